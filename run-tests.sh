@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against real servers (RabbitMQ, PostgreSQL, pcscd + vpcd),
+# installing and starting them first. Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+bash .ci/servers.sh || { echo "could not start the test servers"; echo "0 passed, 1 failed"; exit 1; }
+
+export BANSOS_TEST_POSTGRES="${BANSOS_TEST_POSTGRES:-Host=127.0.0.1;Username=bansos;Password=bansos}"
+export BANSOS_TEST_RABBITMQ="${BANSOS_TEST_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log=$(mktemp)
+dotnet test --solution Bansos.sln -c Release "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+
+# Microsoft.Testing.Platform closes with "total/failed/succeeded/skipped"; sum over every summary block.
+read -r passed failed skipped < <(awk '
+  /^[[:space:]]*failed:/    {f+=$2}
+  /^[[:space:]]*succeeded:/ {p+=$2}
+  /^[[:space:]]*skipped:/   {s+=$2}
+  END {print p+0, f+0, s+0}' "$log")
+rm -f "$log"
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # a build or host failure counts as a failure
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$rc"
