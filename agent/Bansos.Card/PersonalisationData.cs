@@ -1,0 +1,52 @@
+using Bansos.Card.Crypto;
+
+namespace Bansos.Card;
+
+/// <summary>
+/// Everything written to a blank card before LOCK: the fields of the FCI, K_card and the
+/// initial PIN. Checked on construction so a bad record never reaches a card.
+/// </summary>
+public sealed record PersonalisationData
+{
+    private readonly byte[] _cardKey;
+
+    public PersonalisationData(CardNumber cardNumber, string householdReference, string holderName, DateOnly expiry,
+        ReadOnlySpan<byte> cardKey, string pin)
+    {
+        if (cardNumber == default) throw new ArgumentException("A card number is required.", nameof(cardNumber));
+        if (!Fci.IsValidHouseholdReference(householdReference))
+            throw new ArgumentException("Referensi keluarga harus 1-32 karakter ASCII (household reference must be 1-32 printable ASCII characters).", nameof(householdReference));
+        if (!Fci.IsValidHolderName(holderName))
+            throw new ArgumentException("Nama pemegang maksimal 45 byte UTF-8 (holder name must be at most 45 bytes of UTF-8).", nameof(holderName));
+        if (expiry.Year is < 2000 or > 2099) throw new ArgumentOutOfRangeException(nameof(expiry), expiry, "Expiry must be in 2000-2099.");
+        if (cardKey.Length != CardKeys.KeyLength) throw new ArgumentException("K_card has 16 bytes.", nameof(cardKey));
+        if (!PinBlock.IsValidPin(pin)) throw new ArgumentException("PIN harus 6 angka (the PIN must be 6 digits).", nameof(pin));
+        CardNumber = cardNumber;
+        HouseholdReference = householdReference;
+        HolderName = holderName;
+        Expiry = expiry;
+        _cardKey = cardKey.ToArray();
+        Pin = pin;
+    }
+
+    /// <summary>Derives K_card from the issuer master key, the way the payout service will.</summary>
+    public static PersonalisationData FromIssuerMasterKey(ReadOnlySpan<byte> issuerMasterKey, CardNumber cardNumber,
+        string householdReference, string holderName, DateOnly expiry, string pin) =>
+        new(cardNumber, householdReference, holderName, expiry, CardKeys.DeriveCardKey(issuerMasterKey, cardNumber), pin);
+
+    public CardNumber CardNumber { get; }
+    public string HouseholdReference { get; }
+    public string HolderName { get; }
+    public DateOnly Expiry { get; }
+    public ReadOnlyMemory<byte> CardKey => _cardKey;
+    public string Pin { get; }
+
+    public bool Equals(PersonalisationData? other) =>
+        other is not null && CardNumber == other.CardNumber && HouseholdReference == other.HouseholdReference &&
+        HolderName == other.HolderName && Expiry == other.Expiry && _cardKey.AsSpan().SequenceEqual(other._cardKey) && Pin == other.Pin;
+
+    public override int GetHashCode() => HashCode.Combine(CardNumber, HouseholdReference, HolderName, Expiry);
+
+    /// <summary>Never prints the key or the PIN.</summary>
+    public override string ToString() => $"PersonalisationData {{ CardNumber = {CardNumber.ToMaskedString()}, Expiry = {Expiry:yyyy-MM-dd} }}";
+}
