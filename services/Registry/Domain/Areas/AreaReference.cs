@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Bansos.Registry.Domain.Import;
+
+namespace Bansos.Registry.Domain.Areas;
+
+/// <summary>
+/// The Kemendagri area reference (provinces, regencies, districts, villages) held in memory for
+/// fast lookups. Load it once per process (<see cref="LoadDefault"/>) and share it: it is immutable.
+/// </summary>
+public sealed class AreaReference
+{
+    /// <summary>Where the project ships the reference, relative to the output directory.</summary>
+    public const string DefaultRelativeDirectory = "Reference/wilayah";
+
+    private static readonly Lazy<AreaReference> Default = new(
+        () => LoadFrom(Path.Combine(AppContext.BaseDirectory, DefaultRelativeDirectory)));
+
+    private readonly Dictionary<string, Area> _byCode;
+    private readonly Dictionary<int, Area> _districtsByDigits;
+    private readonly Dictionary<string, List<Area>> _children;
+    private readonly List<Area> _provinces;
+
+    private AreaReference(int capacity)
+    {
+        _byCode = new Dictionary<string, Area>(capacity, StringComparer.Ordinal);
+        _districtsByDigits = new Dictionary<int, Area>(8192);
+        _children = new Dictionary<string, List<Area>>(16384, StringComparer.Ordinal);
+        _provinces = [];
+    }
+
+    public int ProvinceCount => _provinces.Count;
+
+    public int RegencyCount { get; private set; }
+
+    public int DistrictCount => _districtsByDigits.Count;
+
+    public int VillageCount { get; private set; }
+
+    /// <summary>How long loading took; reported by tests and the host's start-up log.</summary>
+    public TimeSpan LoadTime { get; private set; }
+
+    public IReadOnlyList<Area> Provinces => _provinces;
+
+    /// <summary>The reference shipped in the output directory (<c>Reference/wilayah</c>), loaded once.</summary>
+    public static AreaReference LoadDefault() => Default.Value;
+
+    /// <summary>Loads provinces.csv, regencies.csv, districts.csv and villages.csv from a directory.</summary>
+    public static AreaReference LoadFrom(string directory)
+    {
+        var clock = Stopwatch.StartNew();
+        var villagesFile = Path.Combine(directory, "villages.csv");
+        // ~84k villages at ~33 bytes a line: size the tables once instead of growing them.
+        var estimate = (int)Math.Min(new FileInfo(villagesFile).Length / 30, 1_000_000) + 10_000;
+        var reference = new AreaReference(estimate);
+        reference.LoadFile(Path.Combine(directory, "provinces.csv"), AreaLevel.Province);
+        reference.LoadFile(Path.Combine(directory, "regencies.csv"), AreaLevel.Regency);
+        reference.LoadFile(Path.Combine(directory, "districts.csv"), AreaLevel.District);
+        reference.LoadFile(villagesFile, AreaLevel.Village);
+        reference.LoadTime = clock.Elapsed;
+        return reference;
+    }
+
+    /// <summary>A small reference built in memory, e.g. for tests. Parents must come before children.</summary>
+    public static AreaReference Create(IEnumerable<Area> areas)
+    {
+        var reference = new AreaReference(64);
+        foreach (var area in areas)
+        {
+            reference.Add(area, "(memory)", 0);
+        }
+
+        return reference;
+    }
+
+    public Area? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>True for a district given as the six digits NIK and KK use, e.g. <c>170312</c>.</summary>
+    public bool HasDistrict(ReadOnlySpan<char> sixDigits) =>
+        sixDigits.Length == 6 && Digits.AreAll(sixDigits) && _districtsByDigits.ContainsKey((int)Digits.ToInt64(sixDigits));
+
+    public Area? FindDistrictByDigits(ReadOnlySpan<char> sixDigits) =>
+        sixDigits.Length == 6 && Digits.AreAll(sixDigits)
+            ? _districtsByDigits.GetValueOrDefault((int)Digits.ToInt64(sixDigits))
+            : null;
+
+    /// <summary>True for a village (desa/kelurahan) given in dotted form, e.g. <c>17.03.12.2003</c>.</summary>
+    public bool HasVillage(string code) => _byCode.TryGetValue(code, out var area) && area.Level == AreaLevel.Village;
+
+    public Area? FindVillage(string code) =>
+        _byCode.TryGetValue(code, out var area) && area.Level == AreaLevel.Village ? area : null;
+
+    /// <summary>The areas directly inside <paramref name="parentCode"/> (regencies of a province, …), in file order.</summary>
+    public IReadOnlyList<Area> ChildrenOf(string parentCode) =>
+        _children.TryGetValue(parentCode, out var list) ? list : [];
+
+    /// <summary>Every village of a province, regency or district, in file order.</summary>
+    public IEnumerable<Area> VillagesUnder(string code)
+    {
+        foreach (var child in ChildrenOf(code))
+        {
+            if (child.Level == AreaLevel.Village)
+            {
+                yield return child;
+            }
+            else
+            {
+                foreach (var village in VillagesUnder(child.Code))
+                {
+                    yield return village;
+                }
+            }
+        }
+    }
+
+    private void LoadFile(string path, AreaLevel level)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 1 << 16);
+        var lines = new CsvLineReader(text);
+        var fields = new List<string>(3);
+        var expected = level == AreaLevel.Province ? 2 : 3;
+        var first = true;
+        while (lines.TryRead(out var line))
+        {
+            if (line.TooLong)
+            {
+                throw new InvalidDataException($"{path}:{line.Number}: line too long");
+            }
+
+            if (line.Text.Length == 0)
+            {
+                continue;
+            }
+
+            if (CsvFields.TrySplit(line.Text, fields) is not null || fields.Count != expected)
+            {
+                throw new InvalidDataException($"{path}:{line.Number}: malformed line");
+            }
+
+            if (first)
+            {
+                first = false; // header
+                continue;
+            }
+
+            var parent = level == AreaLevel.Province ? null : fields[1];
+            Add(new Area(fields[0], parent, fields[^1], level), path, line.Number);
+        }
+    }
+
+    private void Add(Area area, string source, long lineNumber)
+    {
+        if (!HasShape(area.Code, area.Level))
+        {
+            throw new InvalidDataException($"{source}:{lineNumber}: bad {area.Level} code '{area.Code}'");
+        }
+
+        var parentCode = area.ParentCode;
+        if (area.Level != AreaLevel.Province)
+        {
+            if (parentCode is null || !_byCode.TryGetValue(parentCode, out var parent) || parent.Level != area.Level - 1
+                || !area.Code.StartsWith(parent.Code + ".", StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{source}:{lineNumber}: unknown parent '{parentCode}' of '{area.Code}'");
+            }
+
+            // Share the parent's string instance: 84k villages would otherwise hold 84k copies.
+            area = area with { ParentCode = parent.Code };
+            if (!_children.TryGetValue(parent.Code, out var siblings))
+            {
+                siblings = [];
+                _children.Add(parent.Code, siblings);
+            }
+
+            siblings.Add(area);
+        }
+
+        if (!_byCode.TryAdd(area.Code, area))
+        {
+            throw new InvalidDataException($"{source}:{lineNumber}: duplicate code '{area.Code}'");
+        }
+
+        switch (area.Level)
+        {
+            case AreaLevel.Province:
+                _provinces.Add(area);
+                break;
+            case AreaLevel.Regency:
+                RegencyCount++;
+                break;
+            case AreaLevel.District:
+                _districtsByDigits.Add(int.Parse(area.Code.Replace(".", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture), area);
+                break;
+            default:
+                VillageCount++;
+                break;
+        }
+    }
+
+    /// <summary>2, 2.2, 2.2.2 or 2.2.2.4 digits, by level.</summary>
+    internal static bool HasShape(string code, AreaLevel level)
+    {
+        var length = level switch
+        {
+            AreaLevel.Province => 2,
+            AreaLevel.Regency => 5,
+            AreaLevel.District => 8,
+            _ => 13,
+        };
+        if (code.Length != length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < code.Length; i++)
+        {
+            var dot = i is 2 or 5 or 8;
+            if (dot ? code[i] != '.' : !char.IsAsciiDigit(code[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

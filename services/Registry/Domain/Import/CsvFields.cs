@@ -1,0 +1,101 @@
+using System.Text;
+
+namespace Bansos.Registry.Domain.Import;
+
+/// <summary>Splits one CSV line into fields by RFC 4180: quoted fields, embedded commas, doubled quotes.</summary>
+public static class CsvFields
+{
+    /// <summary>
+    /// Fills <paramref name="fields"/> with the fields of <paramref name="line"/>. Returns null on
+    /// success or a bilingual description of what is malformed.
+    /// </summary>
+    public static string? TrySplit(ReadOnlySpan<char> line, List<string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.Clear();
+        var i = 0;
+        while (true)
+        {
+            if (i < line.Length && line[i] == '"')
+            {
+                i++;
+                var segmentStart = i;
+                StringBuilder? unescaped = null;
+                while (true)
+                {
+                    var quote = line[i..].IndexOf('"');
+                    if (quote < 0)
+                    {
+                        return "tanda kutip tidak ditutup (unterminated quote)";
+                    }
+
+                    quote += i;
+                    if (quote + 1 < line.Length && line[quote + 1] == '"')
+                    {
+                        unescaped ??= new StringBuilder();
+                        unescaped.Append(line[segmentStart..(quote + 1)]);
+                        i = quote + 2;
+                        segmentStart = i;
+                        continue;
+                    }
+
+                    fields.Add(unescaped is null
+                        ? new string(line[segmentStart..quote])
+                        : unescaped.Append(line[segmentStart..quote]).ToString());
+                    i = quote + 1;
+                    break;
+                }
+
+                if (i == line.Length)
+                {
+                    return null;
+                }
+
+                if (line[i] != ',')
+                {
+                    return "karakter setelah tanda kutip penutup (text after a closing quote)";
+                }
+
+                i++;
+            }
+            else
+            {
+                var comma = line[i..].IndexOf(',');
+                var field = comma < 0 ? line[i..] : line.Slice(i, comma);
+                if (field.Contains('"'))
+                {
+                    return "tanda kutip di dalam kolom tanpa kutip (quote inside an unquoted field)";
+                }
+
+                fields.Add(field.Length == 0 ? string.Empty : new string(field));
+                if (comma < 0)
+                {
+                    return null;
+                }
+
+                i += comma + 1;
+            }
+
+            if (i == line.Length)
+            {
+                fields.Add(string.Empty);
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Writes one field, quoting it when it holds a comma, a quote or a line break.</summary>
+    public static void Write(TextWriter writer, string value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            writer.Write(value);
+            return;
+        }
+
+        writer.Write('"');
+        writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write('"');
+    }
+}

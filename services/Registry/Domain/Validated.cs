@@ -1,0 +1,44 @@
+namespace Bansos.Registry.Domain;
+
+/// <summary>
+/// A value that passed validation, or the reasons it did not. Parsing returns this instead of
+/// throwing so that a caller can collect every problem of a row or request at once.
+/// </summary>
+public readonly struct Validated<T>
+{
+    private static readonly IReadOnlyList<ValidationError> NoErrors = [];
+
+    private readonly T _value;
+    private readonly IReadOnlyList<ValidationError>? _errors;
+
+    private Validated(T value, IReadOnlyList<ValidationError>? errors)
+    {
+        _value = value;
+        _errors = errors;
+    }
+
+    public static Validated<T> Valid(T value) => new(value, null);
+
+    public static Validated<T> Invalid(ValidationError error) => new(default!, [error]);
+
+    public static Validated<T> Invalid(IReadOnlyList<ValidationError> errors)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(errors.Count);
+        return new(default!, errors);
+    }
+
+    public bool IsValid => _errors is null || _errors.Count == 0;
+
+    public IReadOnlyList<ValidationError> Errors => _errors ?? NoErrors;
+
+    /// <summary>The value; throws when invalid (a programming error: check <see cref="IsValid"/> first).</summary>
+    public T Value => IsValid
+        ? _value
+        : throw new InvalidOperationException($"Invalid value: {string.Join("; ", Errors)}");
+
+    public bool TryGetValue(out T value)
+    {
+        value = _value;
+        return IsValid;
+    }
+}
