@@ -1,0 +1,98 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace Bansos.ServiceDefaults.Hosting;
+
+/// <summary>
+/// Turns <see cref="ValidationException"/> (and DataAnnotations' one) into InvalidArgument with a
+/// google.rpc.BadRequest in the status details (grpc-status-details-bin), so clients can show
+/// which field is wrong. Other exceptions pass through unchanged.
+/// </summary>
+public sealed class GrpcExceptionInterceptor : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (Map(ex) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception ex) when (Map(ex) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (Map(ex) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception ex) when (Map(ex) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    /// <summary>The RpcException a domain exception becomes, or null to let it through.</summary>
+    public static RpcException? Map(Exception exception) => exception switch
+    {
+        ValidationException validation => InvalidArgument(validation.Message, validation.Violations),
+        System.ComponentModel.DataAnnotations.ValidationException annotations => InvalidArgument(
+            annotations.Message,
+            [.. (annotations.ValidationResult.MemberNames.Any() ? annotations.ValidationResult.MemberNames : [""])
+                .Select(member => new FieldViolation(member, annotations.ValidationResult.ErrorMessage ?? annotations.Message))]),
+        _ => null,
+    };
+
+    public static RpcException InvalidArgument(string message, IEnumerable<FieldViolation> violations)
+    {
+        var badRequest = new BadRequest();
+        foreach (var violation in violations)
+        {
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation
+            {
+                Field = violation.Field,
+                Description = violation.Description,
+            });
+        }
+
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = message,
+            Details = { Any.Pack(badRequest) },
+        };
+        return status.ToRpcException();
+    }
+}

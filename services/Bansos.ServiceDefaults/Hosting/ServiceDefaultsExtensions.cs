@@ -1,0 +1,88 @@
+using Bansos.ServiceDefaults.Hosting;
+using Bansos.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Bansos.ServiceDefaults;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>The health-check tag /readyz and the gRPC health service report on (not the bus: a broker outage must not take a service out).</summary>
+    public const string ReadyTag = "bansos-ready";
+
+    /// <summary>
+    /// Kestrel endpoints, gRPC (with JSON transcoding, size limits and the exception mapping),
+    /// health checks, OpenTelemetry and masked JSON console logs. Ports come from
+    /// <c>Bansos:Ports:Grpc</c>/<c>Bansos:Ports:Http</c>, else <see cref="ServicePorts.DefaultFor"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName) =>
+        builder.AddServiceDefaults(serviceName, ServicePorts.DefaultFor(serviceName));
+
+    /// <summary>As <see cref="AddServiceDefaults(WebApplicationBuilder, string)"/> with the caller's default ports.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, ServicePorts defaultPorts)
+    {
+        var configuration = builder.Configuration;
+        builder.AddBansosLogging();
+        builder.AddBansosTelemetry(serviceName);
+        ConfigureKestrel(builder, defaultPorts);
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = configuration.GetValue("Bansos:Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
+            grpc.MaxSendMessageSize = configuration.GetValue("Bansos:Grpc:MaxSendMessageSize", 16 * 1024 * 1024);
+            grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            grpc.Interceptors.Add<GrpcExceptionInterceptor>();
+        }).AddJsonTranscoding();
+
+        builder.Services.AddGrpcHealthChecks(health => health.Services.Map("", result => result.Tags.Contains(ReadyTag)))
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Authentication/authorization middleware (when AddBansosAuth registered them) and the
+    /// anonymous probes: <c>/healthz</c> (liveness: the process answers), <c>/readyz</c> (the
+    /// database answers and is migrated) and the gRPC health service. Map the service's gRPC
+    /// services after this.
+    /// </summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+
+    private static void ConfigureKestrel(WebApplicationBuilder builder, ServicePorts defaultPorts)
+    {
+        var configuration = builder.Configuration;
+        // An explicit address (ASPNETCORE_URLS, --urls, Kestrel:Endpoints) wins; so does a test server.
+        if (!string.IsNullOrWhiteSpace(configuration["urls"]) ||
+            !string.IsNullOrWhiteSpace(configuration["http_ports"]) ||
+            !string.IsNullOrWhiteSpace(configuration["https_ports"]) ||
+            configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            return;
+        }
+
+        var grpcPort = configuration.GetValue("Bansos:Ports:Grpc", defaultPorts.Grpc);
+        var httpPort = configuration.GetValue("Bansos:Ports:Http", defaultPorts.Http);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ListenAnyIP(grpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.ListenAnyIP(httpPort, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+    }
+}

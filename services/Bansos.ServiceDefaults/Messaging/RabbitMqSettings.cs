@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Bansos.ServiceDefaults.Messaging;
+
+/// <summary>The broker: <c>ConnectionStrings:rabbitmq</c> (an amqp:// URI) or <c>Bansos:RabbitMq:*</c>.</summary>
+public sealed record RabbitMqSettings(string Host, ushort Port, string VirtualHost, string Username, string Password)
+{
+    public const string DefaultUri = "amqp://guest:guest@127.0.0.1:5672/";
+
+    /// <summary>Queues that vanish with their last consumer: for tests, never for services.</summary>
+    public bool AutoDeleteQueues { get; init; }
+
+    /// <summary>
+    /// Hold host start-up until the bus is connected and its queues exist. Off by default: a
+    /// service must start (and keep taking payouts) while RabbitMQ is down; the outbox waits.
+    /// </summary>
+    public bool WaitUntilStarted { get; init; }
+
+    public static RabbitMqSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Bansos:RabbitMq");
+        var uri = new Uri(configuration.GetConnectionString("rabbitmq") is { Length: > 0 } cs ? cs : DefaultUri);
+        var userInfo = uri.UserInfo.Split(':', 2);
+        var vhost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        var fromUri = new RabbitMqSettings(
+            uri.Host,
+            (ushort)(uri.IsDefaultPort || uri.Port < 0 ? 5672 : uri.Port),
+            vhost.Length == 0 ? "/" : vhost,
+            userInfo.Length > 0 && userInfo[0].Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : "guest",
+            userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : "guest");
+        return fromUri with
+        {
+            Host = section["Host"] ?? fromUri.Host,
+            Port = section.GetValue("Port", fromUri.Port),
+            VirtualHost = section["VirtualHost"] ?? fromUri.VirtualHost,
+            Username = section["Username"] ?? fromUri.Username,
+            Password = section["Password"] ?? fromUri.Password,
+            AutoDeleteQueues = section.GetValue("AutoDeleteQueues", false),
+            WaitUntilStarted = section.GetValue("WaitUntilStarted", false),
+        };
+    }
+
+    public override string ToString() => $"amqp://{Username}@{Host}:{Port}/{VirtualHost.TrimStart('/')}";
+}

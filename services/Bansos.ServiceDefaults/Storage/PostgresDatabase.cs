@@ -1,0 +1,43 @@
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+
+namespace Bansos.ServiceDefaults.Storage;
+
+/// <summary>PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>.</summary>
+public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource dataSource;
+
+    public PostgresDatabase(string connectionString)
+    {
+        DapperTypeHandlers.EnsureRegistered();
+        dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public DbDialect Dialect => DbDialect.Postgres;
+
+    public NpgsqlDataSource DataSource => dataSource;
+
+    public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct = default) =>
+        await dataSource.OpenConnectionAsync(ct);
+
+    public Task<T> InTransactionAsync<T>(
+        Func<DbConnection, DbTransaction, Task<T>> work,
+        IsolationLevel? isolationLevel = null,
+        CancellationToken ct = default) =>
+        TransactionRunner.RunAsync(
+            OpenConnectionAsync,
+            async (connection, token) => await connection.BeginTransactionAsync(isolationLevel ?? IsolationLevel.ReadCommitted, token),
+            IsTransient,
+            work,
+            ct);
+
+    /// <summary>Serialization failure (40001) and deadlock (40P01): the server rolled back; run it again.</summary>
+    public static bool IsTransient(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public void Dispose() => dataSource.Dispose();
+}

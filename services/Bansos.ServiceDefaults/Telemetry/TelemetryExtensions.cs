@@ -1,0 +1,50 @@
+using Bansos.ServiceDefaults.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Bansos.ServiceDefaults;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// OpenTelemetry traces and metrics (ASP.NET Core, HttpClient, runtime, MassTransit), exported
+    /// over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set. Logs are not exported: they stay on
+    /// the masked console.
+    /// </summary>
+    public static IHostApplicationBuilder AddBansosTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    {
+        var exportOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation(aspnet =>
+                        // health probes are noise
+                        aspnet.Filter = context => !context.Request.Path.StartsWithSegments("/healthz") &&
+                                                   !context.Request.Path.StartsWithSegments("/readyz"))
+                    .AddHttpClientInstrumentation()
+                    .AddSource("MassTransit")
+                    .AddProcessor(new MaskingActivityProcessor());
+                if (exportOtlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("MassTransit");
+                if (exportOtlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        return builder;
+    }
+}
