@@ -1,1 +1,248 @@
-Console.WriteLine("virtual card");
+// bansos-vcard: the virtual aid card on the command line.
+//   new         --state FILE                 a blank card
+//   personalise --state FILE --from JSON     personalise it offline (demos, tests)
+//   show        --state FILE                 what the card holds, without secrets
+//   insert      --reader 0|1 --state FILE    put it into vpcd's virtual reader until Ctrl+C / SIGTERM
+// Exit codes: 0 done, 1 the operation failed, 2 bad command line.
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Bansos.Card;
+using Bansos.Card.Crypto;
+using Bansos.VirtualCard.Applet;
+using Bansos.VirtualCard.Vpcd;
+
+const string Usage = """
+    Pemakaian (usage): bansos-vcard <perintah> [opsi]
+      new         --state FILE [--force]      buat kartu kosong (create a blank card)
+      personalise --state FILE --from JSON    personalisasi offline (offline personalisation)
+      show        --state FILE                tampilkan isi kartu tanpa rahasia (show the card, no secrets)
+      insert      --reader 0|1 --state FILE   masukkan kartu ke pembaca virtual sampai Ctrl+C
+                                              (insert the card into the virtual reader until Ctrl+C)
+    JSON untuk personalise (for personalise):
+      { "cardNumber": "9900170000000011", "householdReference": "KPM-0001", "holderName": "SITI AMINAH",
+        "expiry": "2027-12-31", "imk": "000102030405060708090A0B0C0D0E0F", "pin": "123456" }
+      ("cardKey": "<32 hex>" instead of "imk" writes K_card directly)
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var options = ParseOptions(args.AsSpan(1));
+    return args[0] switch
+    {
+        "new" => NewCard(options),
+        "personalise" or "personalize" => Personalise(options),
+        "show" => Show(options),
+        "insert" => await InsertAsync(options),
+        _ => throw new UsageException($"Perintah tidak dikenal: {args[0]} (unknown command)"),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or CardException or VpcdUnavailableException)
+{
+    Console.Error.WriteLine($"Gagal (failed): {e.Message}");
+    return 1;
+}
+
+static int NewCard(Dictionary<string, string> options)
+{
+    var path = Required(options, "state");
+    AllowOnly(options, "state", "force");
+    if (File.Exists(path) && !options.ContainsKey("force"))
+        throw new IOException($"{path} sudah ada; pakai --force untuk menimpanya ({path} exists; use --force to overwrite it).");
+    new JsonFileCardStateStore(path).Save(CardState.Blank);
+    Console.WriteLine($"Kartu kosong dibuat (blank card created): {path}");
+    return 0;
+}
+
+static int Personalise(Dictionary<string, string> options)
+{
+    var path = Required(options, "state");
+    var from = Required(options, "from");
+    AllowOnly(options, "state", "from");
+    var data = ReadPersonalisation(from);
+    // Through the applet's own STORE DATA / LOCK, so an offline card is exactly what a reader would have written.
+    var applet = AidCardApplet.WithStateFile(path);
+    var client = new AidCardClient(new InMemoryCardChannel(applet));
+    client.Select();
+    client.Personalise(data);
+    Console.WriteLine($"Kartu {data.CardNumber.ToMaskedString()} dipersonalisasi dan dikunci (personalised and locked): {path}");
+    return 0;
+}
+
+static int Show(Dictionary<string, string> options)
+{
+    var path = Required(options, "state");
+    AllowOnly(options, "state");
+    if (!File.Exists(path)) throw new IOException($"Berkas kartu tidak ada (card file not found): {path}");
+    var state = new JsonFileCardStateStore(path).Load() ?? CardState.Blank;
+    Console.WriteLine($"Berkas (file):                 {Path.GetFullPath(path)}");
+    Console.WriteLine($"Status:                        {(state.Locked ? "dipersonalisasi, terkunci (personalised, locked)" : state.IsComplete ? "data lengkap, belum dikunci (complete, not locked)" : "kosong (blank)")}");
+    Console.WriteLine($"Nomor kartu (card number):     {state.CardNumber?.Digits ?? "-"}");
+    Console.WriteLine($"Pemegang (holder):             {state.HolderName ?? "-"}");
+    Console.WriteLine($"Keluarga (household):          {state.HouseholdReference ?? "-"}");
+    Console.WriteLine($"Berlaku s.d. (expiry):         {state.Expiry?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}");
+    Console.WriteLine($"ATC:                           {state.Atc}");
+    Console.WriteLine($"Sisa coba PIN (PIN tries):     {state.PinTriesLeft}");
+    Console.WriteLine($"Sisa coba PUK (PUK tries):     {state.PukTriesLeft}{(state.IsEnded ? " — kartu berakhir (card ended)" : "")}");
+    return 0;
+}
+
+static async Task<int> InsertAsync(Dictionary<string, string> options)
+{
+    var path = Required(options, "state");
+    var readerText = Required(options, "reader");
+    AllowOnly(options, "state", "reader");
+    if (!int.TryParse(readerText, NumberStyles.None, CultureInfo.InvariantCulture, out var reader) || reader is < 0 or > 1)
+        throw new UsageException($"--reader harus 0 atau 1 (must be 0 or 1): {readerText}");
+    if (!File.Exists(path)) throw new IOException($"Berkas kartu tidak ada; buat dengan 'new' (card file not found; create it with 'new'): {path}");
+    var card = new AppletVpcdCard(AidCardApplet.WithStateFile(path));
+
+    using var stop = new CancellationTokenSource();
+    using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+    using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
+    var first = true;
+    while (!stop.IsCancellationRequested)
+    {
+        var host = new VirtualCardHost(card, reader);
+        try
+        {
+            await host.StartAsync(stop.Token);
+        }
+        catch (VpcdUnavailableException) when (!first)
+        {
+            // vpcd went away (pcscd restarted): keep trying, as a card left in a reader would come back.
+            await DelayAsync(TimeSpan.FromSeconds(1), stop.Token);
+            continue;
+        }
+        catch (OperationCanceledException)
+        {
+            break;
+        }
+        if (first) Console.WriteLine($"Kartu dimasukkan ke \"{host.ReaderName}\"; Ctrl+C untuk mencabut (card inserted into \"{host.ReaderName}\"; Ctrl+C removes it)");
+        else Console.WriteLine("Tersambung lagi ke pembaca virtual (reconnected to the virtual reader)");
+        first = false;
+        await Task.WhenAny(host.Completion, Task.Delay(Timeout.Infinite, stop.Token));
+        await host.DisposeAsync();
+        if (!stop.IsCancellationRequested)
+        {
+            Console.WriteLine("Pembaca virtual menutup sambungan; mencoba lagi (the virtual reader closed the connection; retrying)");
+            await DelayAsync(TimeSpan.FromSeconds(1), stop.Token);
+        }
+    }
+    Console.WriteLine("Kartu dicabut (card removed)");
+    return 0;
+
+    void OnSignal(PosixSignalContext context)
+    {
+        // Handle it ourselves: the card must be removed cleanly (socket closed, state on disk).
+        context.Cancel = true;
+        stop.Cancel();
+    }
+}
+
+static async Task DelayAsync(TimeSpan delay, CancellationToken token)
+{
+    try { await Task.Delay(delay, token); } catch (OperationCanceledException) { }
+}
+
+static PersonalisationData ReadPersonalisation(string file)
+{
+    if (!File.Exists(file)) throw new IOException($"Berkas JSON tidak ada (JSON file not found): {file}");
+    JsonElement root;
+    try
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+        root = document.RootElement.Clone();
+    }
+    catch (JsonException e)
+    {
+        throw new InvalidDataException($"{file} bukan JSON yang sah (is not valid JSON): {e.Message}", e);
+    }
+    if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{file}: harus berupa objek JSON (must be a JSON object).");
+
+    string Field(string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new InvalidDataException($"{file}: kolom \"{name}\" wajib diisi teks (field \"{name}\" must be a non-empty string).");
+    string? Optional(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    try
+    {
+        var cardNumber = CardNumber.TryParse(Field("cardNumber"), out var number)
+            ? number
+            : throw new InvalidDataException($"{file}: cardNumber harus 16 angka dengan digit Luhn benar (must be 16 digits with a valid Luhn digit).");
+        var expiry = ParseExpiry(Field("expiry"))
+            ?? throw new InvalidDataException($"{file}: expiry harus YYYY-MM-DD atau YYMMDD (must be YYYY-MM-DD or YYMMDD).");
+        var imk = Optional("imk");
+        var cardKeyHex = Optional("cardKey");
+        if ((imk is null) == (cardKeyHex is null))
+            throw new InvalidDataException($"{file}: isi salah satu dari \"imk\" atau \"cardKey\" (give exactly one of \"imk\" or \"cardKey\").");
+        var key = Hex16(imk ?? cardKeyHex!, imk is null ? "cardKey" : "imk", file);
+        var cardKey = imk is null ? key : CardKeys.DeriveCardKey(key, cardNumber);
+        return new PersonalisationData(cardNumber, Field("householdReference"), Field("holderName"), expiry, cardKey, Field("pin"));
+    }
+    catch (ArgumentException e)
+    {
+        throw new InvalidDataException($"{file}: {e.Message}", e);
+    }
+}
+
+static DateOnly? ParseExpiry(string text) =>
+    DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) ? iso
+    : text.Length == 6 && DateOnly.TryParseExact("20" + text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var yymmdd) ? yymmdd
+    : null;
+
+static byte[] Hex16(string hex, string name, string file)
+{
+    try
+    {
+        var bytes = Convert.FromHexString(hex);
+        if (bytes.Length == CardKeys.KeyLength) return bytes;
+    }
+    catch (FormatException)
+    {
+    }
+    throw new InvalidDataException($"{file}: {name} harus 32 digit heksadesimal (must be 32 hex digits).");
+}
+
+static Dictionary<string, string> ParseOptions(ReadOnlySpan<string> args)
+{
+    var options = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i < args.Length; i++)
+    {
+        var arg = args[i];
+        if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            throw new UsageException($"Argumen tidak dikenal: {arg} (unexpected argument)");
+        var name = arg[2..];
+        if (name == "force") { options[name] = "true"; continue; }
+        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            throw new UsageException($"--{name} perlu nilai (needs a value)");
+        options[name] = args[++i];
+    }
+    return options;
+}
+
+static string Required(Dictionary<string, string> options, string name) =>
+    options.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new UsageException($"--{name} wajib diisi (is required)");
+
+static void AllowOnly(Dictionary<string, string> options, params string[] allowed)
+{
+    foreach (var name in options.Keys)
+        if (!allowed.Contains(name)) throw new UsageException($"Opsi tidak dikenal: --{name} (unknown option)");
+}
+
+/// <summary>A mistake on the command line: print it with the usage and exit 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);
