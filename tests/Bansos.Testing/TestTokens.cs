@@ -1,0 +1,27 @@
+using System.Globalization;
+using Bansos.ServiceDefaults.Auth;
+
+namespace Bansos.Testing;
+
+/// <summary>Tokens signed with the development key, which services accept in Development and Testing.</summary>
+public static class TestTokens
+{
+    private static readonly JwtTokenIssuer Issuer = JwtTokenIssuer.ForDevelopment();
+
+    public static string Issue(string subject, params string[] roles) =>
+        Issuer.Issue(subject, roles, TimeSpan.FromMinutes(10), new Dictionary<string, object> { [BansosClaims.Name] = subject });
+
+    public static string Admin(string subject = "admin-test") => Issue(subject, BansosRoles.Admin);
+
+    public static string Operator(string subject = "operator-test") => Issue(subject, BansosRoles.Operator);
+
+    public static string Auditor(string subject = "auditor-test") => Issue(subject, BansosRoles.Auditor);
+
+    /// <summary>What the gateway mints for an enrolled terminal.</summary>
+    public static string Terminal(long terminalId) =>
+        Issuer.Issue($"terminal-{terminalId.ToString(CultureInfo.InvariantCulture)}", [BansosRoles.Terminal], TimeSpan.FromMinutes(10),
+            new Dictionary<string, object> { [BansosClaims.TerminalId] = terminalId.ToString(CultureInfo.InvariantCulture) });
+
+    /// <summary>The "Authorization" header value.</summary>
+    public static string Bearer(string token) => "Bearer " + token;
+}
