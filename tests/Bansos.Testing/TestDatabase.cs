@@ -13,6 +13,7 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? sqliteDirectory;
     private readonly string? postgresName;
+    private readonly List<IDatabase> opened = [];
     private IDatabase? database;
 
     internal TestDatabase(DbDialect dialect, string connectionString, string? sqliteDirectory, string? postgresName)
@@ -28,9 +29,21 @@ public sealed class TestDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>An <see cref="IDatabase"/> over this database (not migrated: see <see cref="MigrateAsync"/>).</summary>
-    public IDatabase Database => database ??= Dialect == DbDialect.Postgres
-        ? new PostgresDatabase(ConnectionString)
-        : new SqliteDatabase(ConnectionString);
+    public IDatabase Database => database ??= CreateDatabase();
+
+    /// <summary>Another <see cref="IDatabase"/> over the same database with its own pool (a second instance of a service).</summary>
+    public IDatabase CreateDatabase()
+    {
+        IDatabase created = Dialect == DbDialect.Postgres
+            ? new PostgresDatabase(ConnectionString)
+            : new SqliteDatabase(ConnectionString);
+        lock (opened)
+        {
+            opened.Add(created);
+        }
+
+        return created;
+    }
 
     /// <summary>Configuration that points service <paramref name="serviceName"/> at this database.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Settings(string serviceName) =>
@@ -45,11 +58,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        switch (database)
+        foreach (var created in opened)
         {
-            case IAsyncDisposable disposable:
+            if (created is IAsyncDisposable disposable)
+            {
                 await disposable.DisposeAsync();
-                break;
+            }
         }
 
         if (postgresName is not null)

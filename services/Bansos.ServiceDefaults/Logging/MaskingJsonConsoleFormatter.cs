@@ -19,6 +19,9 @@ public sealed class MaskingJsonConsoleFormatter : ConsoleFormatter, IDisposable
 {
     public const string FormatterName = "bansos-json";
 
+    /// <summary>Templates and trace ids: never personal data, and hex ids can look like 16 digits.</summary>
+    private static readonly HashSet<string> Unmasked = new(StringComparer.Ordinal) { "{OriginalFormat}", "SpanId", "TraceId", "ParentId" };
+
     private readonly IDisposable? reload;
     private JsonConsoleFormatterOptions options;
 
@@ -120,7 +123,7 @@ public sealed class MaskingJsonConsoleFormatter : ConsoleFormatter, IDisposable
             default:
                 // long and friends too: a NIK kept in a long is still a NIK.
                 var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-                writer.WriteString(key, key == "{OriginalFormat}" ? text : PersonalData.Mask(text));
+                writer.WriteString(key, Unmasked.Contains(key) ? text : PersonalData.Mask(text));
                 break;
         }
     }

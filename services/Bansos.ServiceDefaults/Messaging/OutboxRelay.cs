@@ -189,15 +189,17 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
-        var sql = "UPDATE outbox_messages SET sent_at = @now, attempts = attempts + 1 WHERE id IN @ids";
+        // Dapper expands "IN @ids" for SQLite but sends an array to Npgsql, which wants "= ANY(@ids)".
+        var sql = "UPDATE outbox_messages SET sent_at = @now, attempts = attempts + 1 WHERE id " +
+                  (database.Dialect == DbDialect.Postgres ? "= ANY(@ids)" : "IN @ids");
         if (transaction is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(sql, new { now = time.GetUtcNow(), ids }, transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(sql, new { now = time.GetUtcNow(), ids = ids.ToArray() }, transaction, cancellationToken: ct));
             return;
         }
 
         await using var own = await BeginAsync(connection, ct);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { now = time.GetUtcNow(), ids }, own, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { now = time.GetUtcNow(), ids = ids.ToArray() }, own, cancellationToken: ct));
         await own.CommitAsync(ct);
     }
 

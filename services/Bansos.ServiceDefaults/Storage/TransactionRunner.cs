@@ -52,18 +52,18 @@ internal static class TransactionRunner
 
     private static async Task RollBackQuietlyAsync(DbTransaction? transaction)
     {
-        if (transaction?.Connection is null)
-        {
-            return; // already committed or rolled back
-        }
-
         try
         {
+            if (transaction?.Connection is null)
+            {
+                return; // already committed or rolled back
+            }
+
             await transaction.RollbackAsync(CancellationToken.None);
         }
         catch (Exception)
         {
-            // The connection may be broken; disposing it discards the transaction anyway.
+            // Already completed, disposed or on a broken connection: disposing the connection discards it anyway.
         }
     }
 }
