@@ -68,6 +68,8 @@ public sealed class GrpcExceptionInterceptor : Interceptor
     public static RpcException? Map(Exception exception) => exception switch
     {
         ValidationException validation => InvalidArgument(validation.Message, validation.Violations),
+        NotFoundException notFound => new RpcException(new Grpc.Core.Status(StatusCode.NotFound, notFound.Message)),
+        ConflictException conflict => FailedPrecondition(conflict.Message, conflict.Violations),
         System.ComponentModel.DataAnnotations.ValidationException annotations => InvalidArgument(
             annotations.Message,
             [.. (annotations.ValidationResult.MemberNames.Any() ? annotations.ValidationResult.MemberNames : [""])
@@ -75,7 +77,14 @@ public sealed class GrpcExceptionInterceptor : Interceptor
         _ => null,
     };
 
-    public static RpcException InvalidArgument(string message, IEnumerable<FieldViolation> violations)
+    public static RpcException InvalidArgument(string message, IEnumerable<FieldViolation> violations) =>
+        WithBadRequest(Code.InvalidArgument, message, violations);
+
+    /// <summary>FailedPrecondition, with the fields concerned as a google.rpc.BadRequest when there are any.</summary>
+    public static RpcException FailedPrecondition(string message, IEnumerable<FieldViolation> violations) =>
+        WithBadRequest(Code.FailedPrecondition, message, violations);
+
+    private static RpcException WithBadRequest(Code code, string message, IEnumerable<FieldViolation> violations)
     {
         var badRequest = new BadRequest();
         foreach (var violation in violations)
@@ -89,7 +98,7 @@ public sealed class GrpcExceptionInterceptor : Interceptor
 
         var status = new Google.Rpc.Status
         {
-            Code = (int)Code.InvalidArgument,
+            Code = (int)code,
             Message = message,
             Details = { Any.Pack(badRequest) },
         };
