@@ -94,6 +94,42 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task While_the_broker_is_unreachable_events_wait_and_are_delivered_later()
+    {
+        await RequiresServer.RabbitMqAsync();
+        await using var db = TestDatabases.CreateSqlite();
+        var log = new ProbeLog(Guid.NewGuid().ToString("N"));
+        var service = TestMessaging.UniqueServiceName("outage");
+
+        // A broker nobody listens on: the service still starts and commits; the relay keeps failing and backing off.
+        Guid messageId;
+        using (var cut = await StartHostAsync(db, service, log, consumer: false, overrides:
+               [
+                   new("ConnectionStrings:rabbitmq", "amqp://guest:guest@127.0.0.1:1/"),
+                   new("Bansos:RabbitMq:WaitUntilStarted", "false"),
+                   new("Bansos:Outbox:PublishTimeout", "00:00:01"),
+                   new("Bansos:Outbox:MaxBackoff", "00:00:01"),
+               ]))
+        {
+            messageId = await EnqueueAsync(cut, new OutboxProbe(log.RunId, 5));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            timeout.CancelAfter(ProbeLog.Timeout);
+            while (await ScalarAsync(cut, "SELECT COUNT(*) FROM outbox_messages WHERE attempts >= 2 AND sent_at IS NULL AND last_error IS NOT NULL") == 0)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+
+            await cut.StopAsync(CancellationToken.None);
+        }
+
+        // The broker is back (a host that can reach it): the waiting event goes out.
+        using var host = await StartHostAsync(db, service, log);
+        await log.WaitAppliedAsync(5);
+        await WaitUntilSentAsync(host, messageId);
+        await host.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task A_redelivered_message_is_applied_once()
     {
         await RequiresServer.RabbitMqAsync();
@@ -174,7 +210,9 @@ public sealed class OutboxTests
         await listener.StopAsync(CancellationToken.None);
     }
 
-    private static async Task<IHost> StartHostAsync(TestDatabase db, string service, ProbeLog log, bool relay = true, bool consumer = true)
+    private static async Task<IHost> StartHostAsync(
+        TestDatabase db, string service, ProbeLog log, bool relay = true, bool consumer = true,
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(
@@ -183,6 +221,7 @@ public sealed class OutboxTests
             .. TestMessaging.Settings(),
             new("Bansos:Outbox:RelayEnabled", relay ? "true" : "false"),
         ]);
+        builder.Configuration.AddInMemoryCollection(overrides ?? []);
         builder.AddBansosStorage(service, typeof(TestMigrations).Assembly);
         builder.AddBansosMessaging(service, consumer ? bus => bus.AddConsumer<ProbeConsumer>() : null);
         builder.Services.AddSingleton(log);

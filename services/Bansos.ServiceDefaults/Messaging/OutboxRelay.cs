@@ -82,9 +82,10 @@ internal sealed partial class OutboxRelay(
                 return 0; // another instance is relaying; poll again later in case it dies
             }
 
-            var count = await PublishAndMarkAsync(connection, transaction, ct);
-            await transaction.CommitAsync(ct);
-            return count;
+            var (count, failure) = await PublishAndMarkAsync(connection, transaction, ct);
+            // Commit even after a failure: the rows that did go out are marked sent in this transaction.
+            await transaction.CommitAsync(failure is null ? ct : CancellationToken.None);
+            return failure is null ? count : throw failure;
         }
 
         var gateLock = SqliteRelayLocks.GetOrAdd(((SqliteDatabase)database).FilePath, _ => new SemaphoreSlim(1, 1));
@@ -93,7 +94,8 @@ internal sealed partial class OutboxRelay(
         {
             // No transaction around the publishes: it would hold SQLite's single write lock while waiting for the broker.
             await using var connection = await database.OpenConnectionAsync(ct);
-            return await PublishAndMarkAsync(connection, null, ct);
+            var (count, failure) = await PublishAndMarkAsync(connection, null, ct);
+            return failure is null ? count : throw failure;
         }
         finally
         {
@@ -101,7 +103,8 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    private async Task<int> PublishAndMarkAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
+    /// <summary>Publishes a batch in order; stops at the first failure and returns it with what was done.</summary>
+    private async Task<(int Count, Exception? Failure)> PublishAndMarkAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             """
@@ -114,14 +117,16 @@ internal sealed partial class OutboxRelay(
             new { limit = options.BatchSize }, transaction, cancellationToken: ct))).ToList();
         if (rows.Count == 0)
         {
-            return 0;
+            return (0, null);
         }
 
         var sent = new List<long>(rows.Count);
+        OutboxRow? current = null;
         try
         {
             foreach (var row in rows)
             {
+                current = row;
                 if (!TryRead(row, out var message, out var type, out var error))
                 {
                     await MarkFailedAsync(connection, transaction, row, error, ct);
@@ -140,8 +145,12 @@ internal sealed partial class OutboxRelay(
         {
             // Keep what did go out, so it is not published again, then let the loop back off.
             await MarkSentAsync(connection, transaction, sent, CancellationToken.None);
-            await RecordAttemptAsync(connection, transaction, rows[sent.Count], ex, CancellationToken.None);
-            throw;
+            if (current is not null)
+            {
+                await RecordAttemptAsync(connection, transaction, current, ex, CancellationToken.None);
+            }
+
+            return (sent.Count, ex);
         }
 
         await MarkSentAsync(connection, transaction, sent, ct);
@@ -150,7 +159,7 @@ internal sealed partial class OutboxRelay(
             LogPublished(sent.Count);
         }
 
-        return rows.Count;
+        return (rows.Count, null);
     }
 
     private static bool TryRead(OutboxRow row, out object message, out Type type, out string error)
