@@ -55,6 +55,18 @@ public readonly record struct AidCardNumber
         return new AidCardNumber(payload + Luhn.CheckDigit(payload));
     }
 
+    /// <summary>A card number read back from storage, where it was validated when written.</summary>
+    public static AidCardNumber FromStored(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length != 16 || !Luhn.IsValid(value))
+        {
+            throw new ArgumentException("A stored card number has 16 digits and a Luhn check digit.", nameof(value));
+        }
+
+        return new AidCardNumber(value);
+    }
+
     /// <summary>The sequence part, when the number is one this registry issued.</summary>
     public long? Sequence => Value is not null && Value.StartsWith(IssuerPrefix, StringComparison.Ordinal)
         ? long.Parse(Value.AsSpan(IssuerPrefix.Length, 10), NumberStyles.None, CultureInfo.InvariantCulture)

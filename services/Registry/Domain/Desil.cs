@@ -26,5 +26,13 @@ public readonly record struct Desil
             : Validated<Desil>.Invalid(DomainErrors.DesilRange(field));
     }
 
+    /// <summary>A desil read back from storage.</summary>
+    public static Desil FromStored(int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 10);
+        return new Desil(value);
+    }
+
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
 }

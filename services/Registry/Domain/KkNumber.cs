@@ -55,6 +55,18 @@ public readonly struct KkNumber : IEquatable<KkNumber>
         return errors.Count > 0 ? Validated<KkNumber>.Invalid(errors) : Validated<KkNumber>.Valid(new KkNumber(s));
     }
 
+    /// <summary>A KK number read back from storage, where it was validated when written.</summary>
+    public static KkNumber FromStored(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length != 16 || !Digits.AreAll(value))
+        {
+            throw new ArgumentException("A stored KK number has 16 digits.", nameof(value));
+        }
+
+        return new KkNumber(value);
+    }
+
     /// <summary>A KK number as a number, for compact sets during an import.</summary>
     public long ToInt64() => Digits.ToInt64(Value);
 

@@ -15,16 +15,9 @@ public readonly struct Nik : IEquatable<Nik>
     /// <summary>The oldest age a NIK's two-digit year may resolve to.</summary>
     public const int MaxAge = 120;
 
-    private Nik(string value, DateOnly birthDate)
-    {
-        Value = value;
-        BirthDate = birthDate;
-    }
+    private Nik(string value) => Value = value;
 
     public string Value { get; }
-
-    /// <summary>The birth date the NIK encodes, its century resolved against the 'today' it was parsed with.</summary>
-    public DateOnly BirthDate { get; }
 
     /// <summary>The sex the NIK encodes (day above 40: female).</summary>
     public Sex Sex => Digits.Two(Value, 6) > 40 ? Sex.Female : Sex.Male;
@@ -82,7 +75,7 @@ public readonly struct Nik : IEquatable<Nik>
 
         return errors.Count > 0
             ? Validated<Nik>.Invalid(errors)
-            : Validated<Nik>.Valid(new Nik(s, birthDate!.Value));
+            : Validated<Nik>.Valid(new Nik(s));
     }
 
     /// <summary>
@@ -111,13 +104,38 @@ public readonly struct Nik : IEquatable<Nik>
             errors.Add(DomainErrors.NikSexMismatch(field));
         }
 
-        if (birthDate != BirthDate)
+        // The NIK holds only two digits of the year: it agrees with any date of the same day, month and
+        // year-in-century. Whether that date is plausible (not in the future, age ≤ 120) is the birth
+        // date's own check.
+        if (birthDate.Day != Digits.Two(Value, 6) % 40 || birthDate.Month != Digits.Two(Value, 8)
+            || birthDate.Year % 100 != Digits.Two(Value, 10))
         {
             errors.Add(DomainErrors.NikBirthDateMismatch(field));
         }
 
         return errors;
     }
+
+    /// <summary>
+    /// A NIK read back from storage, where it was validated when written: no reference lookup, only
+    /// the shape is checked.
+    /// </summary>
+    public static Nik FromStored(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length != 16 || !Digits.AreAll(value))
+        {
+            throw new ArgumentException("A stored NIK has 16 digits.", nameof(value));
+        }
+
+        return new Nik(value);
+    }
+
+    /// <summary>
+    /// The birth date the NIK encodes when no other date is known: of the centuries that make a real
+    /// date not after <paramref name="today"/> with an age of at most <see cref="MaxAge"/>, the latest.
+    /// </summary>
+    public DateOnly? DecodeBirthDate(DateOnly today) => DecodeBirthDate(Value.AsSpan(6, 6), today);
 
     /// <summary>A NIK as a number, for compact sets of millions of NIKs during an import.</summary>
     public long ToInt64() => Digits.ToInt64(Value);

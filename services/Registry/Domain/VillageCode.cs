@@ -48,5 +48,17 @@ public readonly record struct VillageCode
             : Validated<VillageCode>.Valid(new VillageCode(village.Code));
     }
 
+    /// <summary>A village code read back from storage, where it was validated when written.</summary>
+    public static VillageCode FromStored(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!AreaReference.HasShape(value, AreaLevel.Village))
+        {
+            throw new ArgumentException("A stored village code looks like 17.03.12.2003.", nameof(value));
+        }
+
+        return new VillageCode(value);
+    }
+
     public override string ToString() => Value ?? string.Empty;
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Bansos.Registry.Domain.Import;
 
@@ -122,21 +121,16 @@ public sealed class AreaReference
         var fields = new List<string>(3);
         var expected = level == AreaLevel.Province ? 2 : 3;
         var first = true;
-        while (lines.TryRead(out var line))
+        while (lines.TryReadSpan(out var number, out var span, out var tooLong))
         {
-            if (line.TooLong)
+            if (tooLong)
             {
-                throw new InvalidDataException($"{path}:{line.Number}: line too long");
+                throw new InvalidDataException($"{path}:{number}: line too long");
             }
 
-            if (line.Text.Length == 0)
+            if (span.IsEmpty)
             {
                 continue;
-            }
-
-            if (CsvFields.TrySplit(line.Text, fields) is not null || fields.Count != expected)
-            {
-                throw new InvalidDataException($"{path}:{line.Number}: malformed line");
             }
 
             if (first)
@@ -145,29 +139,52 @@ public sealed class AreaReference
                 continue;
             }
 
-            var parent = level == AreaLevel.Province ? null : fields[1];
-            Add(new Area(fields[0], parent, fields[^1], level), path, line.Number);
+            // Fast path for the common unquoted line: nothing allocated but the code, the name and the area.
+            var comma1 = span.IndexOf(',');
+            var comma2 = comma1 < 0 || expected == 2 ? -1 : span[(comma1 + 1)..].IndexOf(',') + comma1 + 1;
+            var nameStart = expected == 2 ? comma1 + 1 : comma2 + 1;
+            if (comma1 > 0 && (expected == 2 || comma2 > comma1) && span[nameStart..].IndexOfAny(',', '"') < 0)
+            {
+                var parent = expected == 2 ? default : span[(comma1 + 1)..comma2];
+                Add(new string(span[..comma1]), parent, new string(span[nameStart..]), level, path, number);
+                continue;
+            }
+
+            if (CsvFields.TrySplit(span, fields) is not null || fields.Count != expected)
+            {
+                throw new InvalidDataException($"{path}:{number}: malformed line");
+            }
+
+            Add(fields[0], expected == 2 ? default : fields[1].AsSpan(), fields[^1], level, path, number);
         }
     }
 
-    private void Add(Area area, string source, long lineNumber)
+    private void Add(Area area, string source, long lineNumber) =>
+        Add(area.Code, area.ParentCode.AsSpan(), area.Name, area.Level, source, lineNumber);
+
+    private void Add(string code, ReadOnlySpan<char> parentCode, string name, AreaLevel level, string source, long lineNumber)
     {
-        if (!HasShape(area.Code, area.Level))
+        if (!HasShape(code, level))
         {
-            throw new InvalidDataException($"{source}:{lineNumber}: bad {area.Level} code '{area.Code}'");
+            throw new InvalidDataException($"{source}:{lineNumber}: bad {level} code '{code}'");
         }
 
-        var parentCode = area.ParentCode;
-        if (area.Level != AreaLevel.Province)
+        Area area;
+        if (level == AreaLevel.Province)
         {
-            if (parentCode is null || !_byCode.TryGetValue(parentCode, out var parent) || parent.Level != area.Level - 1
-                || !area.Code.StartsWith(parent.Code + ".", StringComparison.Ordinal))
+            area = new Area(code, null, name, level);
+        }
+        else
+        {
+            // The parent's own string is shared: 84k villages would otherwise hold 84k copies of it.
+            var lookup = _byCode.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(parentCode, out var parent) || parent.Level != level - 1
+                || !code.AsSpan().StartsWith(parent.Code, StringComparison.Ordinal) || code[parent.Code.Length] != '.')
             {
-                throw new InvalidDataException($"{source}:{lineNumber}: unknown parent '{parentCode}' of '{area.Code}'");
+                throw new InvalidDataException($"{source}:{lineNumber}: unknown parent '{parentCode}' of '{code}'");
             }
 
-            // Share the parent's string instance: 84k villages would otherwise hold 84k copies.
-            area = area with { ParentCode = parent.Code };
+            area = new Area(code, parent.Code, name, level);
             if (!_children.TryGetValue(parent.Code, out var siblings))
             {
                 siblings = [];
@@ -177,12 +194,12 @@ public sealed class AreaReference
             siblings.Add(area);
         }
 
-        if (!_byCode.TryAdd(area.Code, area))
+        if (!_byCode.TryAdd(code, area))
         {
-            throw new InvalidDataException($"{source}:{lineNumber}: duplicate code '{area.Code}'");
+            throw new InvalidDataException($"{source}:{lineNumber}: duplicate code '{code}'");
         }
 
-        switch (area.Level)
+        switch (level)
         {
             case AreaLevel.Province:
                 _provinces.Add(area);
@@ -191,7 +208,9 @@ public sealed class AreaReference
                 RegencyCount++;
                 break;
             case AreaLevel.District:
-                _districtsByDigits.Add(int.Parse(area.Code.Replace(".", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture), area);
+                _districtsByDigits.Add(
+                    (int)((Digits.ToInt64(code.AsSpan(0, 2)) * 10_000) + (Digits.ToInt64(code.AsSpan(3, 2)) * 100) + Digits.ToInt64(code.AsSpan(6, 2))),
+                    area);
                 break;
             default:
                 VillageCount++;

@@ -14,6 +14,9 @@ public sealed class CsvLineReader
 {
     public const int DefaultMaxLineLength = 4096;
 
+    /// <summary>How much of a too-long line is kept.</summary>
+    public const int TooLongPrefixLength = 64;
+
     private readonly TextReader _reader;
     private readonly int _maxLineLength;
     private readonly char[] _buffer;
@@ -22,6 +25,12 @@ public sealed class CsvLineReader
     private long _lineNumber;
     private bool _endOfInput;
     private bool _skipping;
+    private string _skippedPrefix = string.Empty;
+
+    // The last line taken, as a range of _buffer; valid until the next refill.
+    private int _lineStart;
+    private int _lineLength;
+    private bool _lineTooLong;
 
     public CsvLineReader(TextReader reader, int maxLineLength = DefaultMaxLineLength)
     {
@@ -39,29 +48,34 @@ public sealed class CsvLineReader
 
     public bool TryRead(out CsvLine line)
     {
-        while (true)
+        if (!Advance())
         {
-            if (TryTakeLine(out line))
-            {
-                return true;
-            }
-
-            if (_endOfInput)
-            {
-                return TryTakeLast(out line);
-            }
-
-            Compact();
-            var read = _reader.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
-            {
-                _endOfInput = true;
-            }
-            else
-            {
-                _end += read;
-            }
+            line = default;
+            return false;
         }
+
+        line = Current();
+        return true;
+    }
+
+    /// <summary>
+    /// The next line without allocating: <paramref name="text"/> points into the reader's buffer and is
+    /// valid only until the next read. A too-long line comes back as its start with <paramref name="tooLong"/> set.
+    /// </summary>
+    public bool TryReadSpan(out long number, out ReadOnlySpan<char> text, out bool tooLong)
+    {
+        if (!Advance())
+        {
+            number = 0;
+            text = default;
+            tooLong = false;
+            return false;
+        }
+
+        number = _lineNumber;
+        tooLong = _lineTooLong;
+        text = _lineTooLong ? _skippedPrefix : _buffer.AsSpan(_lineStart, _lineLength);
+        return true;
     }
 
     /// <summary>The next line, or null at the end of input.</summary>
@@ -69,14 +83,14 @@ public sealed class CsvLineReader
     {
         while (true)
         {
-            if (TryTakeLine(out var line))
+            if (TryTakeLine())
             {
-                return line;
+                return Current();
             }
 
             if (_endOfInput)
             {
-                return TryTakeLast(out line) ? line : null;
+                return TryTakeLast() ? Current() : null;
             }
 
             Compact();
@@ -100,65 +114,117 @@ public sealed class CsvLineReader
         }
     }
 
-    private bool TryTakeLine(out CsvLine line)
+    private bool Advance()
     {
-        var pending = _buffer.AsSpan(_start, _end - _start);
-        var newline = pending.IndexOf('\n');
+        while (true)
+        {
+            if (TryTakeLine())
+            {
+                return true;
+            }
+
+            if (_endOfInput)
+            {
+                return TryTakeLast();
+            }
+
+            Compact();
+            var read = _reader.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _endOfInput = true;
+            }
+            else
+            {
+                _end += read;
+            }
+        }
+    }
+
+    private CsvLine Current() =>
+        _lineTooLong
+            ? new CsvLine(_lineNumber, _skippedPrefix, TooLong: true)
+            : new CsvLine(_lineNumber, _lineLength == 0 ? string.Empty : new string(_buffer, _lineStart, _lineLength), TooLong: false);
+
+    private bool TryTakeLine()
+    {
+        var newline = Array.IndexOf(_buffer, '\n', _start, _end - _start);
         if (newline < 0)
         {
             // Allow one more char than the limit: it may be the CR of a CRLF.
-            if (pending.Length > _maxLineLength + 1)
+            if (_end - _start > _maxLineLength + 1)
             {
-                _skipping = true;
+                if (!_skipping)
+                {
+                    _skipping = true;
+                    _skippedPrefix = Prefix(_start, _end - _start);
+                }
+
                 _start = _end;
             }
 
-            line = default;
             return false;
         }
 
-        var text = pending[..newline];
-        _start += newline + 1;
-        line = Make(text);
+        var start = _start;
+        _start = newline + 1;
+        Take(start, newline - start);
         return true;
     }
 
-    private bool TryTakeLast(out CsvLine line)
+    private bool TryTakeLast()
     {
         if (!_skipping && _start == _end)
         {
-            line = default;
             return false;
         }
 
-        var text = _buffer.AsSpan(_start, _end - _start);
+        var start = _start;
         _start = _end;
-        line = Make(text);
+        Take(start, _end - start);
         return true;
     }
 
-    private CsvLine Make(ReadOnlySpan<char> text)
+    private void Take(int start, int length)
     {
         _lineNumber++;
         if (_skipping)
         {
             _skipping = false;
-            return new CsvLine(_lineNumber, string.Empty, TooLong: true);
+            _lineTooLong = true;
+            return;
         }
 
-        if (text.Length > 0 && text[^1] == '\r')
+        if (length > 0 && _buffer[start + length - 1] == '\r')
         {
-            text = text[..^1];
+            length--;
         }
 
-        if (_lineNumber == 1 && text.Length > 0 && text[0] == '\uFEFF')
+        if (_lineNumber == 1 && length > 0 && _buffer[start] == '\uFEFF')
         {
-            text = text[1..];
+            start++;
+            length--;
         }
 
-        return text.Length > _maxLineLength
-            ? new CsvLine(_lineNumber, string.Empty, TooLong: true)
-            : new CsvLine(_lineNumber, text.Length == 0 ? string.Empty : new string(text), TooLong: false);
+        _lineTooLong = length > _maxLineLength;
+        if (_lineTooLong)
+        {
+            _skippedPrefix = Prefix(start, length);
+        }
+
+        _lineStart = start;
+        _lineLength = length;
+    }
+
+    private string Prefix(int start, int length)
+    {
+        if (_lineNumber == 0 && length > 0 && _buffer[start] == '\uFEFF')
+        {
+            start++;
+            length--;
+        }
+
+        return new string(_buffer, start, Math.Min(length, TooLongPrefixLength));
     }
 
     private void Compact()

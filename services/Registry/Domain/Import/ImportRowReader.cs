@@ -122,7 +122,7 @@ public sealed class ImportRowReader(int maxLineLength = CsvLineReader.DefaultMax
 
             if (line.TooLong)
             {
-                return RejectedRow.From(line.Number, DomainErrors.LineTooLong(maxLineLength));
+                return RejectedRow.From(line.Number, DomainErrors.LineTooLong(maxLineLength), KkHint(line.Text));
             }
 
             if (string.IsNullOrWhiteSpace(line.Text))
@@ -132,16 +132,29 @@ public sealed class ImportRowReader(int maxLineLength = CsvLineReader.DefaultMax
 
             if (CsvFields.TrySplit(line.Text, _fields) is { } malformed)
             {
-                return RejectedRow.From(line.Number, DomainErrors.CsvMalformed(malformed));
+                return RejectedRow.From(line.Number, DomainErrors.CsvMalformed(malformed), KkHint(line.Text));
             }
 
             if (_fields.Count != HouseholdCsv.ColumnCount)
             {
-                return RejectedRow.From(line.Number, DomainErrors.ColumnCount(HouseholdCsv.ColumnCount, _fields.Count));
+                return RejectedRow.From(
+                    line.Number, DomainErrors.ColumnCount(HouseholdCsv.ColumnCount, _fields.Count), KkHint(line.Text));
             }
 
             var f = _fields;
             return new ImportRow(line.Number, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]);
+        }
+
+        /// <summary>
+        /// The first field of a line that could not be parsed, if it looks like a KK number: the
+        /// assembler uses it to reject the household the line belonged to rather than import it short
+        /// of a member.
+        /// </summary>
+        private static string? KkHint(string text)
+        {
+            var comma = text.IndexOf(',', StringComparison.Ordinal);
+            var first = (comma < 0 ? text : text[..comma]).Trim().Trim('"');
+            return first.Length == 16 && Digits.AreAll(first) ? first : null;
         }
 
         /// <summary>At the end of input: an empty file is a file-level error.</summary>

@@ -7,10 +7,13 @@ namespace Bansos.Registry.Domain.Import;
 /// <param name="Reason">Indonesian first, English in parentheses.</param>
 public sealed record RejectedRow(long Line, string Field, string Code, string Reason) : ImportItem
 {
-    public static RejectedRow From(long line, ValidationError error)
+    /// <summary>The row's KK number as written (possibly invalid), when it could be read.</summary>
+    public string? Kk { get; init; }
+
+    public static RejectedRow From(long line, ValidationError error, string? kk = null)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new RejectedRow(line, error.Field, error.Code, error.Message);
+        return new RejectedRow(line, error.Field, error.Code, error.Message) { Kk = kk };
     }
 
     public ValidationError ToValidationError() => new(Field, Code, Reason);
