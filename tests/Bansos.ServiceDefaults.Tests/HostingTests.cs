@@ -30,6 +30,23 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Settings_added_after_registration_still_choose_the_database()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+        // As WebApplicationFactory does: the test's configuration arrives after Program registered everything.
+        await using var app = await TestApp.StartAsync(configure: builder =>
+        {
+            builder.AddBansosStorage("late", typeof(TestMigrations).Assembly);
+            builder.Configuration.AddInMemoryCollection(db.Settings("late"));
+        });
+
+        var registration = app.App.Services.GetRequiredService<Storage.StorageRegistration>();
+        Assert.Equal(db.ConnectionString, registration.ConnectionString);
+        Assert.Equal(1, await db.Database.InTransactionAsync((connection, transaction) =>
+            Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM counters", transaction: transaction), ct: Ct));
+    }
+
+    [Fact]
     public async Task Readyz_fails_when_the_database_is_unreachable()
     {
         var missing = Path.Combine(Path.GetTempPath(), "bansos-tests", Guid.NewGuid().ToString("N"), "no", "such");

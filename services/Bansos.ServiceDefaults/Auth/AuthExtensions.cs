@@ -2,6 +2,7 @@ using Bansos.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
@@ -18,12 +19,15 @@ public static class AuthExtensions
     /// </summary>
     public static WebApplicationBuilder AddBansosAuth(this WebApplicationBuilder builder)
     {
-        var options = BansosAuthOptions.From(builder.Configuration, builder.Environment);
+        // Checked now so a production host without a key fails at start-up with a clear message;
+        // bound again from the built configuration (test hosts add their settings late).
+        _ = BansosAuthOptions.From(builder.Configuration, builder.Environment);
         var services = builder.Services;
-        services.AddSingleton(options);
+        services.AddSingleton(sp => BansosAuthOptions.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(jwt =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<BansosAuthOptions, IConfiguration, IHostEnvironment>((jwt, options, configuration, environment) =>
             {
                 // Keep claim names as issued ("sub", "role"), not the WS-* URIs.
                 jwt.MapInboundClaims = false;
@@ -50,8 +54,8 @@ public static class AuthExtensions
                 {
                     jwt.Authority = options.Authority;
                     jwt.Audience = options.Audience;
-                    jwt.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
-                    if (builder.Configuration["Bansos:Auth:Issuer"] is not { Length: > 0 })
+                    jwt.RequireHttpsMetadata = !environment.IsDevelopment();
+                    if (configuration["Bansos:Auth:Issuer"] is not { Length: > 0 })
                     {
                         jwt.TokenValidationParameters.ValidIssuer = null; // the authority's metadata names it
                     }
@@ -65,10 +69,8 @@ public static class AuthExtensions
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
-        if (options.SigningKey is not null)
-        {
-            services.AddSingleton(sp => new JwtTokenIssuer(options, sp.GetService<TimeProvider>()));
-        }
+        // Resolving it without a signing key (an external authority) throws: tokens then come from that authority.
+        services.AddSingleton(sp => new JwtTokenIssuer(sp.GetRequiredService<BansosAuthOptions>(), sp.GetService<TimeProvider>()));
 
         return builder;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,18 +28,18 @@ public static class ServiceDefaultsExtensions
     /// <summary>As <see cref="AddServiceDefaults(WebApplicationBuilder, string)"/> with the caller's default ports.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, ServicePorts defaultPorts)
     {
-        var configuration = builder.Configuration;
         builder.AddBansosLogging();
         builder.AddBansosTelemetry(serviceName);
         ConfigureKestrel(builder, defaultPorts);
 
-        builder.Services.AddGrpc(grpc =>
+        builder.Services.AddGrpc().AddJsonTranscoding();
+        builder.Services.AddOptions<GrpcServiceOptions>().Configure<IConfiguration, IHostEnvironment>((grpc, configuration, environment) =>
         {
             grpc.MaxReceiveMessageSize = configuration.GetValue("Bansos:Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
             grpc.MaxSendMessageSize = configuration.GetValue("Bansos:Grpc:MaxSendMessageSize", 16 * 1024 * 1024);
-            grpc.EnableDetailedErrors = builder.Environment.IsDevelopment();
+            grpc.EnableDetailedErrors = environment.IsDevelopment();
             grpc.Interceptors.Add<GrpcExceptionInterceptor>();
-        }).AddJsonTranscoding();
+        });
 
         builder.Services.AddGrpcHealthChecks(health => health.Services.Map("", result => result.Tags.Contains(ReadyTag)))
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
@@ -65,24 +66,20 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    private static void ConfigureKestrel(WebApplicationBuilder builder, ServicePorts defaultPorts)
-    {
-        var configuration = builder.Configuration;
-        // An explicit address (ASPNETCORE_URLS, --urls, Kestrel:Endpoints) wins; so does a test server.
-        if (!string.IsNullOrWhiteSpace(configuration["urls"]) ||
-            !string.IsNullOrWhiteSpace(configuration["http_ports"]) ||
-            !string.IsNullOrWhiteSpace(configuration["https_ports"]) ||
-            configuration.GetSection("Kestrel:Endpoints").Exists())
+    private static void ConfigureKestrel(WebApplicationBuilder builder, ServicePorts defaultPorts) =>
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
-            return;
-        }
+            var configuration = context.Configuration;
+            // An explicit address (ASPNETCORE_URLS, --urls, Kestrel:Endpoints) wins; a test server never gets here.
+            if (!string.IsNullOrWhiteSpace(configuration["urls"]) ||
+                !string.IsNullOrWhiteSpace(configuration["http_ports"]) ||
+                !string.IsNullOrWhiteSpace(configuration["https_ports"]) ||
+                configuration.GetSection("Kestrel:Endpoints").Exists())
+            {
+                return;
+            }
 
-        var grpcPort = configuration.GetValue("Bansos:Ports:Grpc", defaultPorts.Grpc);
-        var httpPort = configuration.GetValue("Bansos:Ports:Http", defaultPorts.Http);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.ListenAnyIP(grpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.ListenAnyIP(httpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.ListenAnyIP(configuration.GetValue("Bansos:Ports:Grpc", defaultPorts.Grpc), listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.ListenAnyIP(configuration.GetValue("Bansos:Ports:Http", defaultPorts.Http), listen => listen.Protocols = HttpProtocols.Http1);
         });
-    }
 }

@@ -1,5 +1,6 @@
 using Bansos.ServiceDefaults.Messaging;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,13 +19,12 @@ public static class MessagingExtensions
         string serviceName,
         Action<IBusRegistrationConfigurator>? configureConsumers = null)
     {
-        var rabbit = RabbitMqSettings.From(builder.Configuration);
-        var options = OutboxOptions.From(builder.Configuration);
         var services = builder.Services;
 
+        // Settings are read from the built configuration (test hosts add theirs late).
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(rabbit);
-        services.AddSingleton(options);
+        services.AddSingleton(sp => RabbitMqSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutbox, Outbox>();
 
@@ -32,8 +32,9 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
+                var rabbit = context.GetRequiredService<RabbitMqSettings>();
                 // Transient failures (a locked database, a restart of a dependency) get a few quick tries.
                 endpoint.UseMessageRetry(retry => retry.Exponential(
                     5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
@@ -44,6 +45,7 @@ public static class MessagingExtensions
             });
             bus.UsingRabbitMq((context, cfg) =>
             {
+                var rabbit = context.GetRequiredService<RabbitMqSettings>();
                 cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
                 {
                     host.Username(rabbit.Username);
@@ -53,17 +55,14 @@ public static class MessagingExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
-        services.Configure<MassTransitHostOptions>(host =>
+        services.AddOptions<MassTransitHostOptions>().Configure<RabbitMqSettings>((host, rabbit) =>
         {
             host.WaitUntilStarted = rabbit.WaitUntilStarted;
             host.StartTimeout = TimeSpan.FromSeconds(30);
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
-        if (options.RelayEnabled)
-        {
-            services.AddHostedService<OutboxRelay>();
-        }
+        services.AddHostedService<OutboxRelay>(); // idles when Bansos:Outbox:RelayEnabled is false
 
         return builder;
     }

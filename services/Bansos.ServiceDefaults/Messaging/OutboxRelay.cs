@@ -35,6 +35,11 @@ internal sealed partial class OutboxRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.RelayEnabled)
+        {
+            return;
+        }
+
         await gate.WaitAsync(stoppingToken);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -88,7 +93,7 @@ internal sealed partial class OutboxRelay(
             return failure is null ? count : throw failure;
         }
 
-        var gateLock = SqliteRelayLocks.GetOrAdd(((SqliteDatabase)database).FilePath, _ => new SemaphoreSlim(1, 1));
+        var gateLock = SqliteRelayLocks.GetOrAdd((database as SqliteDatabase)?.FilePath ?? "", _ => new SemaphoreSlim(1, 1));
         await gateLock.WaitAsync(ct);
         try
         {

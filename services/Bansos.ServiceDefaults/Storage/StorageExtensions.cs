@@ -1,6 +1,7 @@
 using System.Reflection;
 using Bansos.ServiceDefaults.Audit;
 using Bansos.ServiceDefaults.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -17,14 +18,22 @@ public static class StorageExtensions
     public static IHostApplicationBuilder AddBansosStorage(
         this IHostApplicationBuilder builder, string serviceName, Assembly migrationsAssembly)
     {
-        var (dialect, connectionString) = StorageSettings.Resolve(builder.Configuration, serviceName);
         IReadOnlyList<Migration> migrations =
             [.. MigrationSet.ServiceDefaults(), .. MigrationSet.FromAssembly(migrationsAssembly, serviceName)];
 
-        builder.Services.AddSingleton(new StorageRegistration(serviceName, dialect, connectionString, migrations));
-        builder.Services.AddSingleton<IDatabase>(_ => dialect == DbDialect.Postgres
-            ? new PostgresDatabase(connectionString)
-            : new SqliteDatabase(connectionString));
+        // Read the provider from the built configuration, not the builder's: test hosts add settings late.
+        builder.Services.AddSingleton(sp =>
+        {
+            var (dialect, connectionString) = StorageSettings.Resolve(sp.GetRequiredService<IConfiguration>(), serviceName);
+            return new StorageRegistration(serviceName, dialect, connectionString, migrations);
+        });
+        builder.Services.AddSingleton<IDatabase>(sp =>
+        {
+            var registration = sp.GetRequiredService<StorageRegistration>();
+            return registration.Dialect == DbDialect.Postgres
+                ? new PostgresDatabase(registration.ConnectionString)
+                : new SqliteDatabase(registration.ConnectionString);
+        });
         builder.Services.AddSingleton<MigrationGate>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IAuditTrail, AuditTrail>();
