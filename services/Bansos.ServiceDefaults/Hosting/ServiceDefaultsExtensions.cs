@@ -32,7 +32,10 @@ public static class ServiceDefaultsExtensions
         builder.AddBansosTelemetry(serviceName);
         ConfigureKestrel(builder, defaultPorts);
 
-        builder.Services.AddGrpc().AddJsonTranscoding();
+        builder.Services.AddGrpc().AddJsonTranscoding(transcoding =>
+            // Error details (google.rpc.BadRequest) travel in a google.protobuf.Any: the JSON writer must know the type.
+            transcoding.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                Google.Rpc.BadRequest.Descriptor, Google.Rpc.ErrorInfo.Descriptor));
         builder.Services.AddOptions<GrpcServiceOptions>().Configure<IConfiguration, IHostEnvironment>((grpc, configuration, environment) =>
         {
             grpc.MaxReceiveMessageSize = configuration.GetValue("Bansos:Grpc:MaxReceiveMessageSize", 4 * 1024 * 1024);
