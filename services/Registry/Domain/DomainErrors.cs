@@ -172,8 +172,8 @@ public static class DomainErrors
             $"Baris harus memiliki {S(expected)} kolom, ditemukan {S(actual)} " +
             $"(row must have {S(expected)} columns, found {S(actual)})");
 
-    public static ValidationError CsvMalformed(string detail) =>
-        new("baris", "CSV_MALFORMED", $"Format CSV salah: {detail}");
+    /// <param name="message">The message from <see cref="Import.CsvFields.TrySplit"/>.</param>
+    public static ValidationError CsvMalformed(string message) => new("baris", "CSV_MALFORMED", message);
 
     public static ValidationError FileEmpty() =>
         new("berkas", "FILE_EMPTY", "Berkas kosong (the file is empty)");

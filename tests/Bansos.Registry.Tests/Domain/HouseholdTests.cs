@@ -125,7 +125,7 @@ public sealed class HouseholdTests
         var household = Registered();
 
         var suspended = household.Suspend(Actor, Now, "verifikasi lapangan");
-        Assert.Equal(HouseholdStatus.Suspended, household.Status);
+        Assert.Equal((HouseholdStatus.Suspended, "verifikasi lapangan"), (household.Status, household.StatusNote));
         Assert.Equal(new HouseholdStatusChanged(Id, "SUSPENDED", null, 2, Now), Assert.Single(suspended.Events));
         Assert.Equal(new FieldChange("status", "ACTIVE", "SUSPENDED"), Assert.Single(suspended.History).Changes[0]);
 

@@ -230,6 +230,20 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public void The_assembler_counts_rows_households_and_rejections()
+    {
+        var assembler = new HouseholdAssembler(Areas, Today);
+        var csv = File(
+            Row(Kk1, HeadNik, "Sutrisno", "KEPALA", "L", "1980-05-12"),
+            Row(Kk1, WifeNik, "Sumarni", "ISTRI", "P", "1984-11-03"),
+            "garbage,\"",
+            Row(Kk2, OtherHeadNik, "Darwis", "ANAK", "L", "1970-01-01"));
+        var items = assembler.Assemble(new ImportRowReader().Read(new StringReader(csv))).ToList();
+        Assert.Equal((3L, 1L, 1L, 2L), (assembler.RowCount, assembler.HouseholdCount, assembler.RejectedHouseholdCount, assembler.RejectedLineCount));
+        Assert.Equal(2, items.OfType<RejectedRow>().Count());
+    }
+
+    [Fact]
     public void A_household_needs_exactly_one_KEPALA()
     {
         var none = Import(File(

@@ -23,6 +23,7 @@ public sealed class Household
         HouseholdStatus status,
         RemovalReason? removalReason,
         long version,
+        string? statusNote,
         IEnumerable<HistoryEntry>? history)
     {
         Id = id;
@@ -31,6 +32,7 @@ public sealed class Household
         Status = status;
         RemovalReason = removalReason;
         Version = version;
+        StatusNote = statusNote;
         _history = history is null ? [] : [.. history];
     }
 
@@ -54,6 +56,9 @@ public sealed class Household
 
     /// <summary>Set while <see cref="Status"/> is REMOVED.</summary>
     public RemovalReason? RemovalReason { get; private set; }
+
+    /// <summary>The note given with the last status change, if any.</summary>
+    public string? StatusNote { get; private set; }
 
     /// <summary>1 when registered, +1 per change; events carry it so projections can drop stale ones.</summary>
     public long Version { get; private set; }
@@ -80,7 +85,7 @@ public sealed class Household
         }
 
         details = details.Normalized();
-        var household = new Household(id, kk, details, HouseholdStatus.Active, null, 1, null);
+        var household = new Household(id, kk, details, HouseholdStatus.Active, null, 1, null, null);
         var history = household.Record(HistoryActions.Registered, actor, at, HouseholdChanges.Initial(details), null);
         var registered = new HouseholdRegistered(
             id, details.Address.Village.Value, HouseholdStatuses.Active, details.Programmes.ToCodes(),
@@ -96,12 +101,13 @@ public sealed class Household
         HouseholdStatus status,
         RemovalReason? removalReason,
         long version,
-        IEnumerable<HistoryEntry>? history = null)
+        IEnumerable<HistoryEntry>? history = null,
+        string? statusNote = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         return new Household(id, kk, details.Normalized(), status,
-            status == HouseholdStatus.Removed ? removalReason : null, version, history);
+            status == HouseholdStatus.Removed ? removalReason : null, version, statusNote, history);
     }
 
     /// <summary>
@@ -210,6 +216,7 @@ public sealed class Household
 
         Status = status;
         RemovalReason = reason;
+        StatusNote = note;
         Version++;
         var history = Record(action, actor, at, changes, note);
         return CommandResult.Success(

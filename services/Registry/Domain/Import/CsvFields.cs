@@ -7,7 +7,7 @@ public static class CsvFields
 {
     /// <summary>
     /// Fills <paramref name="fields"/> with the fields of <paramref name="line"/>. Returns null on
-    /// success or a bilingual description of what is malformed.
+    /// success or a message (Indonesian, English in parentheses) saying what is malformed.
     /// </summary>
     public static string? TrySplit(ReadOnlySpan<char> line, List<string> fields)
     {
@@ -26,7 +26,7 @@ public static class CsvFields
                     var quote = line[i..].IndexOf('"');
                     if (quote < 0)
                     {
-                        return "tanda kutip tidak ditutup (unterminated quote)";
+                        return "Format CSV salah: tanda kutip tidak ditutup (malformed CSV: unterminated quote)";
                     }
 
                     quote += i;
@@ -53,7 +53,7 @@ public static class CsvFields
 
                 if (line[i] != ',')
                 {
-                    return "karakter setelah tanda kutip penutup (text after a closing quote)";
+                    return "Format CSV salah: ada teks setelah tanda kutip penutup (malformed CSV: text after a closing quote)";
                 }
 
                 i++;
@@ -64,7 +64,7 @@ public static class CsvFields
                 var field = comma < 0 ? line[i..] : line.Slice(i, comma);
                 if (field.Contains('"'))
                 {
-                    return "tanda kutip di dalam kolom tanpa kutip (quote inside an unquoted field)";
+                    return "Format CSV salah: tanda kutip di dalam kolom tanpa kutip (malformed CSV: quote inside an unquoted field)";
                 }
 
                 fields.Add(field.Length == 0 ? string.Empty : new string(field));

@@ -31,6 +31,9 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today)
 
     public long HouseholdCount { get; private set; }
 
+    /// <summary>Groups of rows (one KK each) that were rejected as a household.</summary>
+    public long RejectedHouseholdCount { get; private set; }
+
     /// <summary>Rejected lines (each counted once, however many reasons it has).</summary>
     public long RejectedLineCount { get; private set; }
 
@@ -169,6 +172,7 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today)
             }
             else
             {
+                RejectedHouseholdCount++;
                 RejectedLineCount += _group.Count;
                 output.AddRange(rejections);
             }
