@@ -66,6 +66,19 @@ public sealed class GrpcTests
     }
 
     [Fact]
+    public async Task A_service_mapper_translates_its_own_exceptions()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = new Probe.ProbeClient(app.CreateChannel());
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            client.FindAsync(new ProbeRequest { Text = "h-1" }, Auth(TestTokens.Operator()), cancellationToken: Ct).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        Assert.Equal("household h-1 not found", error.Status.Detail);
+    }
+
+    [Fact]
     public async Task The_grpc_health_service_answers_without_a_token()
     {
         await using var app = await TestApp.StartAsync();

@@ -8,10 +8,13 @@ namespace Bansos.ServiceDefaults.Hosting;
 /// <summary>
 /// Turns <see cref="ValidationException"/> (and DataAnnotations' one) into InvalidArgument with a
 /// google.rpc.BadRequest in the status details (grpc-status-details-bin), so clients can show
-/// which field is wrong. Other exceptions pass through unchanged.
+/// which field is wrong; then asks the registered <see cref="IGrpcExceptionMapper"/>s. Other
+/// exceptions pass through unchanged.
 /// </summary>
-public sealed class GrpcExceptionInterceptor : Interceptor
+public sealed class GrpcExceptionInterceptor(IEnumerable<IGrpcExceptionMapper> mappers) : Interceptor
 {
+    private readonly IGrpcExceptionMapper[] mappers = [.. mappers];
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -19,7 +22,7 @@ public sealed class GrpcExceptionInterceptor : Interceptor
         {
             return await continuation(request, context);
         }
-        catch (Exception ex) when (Map(ex) is { } mapped)
+        catch (Exception ex) when (MapAny(ex) is { } mapped)
         {
             throw mapped;
         }
@@ -32,7 +35,7 @@ public sealed class GrpcExceptionInterceptor : Interceptor
         {
             return await continuation(requestStream, context);
         }
-        catch (Exception ex) when (Map(ex) is { } mapped)
+        catch (Exception ex) when (MapAny(ex) is { } mapped)
         {
             throw mapped;
         }
@@ -45,7 +48,7 @@ public sealed class GrpcExceptionInterceptor : Interceptor
         {
             await continuation(request, responseStream, context);
         }
-        catch (Exception ex) when (Map(ex) is { } mapped)
+        catch (Exception ex) when (MapAny(ex) is { } mapped)
         {
             throw mapped;
         }
@@ -58,13 +61,36 @@ public sealed class GrpcExceptionInterceptor : Interceptor
         {
             await continuation(requestStream, responseStream, context);
         }
-        catch (Exception ex) when (Map(ex) is { } mapped)
+        catch (Exception ex) when (MapAny(ex) is { } mapped)
         {
             throw mapped;
         }
     }
 
-    /// <summary>The RpcException a domain exception becomes, or null to let it through.</summary>
+    private RpcException? MapAny(Exception exception)
+    {
+        if (exception is RpcException)
+        {
+            return null;
+        }
+
+        if (Map(exception) is { } mapped)
+        {
+            return mapped;
+        }
+
+        foreach (var mapper in mappers)
+        {
+            if (mapper.Map(exception) is { } byService)
+            {
+                return byService;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The RpcException a validation exception becomes, or null to let it through.</summary>
     public static RpcException? Map(Exception exception) => exception switch
     {
         ValidationException validation => InvalidArgument(validation.Message, validation.Violations),

@@ -1,4 +1,5 @@
 using Bansos.ServiceDefaults.Auth;
+using Bansos.ServiceDefaults.Hosting;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bansos.ServiceDefaults.Tests.Support;
 
@@ -31,6 +33,7 @@ public sealed class TestApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddServiceDefaults("probe");
         builder.AddBansosAuth();
+        builder.Services.AddSingleton<IGrpcExceptionMapper, NotFoundMapper>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
