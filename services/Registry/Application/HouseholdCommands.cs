@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Bansos.Registry.Data;
+using Bansos.Registry.Domain;
+using Bansos.Registry.Domain.Households;
+using Bansos.ServiceDefaults.Audit;
+using Bansos.ServiceDefaults.Hosting;
+using Bansos.ServiceDefaults.Messaging;
+using Bansos.ServiceDefaults.Storage;
+
+namespace Bansos.Registry.Application;
+
+/// <summary>Changes to one household made by a person: load, let the domain decide, store, publish, audit — one transaction.</summary>
+public sealed class HouseholdCommands(
+    IDatabase database, HouseholdStore households, IOutbox outbox, IAuditTrail audit, TimeProvider clock)
+{
+    public Task<Guid> ChangeStatusAsync(
+        Guid householdId, HouseholdStatus status, RemovalReason? reason, string? note, string actor, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var household = await households.LoadAsync(connection, transaction, householdId, ct)
+                ?? throw new NotFoundException("Keluarga tidak ditemukan (household not found).");
+            var before = Snapshot(household);
+            var at = clock.GetUtcNow();
+            var result = status switch
+            {
+                HouseholdStatus.Active when household.Status == HouseholdStatus.Removed =>
+                    household.Reinstate(actor, at, note ?? ""),
+                HouseholdStatus.Active => household.Reactivate(actor, at, note),
+                HouseholdStatus.Suspended => household.Suspend(actor, at, note),
+                _ when reason is null => CommandResult.Invalid(
+                    [new ValidationError("removal_reason", "REMOVAL_REASON_REQUIRED", "Alasan penghapusan wajib diisi (removal reason is required).")]),
+                _ => household.Remove(reason.Value, actor, at, note),
+            };
+            CommandOutcome.ThrowIfFailed(result);
+            if (!result.Changed)
+            {
+                return household.Id;
+            }
+
+            await households.UpdateStatusAsync(connection, transaction, household, note, at, ct);
+            await households.AppendHistoryAsync(connection, transaction, result.History.Select(h => (household.Id, h)), ct);
+            await outbox.EnqueueManyAsync(connection, transaction, result.Events, ct);
+            await audit.AppendAsync(connection, transaction, new AuditEntry(
+                actor, "CHANGE_HOUSEHOLD_STATUS", "household", household.Id.ToString(), before, Snapshot(household)), ct);
+            return household.Id;
+        }, ct: ct);
+
+    /// <summary>What the audit trail keeps of a household's status (no personal data needed to follow it).</summary>
+    private static string Snapshot(Household household) => JsonSerializer.Serialize(new
+    {
+        status = household.Status.ToCode(),
+        removalReason = household.RemovalReason?.ToCode(),
+        version = household.Version,
+    });
+}

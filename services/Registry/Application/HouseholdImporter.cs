@@ -1,0 +1,285 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Bansos.Registry.Data;
+using Bansos.Registry.Domain;
+using Bansos.Registry.Domain.Areas;
+using Bansos.Registry.Domain.Households;
+using Bansos.Registry.Domain.Import;
+using Bansos.Registry.Domain.Reimport;
+using Bansos.ServiceDefaults.Audit;
+using Bansos.ServiceDefaults.Messaging;
+using Bansos.ServiceDefaults.Storage;
+
+namespace Bansos.Registry.Application;
+
+/// <summary>
+/// Imports the household CSV (DESIGN §3). The upload is first spooled to a temporary file, so the
+/// size limit and the file's SHA-256 are known before anything is written; then rows stream through
+/// the domain's reader and assembler in batches of <see cref="BatchSize"/> households, each batch one
+/// transaction (or the whole file one transaction when all-or-nothing). Memory stays flat.
+/// </summary>
+public sealed class HouseholdImporter(
+    IDatabase database,
+    HouseholdStore households,
+    AreaReference areas,
+    IOutbox outbox,
+    IAuditTrail audit,
+    RegistryOptions options,
+    TimeProvider clock,
+    ILogger<HouseholdImporter> logger)
+{
+    public const int BatchSize = 1_000;
+
+    /// <summary>Receives the upload into a temporary file, enforcing the size limit.</summary>
+    public async Task<ImportUpload> ReceiveAsync(Func<Stream, CancellationToken, Task> copyTo, CancellationToken ct)
+    {
+        var upload = ImportUpload.Create(options.TempDirectory, options.MaxUploadBytes);
+        try
+        {
+            await copyTo(upload.Stream, ct);
+            return upload;
+        }
+        catch (UploadTooLargeException)
+        {
+            return upload; // TooLarge is set; ImportAsync refuses it without writing anything
+        }
+        catch
+        {
+            await upload.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<ImportReport> ImportAsync(ImportUpload upload, ImportRequest request, string actor, CancellationToken ct)
+    {
+        var report = new ImportReport { ImportId = Guid.CreateVersion7() };
+        if (upload.TooLarge)
+        {
+            report.FileError = new ValidationError("file", "FILE_TOO_LARGE",
+                $"Berkas melebihi batas {options.MaxUploadBytes / (1024 * 1024)} MB (file exceeds the {options.MaxUploadBytes / (1024 * 1024)} MB limit).");
+            return report;
+        }
+
+        var startedAt = clock.GetUtcNow();
+        var stream = upload.Rewind();
+        report.Sha256 = Convert.ToHexString(await SHA256.HashDataAsync(stream, ct));
+        stream = upload.Rewind();
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(RegistryOptions.Wib).DateTime);
+        var historyActor = $"{actor} (impor {report.ImportId:N})";
+        var batch = new List<HouseholdDraft>(BatchSize);
+
+        DbConnection? connection = null;
+        DbTransaction? transaction = null;
+        if (request.AllOrNothing)
+        {
+            connection = await database.OpenConnectionAsync(ct);
+            transaction = await connection.BeginTransactionAsync(ct);
+        }
+
+        try
+        {
+            await foreach (var item in HouseholdImport.ReadAsync(stream, areas, today, options.MaxLineLength, ct))
+            {
+                switch (item)
+                {
+                    case ImportFileError fileError:
+                        report.FileError = fileError.Error;
+                        break;
+                    case RejectedRow rejected:
+                        report.Reject(rejected);
+                        break;
+                    case HouseholdDraft draft:
+                        batch.Add(draft);
+                        if (batch.Count >= BatchSize)
+                        {
+                            await FlushAsync(batch, report, historyActor, connection, transaction, ct);
+                        }
+
+                        break;
+                }
+            }
+
+            if (report.FileError is not null)
+            {
+                if (transaction is not null)
+                {
+                    await transaction.RollbackAsync(ct);
+                }
+
+                report.ResetWrites();
+                return report;
+            }
+
+            await FlushAsync(batch, report, historyActor, connection, transaction, ct);
+            if (transaction is not null && connection is not null)
+            {
+                if (report.RowsRejected > 0)
+                {
+                    await transaction.RollbackAsync(ct);
+                    report.ResetWrites();
+                    report.Committed = false;
+                    await database.InTransactionAsync(
+                        (c, t) => RecordAsync(c, t, report, request, actor, startedAt, ct), ct: ct);
+                    return report;
+                }
+
+                await RecordAsync(connection, transaction, report, request, actor, startedAt, ct);
+                await transaction.CommitAsync(ct);
+            }
+            else
+            {
+                await database.InTransactionAsync(
+                    (c, t) => RecordAsync(c, t, report, request, actor, startedAt, ct), ct: ct);
+            }
+
+            report.Committed = true;
+            logger.LogInformation(
+                "Import {ImportId} done: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rows rejected",
+                report.ImportId, report.HouseholdsCreated, report.HouseholdsUpdated, report.HouseholdsUnchanged, report.RowsRejected);
+            return report;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task FlushAsync(
+        List<HouseholdDraft> batch, ImportReport report, string actor,
+        DbConnection? connection, DbTransaction? transaction, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        ImportBatchOutcome outcome;
+        if (connection is not null && transaction is not null)
+        {
+            outcome = await WriteBatchAsync(connection, transaction, batch, actor, ct);
+        }
+        else
+        {
+            // Each batch is its own transaction; a transient conflict re-runs the batch from scratch.
+            outcome = await database.InTransactionAsync((c, t) => WriteBatchAsync(c, t, batch, actor, ct), ct: ct);
+        }
+
+        report.Add(outcome);
+        batch.Clear();
+    }
+
+    private async Task<ImportBatchOutcome> WriteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<HouseholdDraft> batch, string actor, CancellationToken ct)
+    {
+        var outcome = new ImportBatchOutcome();
+        var at = clock.GetUtcNow();
+        var stored = await households.FindByKkAsync(connection, transaction, [.. batch.Select(d => d.Kk.Value)], ct);
+
+        // Unchanged households are recognised by fingerprint; only the others need their NIKs checked.
+        var pending = new List<(HouseholdDraft Draft, StoredHouseholdKey? Stored)>(batch.Count);
+        foreach (var draft in batch)
+        {
+            var existing = stored.GetValueOrDefault(draft.Kk.Value);
+            if (existing is not null && existing.ContentHash == HouseholdFingerprint.Of(draft.Details.Normalized()))
+            {
+                outcome.HouseholdsUnchanged++;
+                outcome.PersonsUnchanged += draft.Details.Members.Count;
+                outcome.PersonsAccepted += draft.Details.Members.Count;
+                continue;
+            }
+
+            pending.Add((draft, existing));
+        }
+
+        var owners = await households.FindNikOwnersAsync(
+            connection, transaction, [.. pending.SelectMany(p => p.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
+        var created = new List<Household>();
+        var events = new List<object>();
+        var history = new List<(Guid, HistoryEntry)>();
+        foreach (var (draft, existingKey) in pending)
+        {
+            var existing = existingKey is null ? null : await households.LoadAsync(connection, transaction, existingKey.Id, ct);
+            var decision = ReimportPolicy.Decide(draft, existing, owners);
+            switch (decision.Outcome)
+            {
+                case ReimportOutcome.Conflict:
+                    outcome.HouseholdsRejected++;
+                    outcome.Rejected.AddRange(decision.Conflicts);
+                    break;
+                case ReimportOutcome.Unchanged:
+                    outcome.HouseholdsUnchanged++;
+                    outcome.PersonsUnchanged += draft.Details.Members.Count;
+                    outcome.PersonsAccepted += draft.Details.Members.Count;
+                    break;
+                case ReimportOutcome.New:
+                    var registered = Household.Register(Guid.CreateVersion7(), draft.Kk, draft.Details, actor, at);
+                    if (!registered.Succeeded || registered.Value is null)
+                    {
+                        outcome.HouseholdsRejected++;
+                        outcome.Rejected.AddRange(registered.Errors.Select(e => RejectedRow.From(draft.FirstLine, e)));
+                        break;
+                    }
+
+                    created.Add(registered.Value);
+                    events.AddRange(registered.Events);
+                    history.AddRange(registered.History.Select(h => (registered.Value.Id, h)));
+                    outcome.HouseholdsCreated++;
+                    outcome.PersonsCreated += draft.Details.Members.Count;
+                    outcome.PersonsAccepted += draft.Details.Members.Count;
+                    break;
+                case ReimportOutcome.Changed when existing is not null:
+                    var updated = existing.Update(draft.Details, actor, at);
+                    if (!updated.Succeeded)
+                    {
+                        outcome.HouseholdsRejected++;
+                        outcome.Rejected.AddRange(updated.Errors.Select(e => RejectedRow.From(draft.FirstLine, e)));
+                        break;
+                    }
+
+                    await households.UpdateDetailsAsync(connection, transaction, existing, at, ct);
+                    events.AddRange(updated.Events);
+                    history.AddRange(updated.History.Select(h => (existing.Id, h)));
+                    outcome.HouseholdsUpdated++;
+                    outcome.PersonsAccepted += draft.Details.Members.Count;
+                    break;
+            }
+        }
+
+        await households.InsertAsync(connection, transaction, created, at, ct);
+        await households.AppendHistoryAsync(connection, transaction, history, ct);
+        await outbox.EnqueueManyAsync(connection, transaction, events, ct);
+        return outcome;
+    }
+
+    private async Task<bool> RecordAsync(
+        DbConnection connection, DbTransaction transaction, ImportReport report, ImportRequest request, string actor,
+        DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var finishedAt = clock.GetUtcNow();
+        await ImportLog.InsertAsync(connection, transaction, report, request, actor, startedAt, finishedAt, ct);
+        await audit.AppendAsync(connection, transaction, new AuditEntry(
+            actor, "IMPORT_HOUSEHOLDS", "import", report.ImportId.ToString(), null,
+            JsonSerializer.Serialize(new
+            {
+                file = request.FileName,
+                sha256 = report.Sha256,
+                allOrNothing = request.AllOrNothing,
+                committed = !request.AllOrNothing || report.RowsRejected == 0,
+                created = report.HouseholdsCreated,
+                updated = report.HouseholdsUpdated,
+                unchanged = report.HouseholdsUnchanged,
+                rowsRejected = report.RowsRejected,
+            })), ct);
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+using Bansos.Registry.Domain;
+using Bansos.Registry.Domain.Import;
+
+namespace Bansos.Registry.Application;
+
+/// <summary>What an import did: counts, the rejected rows (the first <see cref="MaxListedRejections"/>) and whether it committed.</summary>
+public sealed class ImportReport
+{
+    public const int MaxListedRejections = 1_000;
+
+    private readonly List<RejectedRow> _rejected = [];
+    private readonly HashSet<long> _rejectedLines = [];
+
+    public Guid ImportId { get; init; }
+
+    public int HouseholdsCreated { get; private set; }
+
+    public int HouseholdsUpdated { get; private set; }
+
+    public int HouseholdsUnchanged { get; private set; }
+
+    public int HouseholdsRejected { get; private set; }
+
+    public long PersonsCreated { get; private set; }
+
+    public long PersonsUnchanged { get; private set; }
+
+    public long PersonsAccepted { get; private set; }
+
+    /// <summary>Distinct lines rejected (one line may have several reasons).</summary>
+    public long RowsRejected => _rejectedLines.Count;
+
+    public long RowsRead => PersonsAccepted + RowsRejected;
+
+    public IReadOnlyList<RejectedRow> Rejected => _rejected;
+
+    /// <summary>A problem with the file as a whole (empty, wrong header, too large): nothing was imported.</summary>
+    public ValidationError? FileError { get; set; }
+
+    public bool Committed { get; set; }
+
+    public string Sha256 { get; set; } = "";
+
+    public void Reject(RejectedRow row)
+    {
+        _rejectedLines.Add(row.Line);
+        if (_rejected.Count < MaxListedRejections)
+        {
+            _rejected.Add(row);
+        }
+    }
+
+    /// <summary>Adds what one committed batch did.</summary>
+    public void Add(ImportBatchOutcome batch)
+    {
+        HouseholdsCreated += batch.HouseholdsCreated;
+        HouseholdsUpdated += batch.HouseholdsUpdated;
+        HouseholdsUnchanged += batch.HouseholdsUnchanged;
+        HouseholdsRejected += batch.HouseholdsRejected;
+        PersonsCreated += batch.PersonsCreated;
+        PersonsUnchanged += batch.PersonsUnchanged;
+        PersonsAccepted += batch.PersonsAccepted;
+        foreach (var row in batch.Rejected)
+        {
+            Reject(row);
+        }
+    }
+
+    /// <summary>All-or-nothing rolled back: nothing was created or changed after all.</summary>
+    public void ResetWrites()
+    {
+        HouseholdsCreated = HouseholdsUpdated = HouseholdsUnchanged = 0;
+        PersonsCreated = PersonsUnchanged = 0;
+    }
+}

@@ -1,0 +1,119 @@
+namespace Bansos.Registry.Application;
+
+/// <summary>
+/// An upload spooled to a temporary file that deletes itself. Writing past the limit marks the upload
+/// too large and stops the copy, so a huge upload can neither fill the disk nor be half-imported.
+/// </summary>
+public sealed class ImportUpload : IAsyncDisposable
+{
+    private readonly FileStream _file;
+    private readonly LimitedStream _limited;
+
+    private ImportUpload(FileStream file, long maxBytes)
+    {
+        _file = file;
+        _limited = new LimitedStream(file, maxBytes);
+    }
+
+    /// <summary>Where the upload is written while receiving.</summary>
+    public Stream Stream => _limited;
+
+    public bool TooLarge => _limited.Exceeded;
+
+    public long Length => _limited.Written;
+
+    public static ImportUpload Create(string directory, long maxBytes)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"import-{Guid.NewGuid():N}.csv");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return new ImportUpload(file, maxBytes);
+    }
+
+    /// <summary>The received bytes, from the start, for reading.</summary>
+    public Stream Rewind()
+    {
+        _file.Flush();
+        _file.Position = 0;
+        return _file;
+    }
+
+    public ValueTask DisposeAsync() => _file.DisposeAsync();
+
+    private sealed class LimitedStream(Stream inner, long maxBytes) : Stream
+    {
+        public bool Exceeded { get; private set; }
+
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => Written;
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Accept(buffer.Length))
+            {
+                inner.Write(buffer);
+            }
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (Accept(buffer.Length))
+            {
+                await inner.WriteAsync(buffer, cancellationToken);
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        private bool Accept(int count)
+        {
+            Written += count;
+            if (Written > maxBytes)
+            {
+                // Stop the sender at once instead of draining a huge body.
+                Exceeded = true;
+                throw new UploadTooLargeException();
+            }
+
+            return true;
+        }
+    }
+}
+
+/// <summary>Thrown into the copy loop when an upload passes the limit; <see cref="HouseholdImporter.ReceiveAsync"/> turns it into a refused import.</summary>
+public sealed class UploadTooLargeException : Exception
+{
+    public UploadTooLargeException()
+        : base("upload too large")
+    {
+    }
+
+    public UploadTooLargeException(string message)
+        : base(message)
+    {
+    }
+
+    public UploadTooLargeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,81 @@
+using System.Data.Common;
+using Bansos.Registry.Domain;
+using Bansos.Registry.Domain.Cards;
+using Bansos.ServiceDefaults.Storage;
+using Dapper;
+
+namespace Bansos.Registry.Data;
+
+/// <summary>Aid cards inside the caller's transaction.</summary>
+public sealed class CardStore(IDatabase database)
+{
+    private static readonly MultiRowInsert CardInsert = new(
+        "aid_cards", "id", "card_number", "household_id", "status", "status_reason", "replaced_by", "version", "issued_at", "updated_at");
+
+    private const string Columns =
+        "id AS Id, card_number AS CardNumber, household_id AS HouseholdId, status AS Status, status_reason AS StatusReason, " +
+        "replaced_by AS ReplacedBy, version AS Version, issued_at AS IssuedAt";
+
+    public async Task<IReadOnlyList<AidCard>> ForHouseholdAsync(
+        DbConnection connection, DbTransaction? transaction, Guid householdId, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<CardRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM aid_cards WHERE household_id = @householdId ORDER BY issued_at",
+            new { householdId }, transaction, cancellationToken: ct));
+        var list = rows.ToList();
+        return [.. list.Select(row => ToCard(row, list))];
+    }
+
+    public async Task<CardRow?> FindByNumberAsync(
+        DbConnection connection, DbTransaction? transaction, string cardNumber, CancellationToken ct) =>
+        await connection.QuerySingleOrDefaultAsync<CardRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM aid_cards WHERE card_number = @cardNumber",
+            new { cardNumber }, transaction, cancellationToken: ct));
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive card-number sequence values and returns the first.
+    /// The counter row is updated in the caller's transaction, so concurrent issuers serialise on it.
+    /// </summary>
+    public async Task<long> ReserveSerialsAsync(DbConnection connection, DbTransaction transaction, int count, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "UPDATE card_number_counter SET next_serial = next_serial + @count WHERE id = 1 RETURNING next_serial - @count",
+            new { count }, transaction, cancellationToken: ct));
+
+    public Task InsertAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<AidCard> cards, DateTimeOffset at, CancellationToken ct) =>
+        CardInsert.ExecuteAsync(
+            connection, transaction, database.Dialect,
+            [.. cards.Select(c => new object?[]
+            {
+                c.Id, c.Number.Value, c.HouseholdId, c.Status.ToCode(), c.StatusReason, c.ReplacedByCardId, c.Version, c.IssuedAt, at,
+            })],
+            ct);
+
+    public Task UpdateAsync(DbConnection connection, DbTransaction transaction, AidCard card, DateTimeOffset at, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE aid_cards SET status = @status, status_reason = @reason, replaced_by = @replacedBy, version = @version, updated_at = @at
+            WHERE id = @id
+            """,
+            new
+            {
+                id = card.Id,
+                status = card.Status.ToCode(),
+                reason = card.StatusReason,
+                replacedBy = card.ReplacedByCardId,
+                version = card.Version,
+                at,
+            },
+            transaction, cancellationToken: ct));
+
+    private static AidCard ToCard(CardRow row, IReadOnlyList<CardRow> siblings) => AidCard.Restore(
+        row.Id,
+        AidCardNumber.FromStored(row.CardNumber),
+        row.HouseholdId,
+        CardStatusCodes.Parse(row.Status).Value,
+        row.StatusReason,
+        row.Version,
+        row.IssuedAt,
+        siblings.FirstOrDefault(s => s.ReplacedBy == row.Id)?.Id,
+        row.ReplacedBy);
+}

@@ -1,0 +1,228 @@
+using System.Data.Common;
+using System.Globalization;
+using Bansos.Registry.Domain;
+using Bansos.Registry.Domain.Households;
+using Bansos.ServiceDefaults.Storage;
+using Dapper;
+
+namespace Bansos.Registry.Data;
+
+/// <summary>
+/// Writes and loads households inside the caller's transaction. The bulk methods serve the import;
+/// the single ones serve commands. Nothing here decides anything: the domain does.
+/// </summary>
+public sealed class HouseholdStore(IDatabase database)
+{
+    private static readonly MultiRowInsert HouseholdInsert = new(
+        "households",
+        "id", "kk_number", "village_code", "district_code", "rt", "rw", "street", "desil", "programmes", "status",
+        "removal_reason", "status_note", "head_name", "head_name_key", "member_count", "content_hash", "version",
+        "created_at", "updated_at");
+
+    private static readonly MultiRowInsert MemberInsert = new(
+        "members", "nik", "household_id", "position", "name", "relation", "sex", "birth_date");
+
+    private static readonly MultiRowInsert HistoryInsert = new(
+        "household_history", "household_id", "at", "actor", "action", "detail");
+
+    private DbDialect Dialect => database.Dialect;
+
+    /// <summary>What the import needs to know of stored households with these KK numbers.</summary>
+    public async Task<Dictionary<string, StoredHouseholdKey>> FindByKkAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> kkNumbers, CancellationToken ct)
+    {
+        var found = new Dictionary<string, StoredHouseholdKey>(kkNumbers.Count, StringComparer.Ordinal);
+        if (kkNumbers.Count == 0)
+        {
+            return found;
+        }
+
+        var rows = await connection.QueryAsync<StoredHouseholdKey>(new CommandDefinition(
+            $"SELECT id AS Id, kk_number AS KkNumber, content_hash AS ContentHash FROM households WHERE kk_number {In(kkNumbers.Count)}",
+            InParameters(kkNumbers), transaction, cancellationToken: ct));
+        foreach (var row in rows)
+        {
+            found[row.KkNumber] = row;
+        }
+
+        return found;
+    }
+
+    /// <summary>For each of these NIKs that is registered: the KK number of its household.</summary>
+    public async Task<Dictionary<Nik, KkNumber>> FindNikOwnersAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> niks, CancellationToken ct)
+    {
+        var owners = new Dictionary<Nik, KkNumber>();
+        if (niks.Count == 0)
+        {
+            return owners;
+        }
+
+        var rows = await connection.QueryAsync<(string Nik, string Kk)>(new CommandDefinition(
+            $"SELECT m.nik, h.kk_number FROM members m JOIN households h ON h.id = m.household_id WHERE m.nik {In(niks.Count)}",
+            InParameters(niks), transaction, cancellationToken: ct));
+        foreach (var (nik, kk) in rows)
+        {
+            owners[Nik.FromStored(nik)] = KkNumber.FromStored(kk);
+        }
+
+        return owners;
+    }
+
+    /// <summary>A household with its members (not its history: commands only append to it).</summary>
+    public async Task<Household?> LoadAsync(DbConnection connection, DbTransaction? transaction, Guid id, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<HouseholdRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, kk_number AS KkNumber, village_code AS VillageCode, rt AS Rt, rw AS Rw, street AS Street,
+                   desil AS Desil, programmes AS Programmes, status AS Status, removal_reason AS RemovalReason,
+                   status_note AS StatusNote, head_name AS HeadName, member_count AS MemberCount, version AS Version
+            FROM households WHERE id = @id
+            """,
+            new { id }, transaction, cancellationToken: ct));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            "SELECT nik AS Nik, name AS Name, relation AS Relation, sex AS Sex, birth_date AS BirthDate FROM members WHERE household_id = @id ORDER BY position",
+            new { id }, transaction, cancellationToken: ct));
+        var details = new HouseholdDetails(
+            new Address(VillageCode.FromStored(row.VillageCode), row.Rt, row.Rw, row.Street),
+            Desil.FromStored(row.Desil),
+            [.. members.Select(ToMember)],
+            ProgrammeCodes.ParseList(row.Programmes).Value);
+        return Household.Restore(
+            row.Id,
+            KkNumber.FromStored(row.KkNumber),
+            details,
+            HouseholdStatusCodes.Parse(row.Status).Value,
+            row.RemovalReason is null ? null : RemovalReasonCodes.Parse(row.RemovalReason).Value,
+            row.Version);
+    }
+
+    /// <summary>Inserts new households and their members (bulk, for the import and single registrations).</summary>
+    public async Task InsertAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<Household> households, DateTimeOffset at, CancellationToken ct)
+    {
+        var householdRows = new List<object?[]>(households.Count);
+        var memberRows = new List<object?[]>(households.Count * 4);
+        foreach (var household in households)
+        {
+            householdRows.Add(
+            [
+                household.Id, household.Kk.Value, household.Address.Village.Value, household.Address.Village.DistrictCode,
+                household.Address.Rt, household.Address.Rw, household.Address.Street, household.Desil.Value,
+                household.Programmes.ToListCode(), household.Status.ToCode(), household.RemovalReason?.ToCode(), null,
+                household.Head.Name, NameKey(household.Head.Name), household.Members.Count,
+                HouseholdFingerprint.Of(household.Details), household.Version, at, at,
+            ]);
+            AddMemberRows(memberRows, household);
+        }
+
+        await HouseholdInsert.ExecuteAsync(connection, transaction, Dialect, householdRows, ct);
+        await MemberInsert.ExecuteAsync(connection, transaction, Dialect, memberRows, ct);
+    }
+
+    /// <summary>Stores new details (address, desil, programmes, members) of an existing household.</summary>
+    public async Task UpdateDetailsAsync(
+        DbConnection connection, DbTransaction transaction, Household household, DateTimeOffset at, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE households SET village_code = @village, district_code = @district, rt = @rt, rw = @rw, street = @street,
+                   desil = @desil, programmes = @programmes, head_name = @headName, head_name_key = @headNameKey,
+                   member_count = @memberCount, content_hash = @hash, version = @version, updated_at = @at
+            WHERE id = @id
+            """,
+            new
+            {
+                id = household.Id,
+                village = household.Address.Village.Value,
+                district = household.Address.Village.DistrictCode,
+                rt = household.Address.Rt,
+                rw = household.Address.Rw,
+                street = household.Address.Street,
+                desil = household.Desil.Value,
+                programmes = household.Programmes.ToListCode(),
+                headName = household.Head.Name,
+                headNameKey = NameKey(household.Head.Name),
+                memberCount = household.Members.Count,
+                hash = HouseholdFingerprint.Of(household.Details),
+                version = household.Version,
+                at,
+            },
+            transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM members WHERE household_id = @id", new { id = household.Id }, transaction, cancellationToken: ct));
+        var memberRows = new List<object?[]>(household.Members.Count);
+        AddMemberRows(memberRows, household);
+        await MemberInsert.ExecuteAsync(connection, transaction, Dialect, memberRows, ct);
+    }
+
+    public Task UpdateStatusAsync(
+        DbConnection connection, DbTransaction transaction, Household household, string? note, DateTimeOffset at, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE households SET status = @status, removal_reason = @reason, status_note = @note, version = @version, updated_at = @at
+            WHERE id = @id
+            """,
+            new
+            {
+                id = household.Id,
+                status = household.Status.ToCode(),
+                reason = household.RemovalReason?.ToCode(),
+                note,
+                version = household.Version,
+                at,
+            },
+            transaction, cancellationToken: ct));
+
+    /// <summary>History entries of households or of their cards, in the order given.</summary>
+    public Task AppendHistoryAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<(Guid HouseholdId, HistoryEntry Entry)> entries, CancellationToken ct)
+    {
+        var rows = entries
+            .Select(e => new object?[] { e.HouseholdId, e.Entry.At, e.Entry.Actor, e.Entry.Action, Detail(e.Entry) })
+            .ToList();
+        return HistoryInsert.ExecuteAsync(connection, transaction, Dialect, rows, ct);
+    }
+
+    /// <summary>The upper-cased head name that the prefix search runs on.</summary>
+    public static string NameKey(string name) => name.Trim().ToUpperInvariant();
+
+    private static string Detail(HistoryEntry entry) =>
+        entry.Note is { Length: > 0 } note ? $"{entry.Summary} — {note}" : entry.Summary;
+
+    private static void AddMemberRows(List<object?[]> rows, Household household)
+    {
+        for (var i = 0; i < household.Members.Count; i++)
+        {
+            var m = household.Members[i];
+            rows.Add([m.Nik.Value, household.Id, i, m.Name, m.Relation.ToCode(), m.Sex.ToCode(), m.BirthDate.ToIso()]);
+        }
+    }
+
+    private static Member ToMember(MemberRow row) => new(
+        Nik.FromStored(row.Nik),
+        row.Name,
+        RelationCodes.Parse(row.Relation).Value,
+        SexCodes.Parse(row.Sex).Value,
+        DateOnly.ParseExact(row.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private static string In(int count) =>
+        "IN (" + string.Join(", ", Enumerable.Range(0, count).Select(i => $"@v{i}")) + ")";
+
+    private static DynamicParameters InParameters(IEnumerable<string> values)
+    {
+        var parameters = new DynamicParameters();
+        var i = 0;
+        foreach (var value in values)
+        {
+            parameters.Add($"v{i++}", value);
+        }
+
+        return parameters;
+    }
+}
