@@ -8,7 +8,8 @@ namespace Bansos.ServiceDefaults.Hosting;
 /// <summary>
 /// Turns <see cref="ValidationException"/> (and DataAnnotations' one) into InvalidArgument with a
 /// google.rpc.BadRequest in the status details (grpc-status-details-bin), so clients can show
-/// which field is wrong; then asks the registered <see cref="IGrpcExceptionMapper"/>s. Other
+/// which field is wrong; <see cref="NotFoundException"/> into NotFound; <see cref="ConflictException"/>
+/// into FailedPrecondition; then asks the registered <see cref="IGrpcExceptionMapper"/>s. Other
 /// exceptions pass through unchanged.
 /// </summary>
 public sealed class GrpcExceptionInterceptor(IEnumerable<IGrpcExceptionMapper> mappers) : Interceptor
@@ -90,7 +91,7 @@ public sealed class GrpcExceptionInterceptor(IEnumerable<IGrpcExceptionMapper> m
         return null;
     }
 
-    /// <summary>The RpcException a validation exception becomes, or null to let it through.</summary>
+    /// <summary>The RpcException one of ServiceDefaults' exceptions becomes, or null to let it through.</summary>
     public static RpcException? Map(Exception exception) => exception switch
     {
         ValidationException validation => InvalidArgument(validation.Message, validation.Violations),
