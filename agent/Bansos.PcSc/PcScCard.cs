@@ -60,9 +60,13 @@ public sealed class PcScCard : ICardChannel, IDisposable
             var large = new byte[ExtendedResponseSize];
             rv = _api.Transmit(Handle, Protocol, command, large, out received);
             Check(rv, "SCardTransmit");
+            if (received < 2) Check(ScardError.NotTransacted, "SCardTransmit");
             return large.AsSpan(0, received).ToArray();
         }
         Check(rv, "SCardTransmit");
+        // Every response APDU ends in SW1 SW2. Fewer bytes with "success" is how vpcd reports a card
+        // that vanished mid-command (its read hits end-of-stream), and some USB readers do the same.
+        if (received < 2) Check(ScardError.NotTransacted, "SCardTransmit");
         return buffer[..received].ToArray();
     }
 
