@@ -40,11 +40,12 @@ public sealed class AesCmac : IDisposable
     public byte[] Compute(ReadOnlySpan<byte> message)
     {
         var mac = new byte[BlockSize];
-        Compute(message, mac);
+        ComputeInto(message, mac);
         return mac;
     }
 
-    public void Compute(ReadOnlySpan<byte> message, Span<byte> destination)
+    /// <summary>Writes the 16-byte MAC into <paramref name="destination"/> (named apart from the static Compute(key, message) so overloads cannot mix them up).</summary>
+    public void ComputeInto(ReadOnlySpan<byte> message, Span<byte> destination)
     {
         if (destination.Length < BlockSize)
             throw new ArgumentException("The destination needs 16 bytes.", nameof(destination));

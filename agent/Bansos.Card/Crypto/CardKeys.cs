@@ -34,7 +34,7 @@ public static class CardKeys
             throw new ArgumentException("K_card is AES-128 (16 bytes).", nameof(cardKey));
         Span<byte> mac = stackalloc byte[AesCmac.BlockSize];
         using (var cmac = new AesCmac(cardKey))
-            cmac.Compute(Encoding.ASCII.GetBytes(PukLabel), mac);
+            cmac.ComputeInto(Encoding.ASCII.GetBytes(PukLabel), mac);
         var value = BinaryPrimitives.ReadUInt32BigEndian(mac) % 100_000_000u;
         CryptographicOperations.ZeroMemory(mac);
         return value.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);

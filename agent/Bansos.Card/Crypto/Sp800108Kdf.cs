@@ -37,7 +37,7 @@ public static class Sp800108Kdf
         for (var i = 1; (i - 1) * AesCmac.BlockSize < output.Length; i++)
         {
             var input = BuildInput((byte)i, label, context, outputBits);
-            cmac.Compute(input, block);
+            cmac.ComputeInto(input, block);
             var offset = (i - 1) * AesCmac.BlockSize;
             block[..Math.Min(AesCmac.BlockSize, output.Length - offset)].CopyTo(output.AsSpan(offset));
         }
