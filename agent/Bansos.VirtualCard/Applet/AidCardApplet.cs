@@ -107,6 +107,9 @@ public sealed class AidCardApplet
         };
         if (expectedCla is null) return Status(StatusWords.InsNotSupported);
         if (cla != expectedCla) return Status(StatusWords.ClaNotSupported);
+        // DESIGN §4: before SELECT every profile command but SELECT answers 6985, however it is formed
+        // (as on a JavaCard, where the runtime only hands the APDU to a selected applet).
+        if (ins != Ins.Select && !_selected) return Status(StatusWords.ConditionsNotSatisfied);
         if (!CommandApdu.TryParse(apdu, out var command, out _)) return Status(StatusWords.WrongLength);
 
         return ins switch
@@ -167,7 +170,6 @@ public sealed class AidCardApplet
 
     private byte[] Unblock(CommandApdu command)
     {
-        if (!_selected) return Status(StatusWords.ConditionsNotSatisfied);
         if (command.P1 != 0x00 || command.P2 != P1P2.PinReference) return Status(StatusWords.IncorrectP1P2);
         if (command.Data.Length != 2 * PinBlock.Length) return Status(StatusWords.WrongLength);
         if (!_state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
@@ -192,7 +194,6 @@ public sealed class AidCardApplet
 
     private byte[] GenerateCryptogram(CommandApdu command)
     {
-        if (!_selected) return Status(StatusWords.ConditionsNotSatisfied);
         if (command.P1 != P1P2.GenerateP1 || command.P2 != 0x00) return Status(StatusWords.IncorrectP1P2);
         if (command.Data.Length != CryptogramData.Length) return Status(StatusWords.WrongLength);
         // Asked before anything is spent, so that the terminal's retry with the right Le still works.
@@ -219,7 +220,6 @@ public sealed class AidCardApplet
 
     private byte[] StoreData(CommandApdu command)
     {
-        if (!_selected) return Status(StatusWords.ConditionsNotSatisfied);
         if (command.P1 != 0x00 || command.P2 != 0x00) return Status(StatusWords.IncorrectP1P2);
         if (_state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
         if (command.Data.IsEmpty) return Status(StatusWords.WrongLength);
@@ -259,7 +259,6 @@ public sealed class AidCardApplet
 
     private byte[] LockCard(CommandApdu command)
     {
-        if (!_selected) return Status(StatusWords.ConditionsNotSatisfied);
         if (command.P1 != 0x00 || command.P2 != 0x00) return Status(StatusWords.IncorrectP1P2);
         if (!command.Data.IsEmpty) return Status(StatusWords.WrongLength);
         if (_state.Locked || !_state.IsComplete) return Status(StatusWords.ConditionsNotSatisfied);
@@ -270,7 +269,6 @@ public sealed class AidCardApplet
     /// <summary>The checks VERIFY and CHANGE PIN share, in the order the status words are listed in DESIGN §4.</summary>
     private byte[]? PinCommandPrecheck(CommandApdu command, int dataLength)
     {
-        if (!_selected) return Status(StatusWords.ConditionsNotSatisfied);
         if (command.P1 != 0x00 || command.P2 != P1P2.PinReference) return Status(StatusWords.IncorrectP1P2);
         if (command.Data.Length != dataLength) return Status(StatusWords.WrongLength);
         if (!_state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
