@@ -17,9 +17,10 @@ public static class RegistryServiceExtensions
         builder.AddBansosMessaging(RegistryService.Name);
         builder.AddBansosAuth();
 
-        var options = builder.Configuration.GetSection("Bansos:Registry").Get<RegistryOptions>() ?? new RegistryOptions();
         var services = builder.Services;
-        services.AddSingleton(options);
+        // Read from the built configuration, like ServiceDefaults' settings, so that settings a test host adds late apply.
+        services.AddSingleton(sp =>
+            sp.GetRequiredService<IConfiguration>().GetSection("Bansos:Registry").Get<RegistryOptions>() ?? new RegistryOptions());
         services.AddSingleton(_ => AreaReference.LoadDefault());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HouseholdQueries>();
