@@ -115,6 +115,30 @@ public sealed class ReaderTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task WaitForChange_reports_the_insertion_and_times_out_when_nothing_happens()
+    {
+        PcScStack.Require();
+        await PcScStack.WaitForCardAsync(1, present: false, TestContext.Current.CancellationToken);
+        using var context = PcScContext.Establish();
+        var reader = PcScStack.Reader(1);
+
+        var now = context.WaitForChange([ReaderStatus.Unaware(reader)], TimeSpan.Zero);
+        Assert.NotNull(now);
+        Assert.False(now[0].CardPresent);
+        Assert.Null(context.WaitForChange(now, TimeSpan.FromMilliseconds(200)));
+
+        using var folder = TestCards.NewFolder();
+        await using var inserted = await InsertedCard.InsertAsync(1, folder.File("card.json"), TestContext.Current.CancellationToken);
+        // pcsc-lite may report intermediate states; the card shows up within the bound.
+        var deadline = DateTime.UtcNow + PcScStack.WaitTimeout;
+        var current = now;
+        while (!current[0].CardPresent && DateTime.UtcNow < deadline)
+            current = context.WaitForChange(current, PcScStack.WaitTimeout) ?? current;
+        Assert.True(current[0].CardPresent);
+        Assert.Equal(Convert.FromHexString("3B8801805642414E534F535D"), current[0].Atr);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task An_exclusive_connection_keeps_others_out()
     {
         using var folder = TestCards.NewFolder();
