@@ -35,7 +35,7 @@ public static class StatusWords
 
     public static bool IsWrongLe(ushort sw) => (sw & 0xFF00) == WrongLeBase;
 
-    /// <summary>A general operator message for a status word; <see cref="AidCardClient"/> refines it per command.</summary>
+    /// <summary>A general operator message for a status word; <see cref="Bansos.Card.AidCardClient"/> refines it per command.</summary>
     public static string Describe(ushort sw) => sw switch
     {
         Success => "Berhasil (success)",

@@ -52,7 +52,7 @@ public sealed class AidCardApplet
 
     public bool IsPowered { get; private set; }
 
-    /// <summary>A copy of the persistent state, for diagnostics and tests.</summary>
+    /// <summary>The persistent state as it is now (immutable, so safe to hand out), for diagnostics and tests.</summary>
     public CardState State
     {
         get { lock (_gate) return _state; }
