@@ -1,0 +1,10 @@
+namespace Bansos.Payout.Application;
+
+/// <summary>An AuthorizePayout request as the terminal sent it (the terminal itself comes from its token).</summary>
+public sealed record AuthoriseCommand(
+    string ChallengeId,
+    long PeriodId,
+    long Amount,
+    int Atc,
+    byte[] Cryptogram,
+    string IdempotencyKey);

@@ -1,0 +1,31 @@
+using Bansos.Payout.Data;
+using Bansos.Payout.Domain;
+using Bansos.ServiceDefaults.Hosting;
+using Bansos.ServiceDefaults.Storage;
+
+namespace Bansos.Payout.Application;
+
+/// <summary>Reports for admins and auditors: per period and village, per distribution point and day.</summary>
+public sealed class PayoutReports(IDatabase database, PeriodStore periods, PointStore points, ReportQueries reports)
+{
+    public async Task<(AidPeriod Period, IReadOnlyList<VillageFigures> Villages)> PeriodVillagesAsync(long periodId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct);
+        var period = await periods.GetAsync(connection, null, periodId, ct)
+            ?? throw new NotFoundException("Periode tidak ditemukan (period not found).");
+        return (period, await reports.PeriodVillagesAsync(connection, periodId, ct));
+    }
+
+    public async Task<(DateOnly Date, IReadOnlyList<DayFigures> Terminals)> PointDayAsync(long pointId, string? businessDate, CancellationToken ct)
+    {
+        if (!BusinessCalendar.TryParse(businessDate?.Trim(), out var date))
+        {
+            throw new ValidationException("business_date", "Tanggal harus YYYY-MM-DD (date must be YYYY-MM-DD).");
+        }
+
+        await using var connection = await database.OpenConnectionAsync(ct);
+        _ = await points.GetPointAsync(connection, null, pointId, ct)
+            ?? throw new NotFoundException("Titik penyaluran tidak ditemukan (distribution point not found).");
+        return (date, await reports.PointDayAsync(connection, pointId, date, ct));
+    }
+}

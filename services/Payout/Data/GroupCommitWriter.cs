@@ -1,0 +1,182 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Bansos.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bansos.Payout.Data;
+
+/// <summary>
+/// Group commit for SQLite (DESIGN §10): SQLite has one writer at a time and a durable commit
+/// (synchronous=FULL) costs an fsync, so one loop takes whatever work is queued, runs each item
+/// under its own savepoint in one transaction and commits them together — one fsync for the
+/// batch. No item waits for a timer: the batch is whatever queued while the previous commit ran,
+/// so an idle service commits each request alone and a busy one batches more. An item that fails
+/// rolls back to its savepoint (its own writes only) and gets the error; a failed commit fails
+/// the whole batch, and nothing of it is on disk.
+/// </summary>
+public sealed partial class GroupCommitWriter : IPayoutWriter, IAsyncDisposable
+{
+    private const string Savepoint = "payout_item";
+
+    private readonly IDatabase database;
+    private readonly int maxBatch;
+    private readonly ILogger<GroupCommitWriter> logger;
+    private readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task loop;
+
+    public GroupCommitWriter(IDatabase database, PayoutOptions options, ILogger<GroupCommitWriter> logger)
+    {
+        this.database = database;
+        this.logger = logger;
+        maxBatch = options.MaxBatch;
+        loop = Task.Run(RunAsync);
+    }
+
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        var item = new WorkItem<T>(work, ct);
+        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(item), this);
+
+        return item.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = queue.Reader;
+        var batch = new List<WorkItem>(maxBatch);
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < maxBatch && reader.TryRead(out var item))
+            {
+                if (!item.TryCancelIfRequested())
+                {
+                    batch.Add(item);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await RunBatchAsync(batch);
+            }
+        }
+    }
+
+    private async Task RunBatchAsync(List<WorkItem> batch)
+    {
+        try
+        {
+            await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                foreach (var item in batch)
+                {
+                    await RunItemAsync(item, connection, transaction);
+                }
+            });
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(ex, batch.Count);
+            foreach (var item in batch)
+            {
+                item.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var item in batch)
+        {
+            item.Complete();
+        }
+    }
+
+    private static async Task RunItemAsync(WorkItem item, DbConnection connection, DbTransaction transaction)
+    {
+        // A whole-batch retry (SQLITE_BUSY at BEGIN) runs every item again from scratch.
+        item.Reset();
+        for (var attempt = 1; ; attempt++)
+        {
+            await transaction.SaveAsync(Savepoint);
+            try
+            {
+                await item.RunAsync(connection, transaction);
+                await transaction.ReleaseAsync(Savepoint);
+                return;
+            }
+            catch (Exception ex) when (!SqliteDatabase.IsTransient(ex))
+            {
+                await transaction.RollbackAsync(Savepoint);
+                await transaction.ReleaseAsync(Savepoint);
+                if (attempt == 1 && DbErrors.IsUniqueViolation(ex))
+                {
+                    continue; // as DirectPayoutWriter: read the conflicting row and answer from it
+                }
+
+                item.SetError(ex);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Count} payout writes failed; none of them is stored")]
+    private partial void LogBatchFailed(Exception exception, int count);
+
+    private abstract class WorkItem
+    {
+        public abstract Task RunAsync(DbConnection connection, DbTransaction transaction);
+
+        public abstract void Reset();
+
+        public abstract void SetError(Exception exception);
+
+        /// <summary>After the commit: hand the caller its result or its own error.</summary>
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+
+        public abstract bool TryCancelIfRequested();
+    }
+
+    private sealed class WorkItem<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct) : WorkItem
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? result;
+        private Exception? error;
+
+        public Task<T> Task => completion.Task;
+
+        public override async Task RunAsync(DbConnection connection, DbTransaction transaction) =>
+            result = await work(connection, transaction, ct);
+
+        public override void Reset()
+        {
+            result = default;
+            error = null;
+        }
+
+        public override void SetError(Exception exception) => error = exception;
+
+        public override void Complete()
+        {
+            if (error is not null)
+            {
+                completion.TrySetException(error);
+            }
+            else
+            {
+                completion.TrySetResult(result!);
+            }
+        }
+
+        public override void Fail(Exception exception) => completion.TrySetException(exception);
+
+        public override bool TryCancelIfRequested() => ct.IsCancellationRequested && completion.TrySetCanceled(ct);
+    }
+}

@@ -1,0 +1,93 @@
+using Bansos.Contracts;
+
+namespace Bansos.Payout.Domain;
+
+/// <summary>
+/// DESIGN §5 step 5 as one ordered list of checks; the first that fails names the decline.
+/// The order is deliberate: the terminal and the challenge come first (nothing else is looked at
+/// for a caller we did not prompt), then the cryptogram (until it verifies, the card's data in
+/// the request is unauthenticated), then the ATC, then the card, household, entitlement, period
+/// window and balance. The balance check here is advisory: the conditional debit in the same
+/// transaction is what holds under concurrency.
+/// </summary>
+public static class AuthorisationRules
+{
+    public static AuthorisationDecision Decide(AuthorisationFacts facts)
+    {
+        if (!facts.TerminalActive)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.TerminalDisabled, false, false);
+        }
+
+        if (facts.Challenge is not { } challenge)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.ChallengeUnknown, false, false);
+        }
+
+        if (challenge.TerminalId != facts.CallerTerminalId)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.ChallengeOtherTerminal, false, false);
+        }
+
+        if (facts.ChallengeUsed)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.ChallengeUsed, false, false);
+        }
+
+        if (facts.Now > challenge.ExpiresAt)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.ChallengeExpired, false, false);
+        }
+
+        // From here on the attempt uses the challenge up, whatever the answer.
+        if (facts.Amount <= 0)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.InvalidAmount, true, false);
+        }
+
+        if (!facts.CryptogramValid)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.BadCryptogram, true, false);
+        }
+
+        if (facts.HighestAtcSeen is { } highest && facts.Atc <= highest)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.ReplayedAtc, true, false);
+        }
+
+        // The cryptogram is genuine and fresh: its ATC is spent from here on, approved or not.
+        if (facts.Card is not { } card)
+        {
+            // Projection rows are never deleted, so a challenge's card is always known; be safe anyway.
+            return AuthorisationDecision.Decline(DeclineReason.NoOpenEntitlement, true, true);
+        }
+
+        if (card.Refusal is { } cardRefusal)
+        {
+            return AuthorisationDecision.Decline(cardRefusal, true, true);
+        }
+
+        if (facts.Household?.Status != HouseholdStatuses.Active)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.HouseholdNotActive, true, true);
+        }
+
+        if (facts.Entitlement is not { PeriodStatus: AidPeriodStatus.Open } entitlement)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.NoOpenEntitlement, true, true);
+        }
+
+        var today = BusinessCalendar.BusinessDate(facts.Now);
+        if (today < entitlement.StartDate || today > entitlement.EndDate)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.OutsidePeriodWindow, true, true);
+        }
+
+        if (entitlement.Balance < facts.Amount)
+        {
+            return AuthorisationDecision.Decline(DeclineReason.InsufficientBalance, true, true);
+        }
+
+        return AuthorisationDecision.Approve();
+    }
+}

@@ -1,0 +1,56 @@
+namespace Bansos.Payout.Domain;
+
+/// <summary>The wire and database form of <see cref="DeclineReason"/> and the operator's text for it.</summary>
+public static class DeclineReasons
+{
+    private static readonly Dictionary<DeclineReason, string> Codes = new()
+    {
+        [DeclineReason.CardBlocked] = "CARD_BLOCKED",
+        [DeclineReason.CardLost] = "CARD_LOST",
+        [DeclineReason.CardReplaced] = "CARD_REPLACED",
+        [DeclineReason.HouseholdNotActive] = "HOUSEHOLD_NOT_ACTIVE",
+        [DeclineReason.NoOpenEntitlement] = "NO_OPEN_ENTITLEMENT",
+        [DeclineReason.InsufficientBalance] = "INSUFFICIENT_BALANCE",
+        [DeclineReason.BadCryptogram] = "BAD_CRYPTOGRAM",
+        [DeclineReason.ReplayedAtc] = "REPLAYED_ATC",
+        [DeclineReason.ChallengeUnknown] = "CHALLENGE_UNKNOWN",
+        [DeclineReason.ChallengeExpired] = "CHALLENGE_EXPIRED",
+        [DeclineReason.ChallengeUsed] = "CHALLENGE_USED",
+        [DeclineReason.ChallengeOtherTerminal] = "CHALLENGE_OTHER_TERMINAL",
+        [DeclineReason.TerminalDisabled] = "TERMINAL_DISABLED",
+        [DeclineReason.OutsidePeriodWindow] = "OUTSIDE_PERIOD_WINDOW",
+        [DeclineReason.InvalidAmount] = "INVALID_AMOUNT",
+    };
+
+    private static readonly Dictionary<string, DeclineReason> ByCode =
+        Codes.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<DeclineReason> All => Codes.Keys;
+
+    public static string Code(DeclineReason reason) =>
+        Codes.TryGetValue(reason, out var code) ? code : throw new ArgumentOutOfRangeException(nameof(reason), reason, null);
+
+    public static DeclineReason Parse(string code) =>
+        ByCode.TryGetValue(code, out var reason) ? reason : throw new FormatException($"Unknown decline reason '{code}'.");
+
+    /// <summary>What the operator reads, Indonesian first.</summary>
+    public static string Message(DeclineReason reason) => reason switch
+    {
+        DeclineReason.CardBlocked => "Kartu diblokir (card blocked).",
+        DeclineReason.CardLost => "Kartu dilaporkan hilang (card reported lost).",
+        DeclineReason.CardReplaced => "Kartu sudah diganti kartu baru (card replaced).",
+        DeclineReason.HouseholdNotActive => "Keluarga penerima tidak aktif (household not active).",
+        DeclineReason.NoOpenEntitlement => "Tidak ada hak bantuan yang terbuka (no open entitlement).",
+        DeclineReason.InsufficientBalance => "Saldo bantuan tidak cukup (insufficient balance).",
+        DeclineReason.BadCryptogram => "Kriptogram kartu tidak sah (bad card cryptogram).",
+        DeclineReason.ReplayedAtc => "Penghitung transaksi kartu sudah dipakai (card counter replayed).",
+        DeclineReason.ChallengeUnknown => "Tantangan tidak dikenal; mulai ulang transaksi (challenge unknown; start again).",
+        DeclineReason.ChallengeExpired => "Tantangan kedaluwarsa; mulai ulang transaksi (challenge expired; start again).",
+        DeclineReason.ChallengeUsed => "Tantangan sudah dipakai; mulai ulang transaksi (challenge already used; start again).",
+        DeclineReason.ChallengeOtherTerminal => "Tantangan milik terminal lain (challenge belongs to another terminal).",
+        DeclineReason.TerminalDisabled => "Terminal dinonaktifkan (terminal disabled).",
+        DeclineReason.OutsidePeriodWindow => "Di luar masa penyaluran periode (outside the period's payout window).",
+        DeclineReason.InvalidAmount => "Jumlah tidak sah (invalid amount).",
+        _ => reason.ToString(),
+    };
+}

@@ -1,0 +1,76 @@
+using Bansos.Payout.Application;
+using Bansos.Payout.Data;
+using Bansos.Payout.Grpc;
+using Bansos.Payout.Keys;
+using Bansos.Payout.Messaging;
+using Bansos.ServiceDefaults;
+using Bansos.ServiceDefaults.Hosting;
+using Bansos.ServiceDefaults.Storage;
+
+namespace Bansos.Payout;
+
+/// <summary>The payout service's registrations and endpoints (Program.cs stays four lines).</summary>
+public static class PayoutHosting
+{
+    public const string ServiceName = "payout";
+
+    public static WebApplicationBuilder AddPayoutServices(this WebApplicationBuilder builder)
+    {
+        var options = PayoutOptions.From(builder.Configuration);
+        builder.AddBansosStorage(ServiceName, typeof(PayoutHosting).Assembly);
+        builder.AddBansosMessaging(options.EndpointPrefix, bus =>
+        {
+            bus.AddConsumer<HouseholdRegisteredConsumer>();
+            bus.AddConsumer<HouseholdChangedConsumer>();
+            bus.AddConsumer<HouseholdStatusChangedConsumer>();
+            bus.AddConsumer<CardIssuedConsumer>();
+            bus.AddConsumer<CardStatusChangedConsumer>();
+        });
+        builder.AddBansosAuth();
+
+        var services = builder.Services;
+        services.AddSingleton<IGrpcExceptionMapper, PayoutExceptionMapper>();
+        services.AddSingleton(options);
+        services.AddSingleton(PilotSeedOptions.From(builder.Configuration));
+
+        services.AddSingleton<IIssuerKeyStore>(sp => new FileIssuerKeyStore(options.IssuerKeyFile, sp.GetRequiredService<ILogger<FileIssuerKeyStore>>()));
+        services.AddSingleton<CardKeyCache>();
+        services.AddSingleton<CryptogramVerifier>();
+        services.AddSingleton<ChallengeIssuer>();
+
+        services.AddSingleton<ProjectionStore>();
+        services.AddSingleton<PeriodStore>();
+        services.AddSingleton<PointStore>();
+        services.AddSingleton<PayoutStore>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<IPayoutWriter>(sp =>
+        {
+            var database = sp.GetRequiredService<IDatabase>();
+            return options.GroupCommit ?? database.Dialect == DbDialect.Sqlite
+                ? ActivatorUtilities.CreateInstance<GroupCommitWriter>(sp)
+                : new DirectPayoutWriter(database);
+        });
+
+        services.AddSingleton<PayoutAuthorisations>();
+        services.AddSingleton<PayoutReversals>();
+        services.AddSingleton<TerminalDay>();
+        services.AddSingleton<PeriodAdministration>();
+        services.AddSingleton<PointAdministration>();
+        services.AddSingleton<PayoutReports>();
+        services.AddSingleton<CardPersonalisationService>();
+        services.AddSingleton<ProjectionUpdater>();
+        services.AddSingleton<PilotSeeder>();
+        services.AddHostedService(sp => sp.GetRequiredService<PilotSeeder>());
+        return builder;
+    }
+
+    public static WebApplication MapPayoutEndpoints(this WebApplication app)
+    {
+        app.MapGrpcService<PayoutTerminalGrpcService>();
+        app.MapGrpcService<AidPeriodGrpcService>();
+        app.MapGrpcService<DistributionPointGrpcService>();
+        app.MapGrpcService<IssuerKeyGrpcService>();
+        app.MapGrpcService<PayoutReportGrpcService>();
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+using Bansos.Payout;
+using Bansos.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("payout");
+builder.AddPayoutServices();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapPayoutEndpoints();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,3 @@
+using Bansos.Payout.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(Hosts))]

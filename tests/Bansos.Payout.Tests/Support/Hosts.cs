@@ -1,0 +1,35 @@
+using Bansos.ServiceDefaults.Storage;
+
+namespace Bansos.Payout.Tests.Support;
+
+/// <summary>
+/// One payout host per database for the whole test run (each test builds its own village,
+/// terminal and period inside it). The PostgreSQL host starts on first use, so a missing server
+/// fails or skips the tests that need it, not the run.
+/// </summary>
+public sealed class Hosts : IAsyncDisposable
+{
+    private readonly Lazy<Task<PayoutHost>> sqlite = new(() => PayoutHost.StartAsync(DbDialect.Sqlite));
+    private readonly Lazy<Task<PayoutHost>> postgres = new(() => PayoutHost.StartAsync(DbDialect.Postgres));
+
+    public Task<PayoutHost> SqliteAsync() => sqlite.Value;
+
+    public async Task<PayoutHost> PostgresAsync()
+    {
+        await Bansos.Testing.RequiresServer.PostgresAsync();
+        return await postgres.Value;
+    }
+
+    public Task<PayoutHost> GetAsync(DbDialect dialect) => dialect == DbDialect.Postgres ? PostgresAsync() : SqliteAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in new[] { sqlite, postgres })
+        {
+            if (host.IsValueCreated && host.Value.IsCompletedSuccessfully)
+            {
+                await host.Value.Result.DisposeAsync();
+            }
+        }
+    }
+}
