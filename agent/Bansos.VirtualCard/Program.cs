@@ -134,6 +134,9 @@ static async Task<int> InsertAsync(Dictionary<string, string> options)
         if (first) Console.WriteLine($"Kartu dimasukkan ke \"{host.ReaderName}\"; Ctrl+C untuk mencabut (card inserted into \"{host.ReaderName}\"; Ctrl+C removes it)");
         else Console.WriteLine("Tersambung lagi ke pembaca virtual (reconnected to the virtual reader)");
         first = false;
+        await Task.WhenAny(host.Contacted, host.Completion, Task.Delay(TimeSpan.FromSeconds(3), stop.Token));
+        if (!host.Contacted.IsCompleted && !host.Completion.IsCompleted && !stop.IsCancellationRequested)
+            Console.WriteLine("Peringatan: pembaca belum menyapa kartu; mungkin sudah ada kartu lain di pembaca ini (warning: the reader has not polled the card yet; another card may already be in this reader)");
         await Task.WhenAny(host.Completion, Task.Delay(Timeout.Infinite, stop.Token));
         await host.DisposeAsync();
         if (!stop.IsCancellationRequested)

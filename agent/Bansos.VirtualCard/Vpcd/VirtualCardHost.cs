@@ -15,6 +15,7 @@ public sealed class VirtualCardHost : IAsyncDisposable
     private readonly string _host;
     private readonly int _port;
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _contacted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _socket;
     private Task? _session;
     private int _state; // 0 new, 1 started, 2 stopped
@@ -36,6 +37,13 @@ public sealed class VirtualCardHost : IAsyncDisposable
     public string ReaderName => ReaderNameFor(ReaderIndex);
 
     public static string ReaderNameFor(int readerIndex) => $"Virtual PCD 00 {readerIndex:00}";
+
+    /// <summary>
+    /// Completes when vpcd first talks to the card (pcscd polls every reader about every 400 ms).
+    /// vpcd serves one card per reader: a second card's connection is accepted by the kernel but
+    /// waits, unserved, until the first one leaves.
+    /// </summary>
+    public Task Contacted => _contacted.Task;
 
     /// <summary>Completes when the card is out of the reader: stopped, or vpcd closed the connection.</summary>
     public Task Completion => _session ?? Task.CompletedTask;
@@ -74,7 +82,7 @@ public sealed class VirtualCardHost : IAsyncDisposable
     {
         try
         {
-            await VpcdSession.RunAsync(stream, _card, _stop.Token, () => QuickAck(socket));
+            await VpcdSession.RunAsync(stream, _card, _stop.Token, () => QuickAck(socket), () => _contacted.TrySetResult());
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {

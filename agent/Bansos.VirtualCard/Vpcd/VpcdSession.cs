@@ -8,13 +8,15 @@ namespace Bansos.VirtualCard.Vpcd;
 public static class VpcdSession
 {
     /// <param name="beforeRead">Called before each wait for the next message (the host re-arms TCP_QUICKACK there).</param>
-    public static async Task RunAsync(Stream stream, IVpcdCard card, CancellationToken cancellationToken, Action? beforeRead = null)
+    /// <param name="received">Called for each message from vpcd, before it is handled.</param>
+    public static async Task RunAsync(Stream stream, IVpcdCard card, CancellationToken cancellationToken, Action? beforeRead = null, Action? received = null)
     {
         while (true)
         {
             beforeRead?.Invoke();
             var message = await VpcdFraming.ReadAsync(stream, cancellationToken);
             if (message is null) return;
+            received?.Invoke();
             var response = Handle(card, message);
             if (response is not null) await VpcdFraming.WriteAsync(stream, response, cancellationToken);
         }

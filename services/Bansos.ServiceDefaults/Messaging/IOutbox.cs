@@ -10,4 +10,10 @@ public interface IOutbox
     /// It is published (MessageId = the returned id) only if that transaction commits.
     /// </summary>
     Task<Guid> EnqueueAsync(DbConnection connection, DbTransaction transaction, object @event, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds <paramref name="events"/> in order, in one bulk write: the path for large batches (an
+    /// import writes an event per household). Published only if <paramref name="transaction"/> commits.
+    /// </summary>
+    Task EnqueueManyAsync(DbConnection connection, DbTransaction transaction, IEnumerable<object> events, CancellationToken ct = default);
 }

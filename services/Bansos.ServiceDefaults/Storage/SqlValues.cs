@@ -1,13 +1,12 @@
 using System.Globalization;
-using Bansos.ServiceDefaults.Storage;
 
-namespace Bansos.Registry.Data;
+namespace Bansos.ServiceDefaults.Storage;
 
 /// <summary>
 /// Values for hand-built commands (the bulk paths, which bypass Dapper): the same storage forms as
 /// ServiceDefaults' Dapper handlers, so rows written here read back through Dapper.
 /// </summary>
-internal static class SqlValues
+public static class SqlValues
 {
     public static object Of(DbDialect dialect, object? value) => value switch
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.Channels;
 using Bansos.Registry.Data;
 using Bansos.Registry.Domain;
 using Bansos.Registry.Domain.Areas;
@@ -68,7 +69,6 @@ public sealed class HouseholdImporter(
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(RegistryOptions.Wib).DateTime);
         var historyActor = $"{actor} (impor {report.ImportId:N})";
-        var batch = new List<HouseholdDraft>(BatchSize);
 
         DbConnection? connection = null;
         DbTransaction? transaction = null;
@@ -78,28 +78,20 @@ public sealed class HouseholdImporter(
             transaction = await connection.BeginTransactionAsync(ct);
         }
 
+        // Cancelled when the writer stops for any reason, so the reader never waits on a full channel.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            await foreach (var item in HouseholdImport.ReadAsync(stream, areas, today, options.MaxLineLength, ct))
+            // Two stages on two cores: the reader parses and validates while the writer stores the
+            // previous batch. The channel is bounded, so memory stays flat however large the file.
+            var batches = Channel.CreateBounded<List<HouseholdDraft>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(() => ReadBatchesAsync(stream, today, report, batches.Writer, stopReading.Token), stopReading.Token);
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                switch (item)
-                {
-                    case ImportFileError fileError:
-                        report.FileError = fileError.Error;
-                        break;
-                    case RejectedRow rejected:
-                        report.Reject(rejected);
-                        break;
-                    case HouseholdDraft draft:
-                        batch.Add(draft);
-                        if (batch.Count >= BatchSize)
-                        {
-                            await FlushAsync(batch, report, historyActor, connection, transaction, ct);
-                        }
-
-                        break;
-                }
+                await FlushAsync(batch, report, historyActor, connection, transaction, ct);
             }
+
+            await reading;
 
             if (report.FileError is not null)
             {
@@ -112,7 +104,6 @@ public sealed class HouseholdImporter(
                 return report;
             }
 
-            await FlushAsync(batch, report, historyActor, connection, transaction, ct);
             if (transaction is not null && connection is not null)
             {
                 if (report.RowsRejected > 0)
@@ -142,6 +133,7 @@ public sealed class HouseholdImporter(
         }
         finally
         {
+            await stopReading.CancelAsync();
             if (transaction is not null)
             {
                 await transaction.DisposeAsync();
@@ -151,6 +143,53 @@ public sealed class HouseholdImporter(
             {
                 await connection.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Reads the file into batches of drafts; rejected rows and a file error go straight into the report.</summary>
+    private async Task ReadBatchesAsync(
+        Stream stream, DateOnly today, ImportReport report, ChannelWriter<List<HouseholdDraft>> batches, CancellationToken ct)
+    {
+        try
+        {
+            var batch = new List<HouseholdDraft>(BatchSize);
+            await foreach (var item in HouseholdImport.ReadAsync(stream, areas, today, options.MaxLineLength, ct))
+            {
+                switch (item)
+                {
+                    case ImportFileError fileError:
+                        report.FileError = fileError.Error;
+                        break;
+                    case RejectedRow rejected:
+                        lock (report)
+                        {
+                            report.Reject(rejected);
+                        }
+
+                        break;
+                    case HouseholdDraft draft:
+                        batch.Add(draft);
+                        if (batch.Count >= BatchSize)
+                        {
+                            await batches.WriteAsync(batch, ct);
+                            batch = new List<HouseholdDraft>(BatchSize);
+                        }
+
+                        break;
+                }
+            }
+
+            if (batch.Count > 0 && report.FileError is null)
+            {
+                await batches.WriteAsync(batch, ct);
+            }
+
+            batches.Complete();
+        }
+        catch (Exception ex)
+        {
+            batches.Complete(ex);
+            throw;
         }
     }
 
@@ -174,8 +213,10 @@ public sealed class HouseholdImporter(
             outcome = await database.InTransactionAsync((c, t) => WriteBatchAsync(c, t, batch, actor, ct), ct: ct);
         }
 
-        report.Add(outcome);
-        batch.Clear();
+        lock (report)
+        {
+            report.Add(outcome);
+        }
     }
 
     private async Task<ImportBatchOutcome> WriteBatchAsync(

@@ -9,7 +9,7 @@ namespace Bansos.Registry.Data;
 /// <summary>Aid cards inside the caller's transaction.</summary>
 public sealed class CardStore(IDatabase database)
 {
-    private static readonly MultiRowInsert CardInsert = new(
+    private static readonly BulkInsert CardInsert = new(
         "aid_cards", "id", "card_number", "household_id", "status", "status_reason", "replaced_by", "version", "issued_at", "updated_at");
 
     private const string Columns =

@@ -13,16 +13,16 @@ namespace Bansos.Registry.Data;
 /// </summary>
 public sealed class HouseholdStore(IDatabase database)
 {
-    private static readonly MultiRowInsert HouseholdInsert = new(
+    private static readonly BulkInsert HouseholdInsert = new(
         "households",
         "id", "kk_number", "village_code", "district_code", "rt", "rw", "street", "desil", "programmes", "status",
         "removal_reason", "status_note", "head_name", "head_name_key", "member_count", "content_hash", "version",
         "created_at", "updated_at");
 
-    private static readonly MultiRowInsert MemberInsert = new(
+    private static readonly BulkInsert MemberInsert = new(
         "members", "nik", "household_id", "position", "name", "relation", "sex", "birth_date");
 
-    private static readonly MultiRowInsert HistoryInsert = new(
+    private static readonly BulkInsert HistoryInsert = new(
         "household_history", "household_id", "at", "actor", "action", "detail");
 
     private DbDialect Dialect => database.Dialect;
@@ -32,19 +32,21 @@ public sealed class HouseholdStore(IDatabase database)
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> kkNumbers, CancellationToken ct)
     {
         var found = new Dictionary<string, StoredHouseholdKey>(kkNumbers.Count, StringComparer.Ordinal);
-        if (kkNumbers.Count == 0)
-        {
-            return found;
-        }
-
-        var rows = await connection.QueryAsync<StoredHouseholdKey>(new CommandDefinition(
-            $"SELECT id AS Id, kk_number AS KkNumber, content_hash AS ContentHash FROM households WHERE kk_number {In(kkNumbers.Count)}",
-            InParameters(kkNumbers), transaction, cancellationToken: ct));
-        foreach (var row in rows)
-        {
-            found[row.KkNumber] = row;
-        }
-
+        await KeyLookup.ForEachAsync(
+            connection, transaction, Dialect,
+            "SELECT id, kk_number, content_hash FROM households WHERE kk_number = @key",
+            kkNumbers,
+            reader =>
+            {
+                var key = new StoredHouseholdKey
+                {
+                    Id = reader.GetFieldValue<object>(0) switch { Guid g => g, var o => Guid.Parse((string)o) },
+                    KkNumber = reader.GetString(1),
+                    ContentHash = reader.GetString(2),
+                };
+                found[key.KkNumber] = key;
+            },
+            ct);
         return found;
     }
 
@@ -53,19 +55,12 @@ public sealed class HouseholdStore(IDatabase database)
         DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> niks, CancellationToken ct)
     {
         var owners = new Dictionary<Nik, KkNumber>();
-        if (niks.Count == 0)
-        {
-            return owners;
-        }
-
-        var rows = await connection.QueryAsync<(string Nik, string Kk)>(new CommandDefinition(
-            $"SELECT m.nik, h.kk_number FROM members m JOIN households h ON h.id = m.household_id WHERE m.nik {In(niks.Count)}",
-            InParameters(niks), transaction, cancellationToken: ct));
-        foreach (var (nik, kk) in rows)
-        {
-            owners[Nik.FromStored(nik)] = KkNumber.FromStored(kk);
-        }
-
+        await KeyLookup.ForEachAsync(
+            connection, transaction, Dialect,
+            "SELECT m.nik, h.kk_number FROM members m JOIN households h ON h.id = m.household_id WHERE m.nik = @key",
+            niks,
+            reader => owners[Nik.FromStored(reader.GetString(0))] = KkNumber.FromStored(reader.GetString(1)),
+            ct);
         return owners;
     }
 
@@ -210,19 +205,4 @@ public sealed class HouseholdStore(IDatabase database)
         RelationCodes.Parse(row.Relation).Value,
         SexCodes.Parse(row.Sex).Value,
         DateOnly.ParseExact(row.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-    private static string In(int count) =>
-        "IN (" + string.Join(", ", Enumerable.Range(0, count).Select(i => $"@v{i}")) + ")";
-
-    private static DynamicParameters InParameters(IEnumerable<string> values)
-    {
-        var parameters = new DynamicParameters();
-        var i = 0;
-        foreach (var value in values)
-        {
-            parameters.Add($"v{i++}", value);
-        }
-
-        return parameters;
-    }
 }

@@ -15,7 +15,8 @@ public sealed class VpcdSessionTests
         using var backServer = new AnonymousPipeServerStream(PipeDirection.Out);
         using var backClient = new AnonymousPipeClientStream(PipeDirection.In, backServer.ClientSafePipeHandle);
         var ct = TestContext.Current.CancellationToken;
-        var session = VpcdSession.RunAsync(new Duplex(client, backServer), card, ct);
+        var messages = 0;
+        var session = VpcdSession.RunAsync(new Duplex(client, backServer), card, ct, received: () => messages++);
 
         // vpcd → card: power on, ATR request, an APDU, reset, power off; then vpcd closes.
         await server.WriteAsync(Convert.FromHexString("0001" + "01" + "0001" + "04" + "0005" + "00A4040000" + "0001" + "02" + "0001" + "00"), ct);
@@ -27,6 +28,7 @@ public sealed class VpcdSessionTests
         Assert.Equal("3B00", Convert.ToHexString(atr!));
         Assert.Equal("00A40400009000", Convert.ToHexString(response!));
         Assert.Equal(["on", "apdu 00A4040000", "reset", "off"], card.Events);
+        Assert.Equal(5, messages);
     }
 
     [Fact]

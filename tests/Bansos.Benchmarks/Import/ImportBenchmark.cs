@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Bansos.Registry;
+using Bansos.Registry.Application;
+using Bansos.Registry.Domain.Pilot;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Bansos.Benchmarks.Import;
+
+/// <summary>
+/// Import of N synthetic persons (default 1 000 000, about 250 000 households) through the registry's
+/// real import pipeline (spool, stream, validate, batch, write, outbox) into SQLite and PostgreSQL with
+/// durable settings. Reports rows per second and the process's peak working set. The baseline in the
+/// same run is parsing and validating the same file without writing (the domain's own ceiling).
+/// </summary>
+public static class ImportBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var persons = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 1_000_000;
+        var providers = args.Length > 1 ? args[1].Split(',') : ["sqlite", "postgres"];
+        var work = Directory.CreateTempSubdirectory("bansos-import-bench").FullName;
+        try
+        {
+            var csv = Path.Combine(work, "synthetic.csv");
+            var clock = Stopwatch.StartNew();
+            await using (var writer = new StreamWriter(csv))
+            {
+                PilotDataGenerator.WriteCsv(writer, PilotDataGenerator.GenerateSynthetic(persons, seed: 7));
+            }
+
+            Console.WriteLine($"import: {persons:N0} persons, file {new FileInfo(csv).Length / (1024 * 1024)} MB generated in {clock.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+            foreach (var provider in providers)
+            {
+                await RunOneAsync(provider.Trim(), csv, persons, work);
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task RunOneAsync(string provider, string csv, int persons, string work)
+    {
+        string? database = null;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Bansos:DataDir"] = Path.Combine(work, provider),
+            ["Bansos:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+            ["Bansos:Registry:MaxUploadBytes"] = (1L << 31).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bansos:Registry:TempDirectory"] = Path.Combine(work, "spool"),
+            ["Bansos:Ports:Grpc"] = "0",
+            ["Bansos:Ports:Http"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (provider == "postgres")
+        {
+            var admin = AdminConnectionString();
+            database = $"bansos_bench_{Guid.NewGuid():N}";
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            settings["ConnectionStrings:registry"] = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddRegistryServices();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = builder.Build();
+        await app.StartAsync();
+        try
+        {
+            // Baseline: the same file read, parsed and validated, nothing written.
+            var areas = app.Services.GetRequiredService<Bansos.Registry.Domain.Areas.AreaReference>();
+            var clock = Stopwatch.StartNew();
+            var drafts = 0;
+            await using (var file = File.OpenRead(csv))
+            {
+                await foreach (var item in Bansos.Registry.Domain.Import.HouseholdImport.ReadAsync(
+                    file, areas, DateOnly.FromDateTime(DateTime.UtcNow)))
+                {
+                    if (item is Bansos.Registry.Domain.Import.HouseholdDraft)
+                    {
+                        drafts++;
+                    }
+                }
+            }
+
+            var parseSeconds = clock.Elapsed.TotalSeconds;
+
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var before = process.PeakWorkingSet64;
+            clock.Restart();
+            await using var scope = app.Services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
+            await using var upload = await importer.ReceiveAsync(async (target, ct) =>
+            {
+                await using var file = File.OpenRead(csv);
+                await file.CopyToAsync(target, ct);
+            }, CancellationToken.None);
+            var report = await importer.ImportAsync(upload, new ImportRequest(false, "synthetic.csv"), "benchmark", CancellationToken.None);
+            var seconds = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            Console.WriteLine(
+                $"{provider,-8}: {report.RowsRead:N0} rows ({report.HouseholdsCreated:N0} households, {report.RowsRejected} rejected) in {seconds:F1} s " +
+                $"= {report.RowsRead / seconds:N0} rows/s; parse-only baseline {persons / parseSeconds:N0} rows/s ({drafts:N0} households); " +
+                $"peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB (before import {before / (1024 * 1024)} MB)");
+        }
+        finally
+        {
+            await app.StopAsync();
+            if (database is not null)
+            {
+                NpgsqlConnection.ClearAllPools();
+                var admin = AdminConnectionString();
+                await using var connection = new NpgsqlConnection(admin);
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+    }
+
+    private static string AdminConnectionString() =>
+        new NpgsqlConnectionStringBuilder(
+            Environment.GetEnvironmentVariable("BANSOS_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=bansos;Password=bansos")
+        { Database = "postgres" }.ConnectionString;
+}
