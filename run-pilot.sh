@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Starts the Bansos pilot on this machine: RabbitMQ and the registry, loaded with the 707 pilot
-# households of Bengkulu Utara and an aid card each. Data lives in ./data (SQLite). Ctrl+C stops it.
+# Starts the Bansos pilot on this machine: RabbitMQ, the payout service and the registry, loaded
+# with the 707 pilot households of Bengkulu Utara and an aid card each, an open SEMBAKO-2021-11
+# period (Rp 200 000) and a distribution point with a terminal per village. Data lives in ./data
+# (SQLite). Ctrl+C stops it.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -34,6 +36,8 @@ start() { # name dll http-port grpc-port
   echo "[pilot] $1 did not become ready; see data/$1.log"; exit 1
 }
 
+# Payout first: its queues must be bound before the registry publishes the pilot's households and cards.
+start payout services/Payout/bin/Release/net10.0/Bansos.Payout.dll 5202 5102
 start registry services/Registry/bin/Release/net10.0/Bansos.Registry.dll 5201 5101
 
 # An admin token for trying the REST facade (HS256, one hour), until the gateway issues real ones.
@@ -54,17 +58,30 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+echo "[pilot] waiting for payout's entitlements"
+for _ in $(seq 1 120); do
+  periods=$(curl -fs -H "Authorization: Bearer $token" http://127.0.0.1:5202/api/v1/payout/periods || true)
+  entitled=$(echo "$periods" | grep -o '"entitlementCount": *[0-9]*' | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}')
+  [ "${entitled:-0}" -ge 707 ] && break
+  sleep 1
+done
+
 cat <<INFO
 
 Bansos pilot is running.
   Registry REST  http://127.0.0.1:5201/api/v1/registry/...   (health: /healthz, /readyz)
   Registry gRPC  http://127.0.0.1:5101  (h2c; services bansos.registry.v1.*)
+  Payout REST    http://127.0.0.1:5202/api/v1/payout/...
+  Payout gRPC    http://127.0.0.1:5102  (h2c; services bansos.payout.v1.*)
   RabbitMQ       amqp://guest:guest@127.0.0.1:5672/
   Data and logs  $root/data
   Admin token    $root/data/admin-token (valid one hour)
 
 Villages served:
 $villages
+
+Aid periods:
+$periods
 
 Try:  curl -H "Authorization: Bearer \$(cat data/admin-token)" 'http://127.0.0.1:5201/api/v1/registry/households?villageCode=17.03.12.2003&pageSize=5'
 Ctrl+C stops everything.
