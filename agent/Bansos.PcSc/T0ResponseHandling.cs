@@ -28,7 +28,7 @@ internal static class T0ResponseHandling
         while (IsStatus(response, 0x61))
         {
             if (++getResponses > MaxGetResponses)
-                throw new PcScException(0, "Kartu terus meminta GET RESPONSE. (The card keeps asking for GET RESPONSE.)", null);
+                throw new PcScException(Native.ScardError.CommError, "Kartu terus meminta GET RESPONSE. (The card keeps asking for GET RESPONSE.)", null);
             data.AddRange(response.AsSpan(0, response.Length - 2));
             byte[] getResponse = [(byte)(sent[0] & 0x03), 0xC0, 0x00, 0x00, response[^1]];
             response = transmit(getResponse);

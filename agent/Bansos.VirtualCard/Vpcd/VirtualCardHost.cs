@@ -19,6 +19,7 @@ public sealed class VirtualCardHost : IAsyncDisposable
     private Socket? _socket;
     private Task? _session;
     private int _state; // 0 new, 1 started, 2 stopped
+    private int _disposed;
 
     public VirtualCardHost(IVpcdCard card, int readerIndex = 0, string host = "127.0.0.1")
     {
@@ -104,7 +105,7 @@ public sealed class VirtualCardHost : IAsyncDisposable
     public async Task StopAsync()
     {
         Interlocked.Exchange(ref _state, 2);
-        await _stop.CancelAsync();
+        if (Volatile.Read(ref _disposed) == 0) await _stop.CancelAsync();
         CloseSocket();
         if (_session is { } session) await session;
     }
@@ -116,7 +117,7 @@ public sealed class VirtualCardHost : IAsyncDisposable
     public void Remove()
     {
         Interlocked.Exchange(ref _state, 2);
-        _stop.Cancel();
+        if (Volatile.Read(ref _disposed) == 0) _stop.Cancel();
         CloseSocket();
     }
 
@@ -151,9 +152,10 @@ public sealed class VirtualCardHost : IAsyncDisposable
         socket.Dispose();
     }
 
+    /// <summary>Stops (removes the card) and releases the host; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        _stop.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) _stop.Dispose();
     }
 }

@@ -65,6 +65,19 @@ public sealed class VpcdSessionTests
         Assert.Equal(36062, exception.Port);
     }
 
+    [Fact]
+    public async Task A_host_can_be_stopped_and_disposed_more_than_once()
+    {
+        var host = new VirtualCardHost(new RecordingCard(), readerIndex: 99);
+        await Assert.ThrowsAsync<VpcdUnavailableException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        await host.StopAsync();
+        await host.DisposeAsync();
+        await host.DisposeAsync();
+        host.Remove();
+        Assert.True(host.Completion.IsCompleted);
+    }
+
     private sealed class RecordingCard : IVpcdCard
     {
         public List<string> Events { get; } = [];
