@@ -10,6 +10,7 @@ public sealed class ImportReport
 
     private readonly List<RejectedRow> _rejected = [];
     private readonly HashSet<long> _rejectedLines = [];
+    private readonly HashSet<string> _rejectedKks = new(StringComparer.Ordinal);
 
     public Guid ImportId { get; init; }
 
@@ -41,7 +42,18 @@ public sealed class ImportReport
 
     public string Sha256 { get; set; } = "";
 
+    /// <summary>A row the reader or assembler rejected; the household it names (its KK) counts as rejected once.</summary>
     public void Reject(RejectedRow row)
+    {
+        if (row.Kk is { } kk && _rejectedKks.Add(kk))
+        {
+            HouseholdsRejected++;
+        }
+
+        AddRejected(row);
+    }
+
+    private void AddRejected(RejectedRow row)
     {
         _rejectedLines.Add(row.Line);
         if (_rejected.Count < MaxListedRejections)
@@ -62,7 +74,7 @@ public sealed class ImportReport
         PersonsAccepted += batch.PersonsAccepted;
         foreach (var row in batch.Rejected)
         {
-            Reject(row);
+            AddRejected(row); // the batch counted its own rejected households
         }
     }
 
