@@ -15,8 +15,8 @@ public sealed class PcScCard : ICardChannel, IDisposable
     private const int ExtendedResponseSize = 65538;
 
     // How long a failed exchange waits for pcscd to notice that the card left: vpcd and polled
-    // readers report the empty slot at the next poll (pcscd polls every 400 ms).
-    private const int RemovalGraceMs = 1500;
+    // readers report the empty slot at the next poll (pcscd polls every 400 ms; the margin covers a busy machine).
+    private const int RemovalGraceMs = 2500;
 
     private readonly IPcScApi _api;
     private readonly PcScContext _context;
