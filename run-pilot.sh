@@ -11,6 +11,15 @@ bash .ci/servers.sh
 echo "[pilot] building (Release)"
 dotnet build Bansos.sln -c Release -nologo -v q -clp:ErrorsOnly
 
+# The pilot's messages live in their own RabbitMQ virtual host. A fresh data folder gets a fresh
+# one too, so no event of an earlier pilot (other household ids) reaches the new databases.
+if [ ! -d data ]; then
+  rabbitmqctl -q delete_vhost bansos-pilot >/dev/null 2>&1 || true
+fi
+rabbitmqctl -q list_vhosts | grep -qx bansos-pilot || rabbitmqctl -q add_vhost bansos-pilot
+rabbitmqctl -q set_permissions -p bansos-pilot guest '.*' '.*' '.*'
+export Bansos__RabbitMq__VirtualHost=bansos-pilot
+
 mkdir -p data
 # The services validate tokens signed with this key; in production the gateway holds it.
 [ -s data/signing-key ] || (umask 077; head -c 32 /dev/urandom | base64 > data/signing-key)
@@ -53,7 +62,7 @@ echo "$token" > data/admin-token
 echo "[pilot] waiting for the pilot households"
 for _ in $(seq 1 120); do
   villages=$(curl -fs -H "Authorization: Bearer $token" http://127.0.0.1:5201/api/v1/registry/villages || true)
-  total=$(echo "$villages" | grep -o '"householdCount": *[0-9]*' | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}')
+  total=$(echo "$villages" | grep -o '"householdCount": *[0-9]*' | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}' || true)
   [ "${total:-0}" -ge 707 ] && break
   sleep 1
 done
@@ -61,7 +70,7 @@ done
 echo "[pilot] waiting for payout's entitlements"
 for _ in $(seq 1 120); do
   periods=$(curl -fs -H "Authorization: Bearer $token" http://127.0.0.1:5202/api/v1/payout/periods || true)
-  entitled=$(echo "$periods" | grep -o '"entitlementCount": *[0-9]*' | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}')
+  entitled=$(echo "$periods" | grep -o '"entitlementCount": *[0-9]*' | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}' || true)
   [ "${entitled:-0}" -ge 707 ] && break
   sleep 1
 done
@@ -73,7 +82,7 @@ Bansos pilot is running.
   Registry gRPC  http://127.0.0.1:5101  (h2c; services bansos.registry.v1.*)
   Payout REST    http://127.0.0.1:5202/api/v1/payout/...
   Payout gRPC    http://127.0.0.1:5102  (h2c; services bansos.payout.v1.*)
-  RabbitMQ       amqp://guest:guest@127.0.0.1:5672/
+  RabbitMQ       amqp://guest:guest@127.0.0.1:5672/bansos-pilot  (virtual host of the pilot)
   Data and logs  $root/data
   Admin token    $root/data/admin-token (valid one hour)
 
