@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Text.Json;
 using Bansos.Registry.Data;
@@ -12,7 +13,11 @@ using Dapper;
 
 namespace Bansos.Registry.Application;
 
-/// <summary>Aid-card lifecycle commands: each one transaction with its history, events and audit entry.</summary>
+/// <summary>
+/// Aid-card lifecycle commands: each one transaction with its history, events and audit entry.
+/// Serializable, so that two commands on the same card or household cannot both act on what they read
+/// (on PostgreSQL the loser gets 40001 and runs again; SQLite serialises writers anyway).
+/// </summary>
 public sealed class CardCommands(
     IDatabase database, HouseholdStore households, CardStore cards, IOutbox outbox, IAuditTrail audit, TimeProvider clock)
 {
@@ -30,7 +35,7 @@ public sealed class CardCommands(
             await cards.InsertAsync(connection, transaction, [card], at, ct);
             await StoreAsync(connection, transaction, card.HouseholdId, result, actor, "ISSUE_CARD", card, null, ct);
             return card;
-        }, ct: ct);
+        }, IsolationLevel.Serializable, ct);
 
     public Task<AidCard> BlockAsync(string cardNumber, string? reason, string actor, CancellationToken ct) =>
         ChangeAsync(cardNumber, actor, "BLOCK_CARD", (card, at) => card.Block(actor, at, reason), ct);
@@ -59,7 +64,7 @@ public sealed class CardCommands(
             await cards.InsertAsync(connection, transaction, [card], at, ct);
             await StoreAsync(connection, transaction, card.HouseholdId, result, actor, "REPLACE_CARD", card, before, ct);
             return card;
-        }, ct: ct);
+        }, IsolationLevel.Serializable, ct);
 
     /// <summary>
     /// Issues a card to every ACTIVE household that has no live card, in batches (used by the pilot
@@ -134,7 +139,7 @@ public sealed class CardCommands(
             }
 
             return card;
-        }, ct: ct);
+        }, IsolationLevel.Serializable, ct);
 
     private async Task<(AidCard Card, IReadOnlyList<AidCard> Siblings)> LoadCardAsync(
         DbConnection connection, DbTransaction transaction, string cardNumber, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using Bansos.Registry.Data;
 using Bansos.Registry.Domain;
@@ -9,7 +10,10 @@ using Bansos.ServiceDefaults.Storage;
 
 namespace Bansos.Registry.Application;
 
-/// <summary>Changes to one household made by a person: load, let the domain decide, store, publish, audit — one transaction.</summary>
+/// <summary>
+/// Changes to one household made by a person: load, let the domain decide, store, publish, audit — one
+/// serializable transaction, so that concurrent changes never both apply to the same version.
+/// </summary>
 public sealed class HouseholdCommands(
     IDatabase database, HouseholdStore households, IOutbox outbox, IAuditTrail audit, TimeProvider clock)
 {
@@ -43,7 +47,7 @@ public sealed class HouseholdCommands(
             await audit.AppendAsync(connection, transaction, new AuditEntry(
                 actor, "CHANGE_HOUSEHOLD_STATUS", "household", household.Id.ToString(), before, Snapshot(household)), ct);
             return household.Id;
-        }, ct: ct);
+        }, IsolationLevel.Serializable, ct);
 
     /// <summary>What the audit trail keeps of a household's status (no personal data needed to follow it).</summary>
     private static string Snapshot(Household household) => JsonSerializer.Serialize(new
