@@ -337,7 +337,20 @@ public sealed class PilotReadTests(PilotRegistry registry)
             Assert.Equal(rows[i].BirthDate[..4] + "-**-**", masked.Members[i].BirthDate);
         }
 
-        Assert.All(masked.History, h => Assert.DoesNotMatch(@"\d{16}", h.Detail));
+        // History must not give back what the fields hide: no NIK, name, birth date or street in any detail.
+        Assert.Equal(full.History.Select(h => (h.At, h.Actor, h.Action)), masked.History.Select(h => (h.At, h.Actor, h.Action)));
+        foreach (var detail in masked.History.Select(h => h.Detail))
+        {
+            Assert.DoesNotMatch(@"\d{16}", detail);
+            Assert.DoesNotContain(full.Address.Street, detail, StringComparison.Ordinal);
+            foreach (var row in rows)
+            {
+                Assert.DoesNotContain(row.Name, detail, StringComparison.Ordinal);
+                Assert.DoesNotContain(row.BirthDate, detail, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains(full.History, h => h.Detail.Contains(rows[0].Name, StringComparison.Ordinal));
         Assert.Equal(head.Kk, full.KkNumber);
         Assert.Equal(rows.Select(r => r.Nik), full.Members.Select(m => m.Nik));
         Assert.Equal(rows.Select(r => r.Name), full.Members.Select(m => m.Name));

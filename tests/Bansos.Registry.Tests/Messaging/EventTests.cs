@@ -127,6 +127,31 @@ public sealed class EventTests
         await WaitUntilAllSentAsync(registry);
     }
 
+    [Fact]
+    public async Task Events_committed_while_the_relay_was_down_are_delivered_after_a_restart()
+    {
+        await using var events = await EventCollector.StartAsync();
+        await using var database = await TestDatabases.CreateAsync(Bansos.ServiceDefaults.Storage.DbDialect.Sqlite);
+        var family = TestFamilies.Create(6);
+
+        // First life: the import commits its events, the relay never runs (as if the process died right after).
+        Guid id;
+        await using (var first = await RegistryFactory.StartAsync(RegistryHostOptions.Empty with { Database = database }))
+        {
+            await first.ImportAsync(Transport.Grpc, TestFamilies.Csv([family]));
+            id = await first.HouseholdIdAsync(family.Kk);
+            Assert.Equal(1, await first.ScalarAsync("SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL"));
+        }
+
+        Assert.Empty(events.All<HouseholdRegistered>(e => e.HouseholdId == id));
+
+        // Second life on the same database, relay on: the waiting event goes out once.
+        await using var second = await RegistryFactory.StartAsync(Relay with { Database = database });
+        await events.WaitForAsync<HouseholdRegistered>(e => e.HouseholdId == id);
+        await WaitUntilAllSentAsync(second);
+        Assert.Single(events.All<HouseholdRegistered>(e => e.HouseholdId == id));
+    }
+
     /// <summary>The consumer may see a message a moment before the relay records the broker's confirm.</summary>
     private static async Task WaitUntilAllSentAsync(RegistryFactory registry)
     {

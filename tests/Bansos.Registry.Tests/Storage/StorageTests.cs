@@ -62,6 +62,9 @@ public sealed class StorageTests
         var sameName = paged.Where(h => h.HeadName == "Sutrisno").ToList();
         Assert.Equal(2, sameName.Count); // equal names page by id, none lost or repeated
 
+        var served = await registry.AsAdmin.Areas.ListServedVillagesAsync(new() { DistrictCode = "17.03.14" }, cancellationToken: Ct);
+        Assert.Equal([(TestFamilies.AirPetai, 3, 6)], served.Villages.Select(v => (v.Code, v.HouseholdCount, v.PersonCount)));
+
         var household = await ImportTests.GetByKkAsync(registry, families[4].Kk);
         Assert.Equal(families[4].Members.Select(m => (m.Nik, m.Name)), household.Members.Select(m => (m.Nik, m.Name)));
         Assert.Empty(household.Cards);
