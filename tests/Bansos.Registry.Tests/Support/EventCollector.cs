@@ -9,7 +9,7 @@ namespace Bansos.Registry.Tests.Support;
 
 /// <summary>
 /// A consumer on the real RabbitMQ, outside the registry: its own bus with its own auto-deleted queue
-/// (a unique name) bound to the registry's event types. Other tests' events reach it too (the exchanges
+/// (a unique name) bound to the registry's event types, on the registry tests' virtual host. Other tests' events reach it too (the exchanges
 /// are shared), so every wait filters on ids the test owns.
 /// </summary>
 public sealed class EventCollector : IAsyncDisposable
@@ -20,11 +20,11 @@ public sealed class EventCollector : IAsyncDisposable
     private readonly IBusControl bus;
     private readonly SemaphoreSlim arrived = new(0);
 
-    private EventCollector(string queue)
+    private EventCollector(string queue, string broker)
     {
         Queue = queue;
         var settings = RabbitMqSettings.From(new ConfigurationBuilder()
-            .AddInMemoryCollection([new("ConnectionStrings:rabbitmq", TestServers.RabbitMq)])
+            .AddInMemoryCollection([new("ConnectionStrings:rabbitmq", broker)])
             .Build());
         bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
@@ -52,7 +52,7 @@ public sealed class EventCollector : IAsyncDisposable
     public static async Task<EventCollector> StartAsync()
     {
         await RequiresServer.RabbitMqAsync();
-        var collector = new EventCollector(TestMessaging.UniqueServiceName("registry-tests-events"));
+        var collector = new EventCollector(TestMessaging.UniqueServiceName("registry-tests-events"), await RegistryTestBroker.UriAsync());
         var handle = await collector.bus.StartAsync(TestContext.Current.CancellationToken);
         await handle.Ready.WaitAsync(Timeout, TestContext.Current.CancellationToken);
         return collector;

@@ -18,7 +18,8 @@ namespace Bansos.Registry.Tests.Support;
 /// <summary>
 /// The registry host (its real <c>Program</c>) on a TestServer, with its own database (a SQLite file
 /// in a temporary folder or a fresh PostgreSQL database), its own JWT signing key, its own spool folder
-/// and, when asked, the real RabbitMQ and the pilot seed. Use as a class fixture (parameterless
+/// and, when asked, the real RabbitMQ (on the registry tests' own virtual host, see
+/// <see cref="RegistryTestBroker"/>) and the pilot seed. Use as a class fixture (parameterless
 /// subclasses below) or start one per test with <see cref="StartAsync"/>.
 /// </summary>
 public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -28,6 +29,7 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly ConcurrentDictionary<string, GrpcChannel> channels = new();
     private readonly string spoolDirectory = Path.Combine(Path.GetTempPath(), "bansos-registry-tests", Guid.NewGuid().ToString("N"));
     private TestDatabase? database;
+    private string broker = TestServers.RabbitMq;
 
     public RegistryFactory()
         : this(RegistryHostOptions.Empty)
@@ -82,6 +84,7 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (Options.Relay)
         {
             await RequiresServer.RabbitMqAsync();
+            broker = await RegistryTestBroker.UriAsync();
         }
 
         database = Options.Database ?? await TestDatabases.CreateAsync(Options.Dialect);
@@ -131,7 +134,7 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Bansos:DataDir"] = Path.Combine(spoolDirectory, "data"),
             ["Bansos:Registry:TempDirectory"] = spoolDirectory,
             ["Bansos:Pilot:Seed"] = Options.Seed ? "true" : "false",
-            ["ConnectionStrings:rabbitmq"] = TestServers.RabbitMq,
+            ["ConnectionStrings:rabbitmq"] = broker,
             ["Bansos:RabbitMq:AutoDeleteQueues"] = "true",
             ["Bansos:RabbitMq:WaitUntilStarted"] = Options.Relay ? "true" : "false",
             ["Bansos:Outbox:RelayEnabled"] = Options.Relay ? "true" : "false",
