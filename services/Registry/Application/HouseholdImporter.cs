@@ -219,12 +219,41 @@ public sealed class HouseholdImporter(
         }
     }
 
+    /// <summary>
+    /// Writes one batch. When every household in it is new (a first import), the NIKs are not looked
+    /// up one by one: the members' primary key is the check, inside a savepoint, and only if it
+    /// refuses does the batch run again the careful way, which reports the NIK that belongs to
+    /// another household.
+    /// </summary>
     private async Task<ImportBatchOutcome> WriteBatchAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<HouseholdDraft> batch, string actor, CancellationToken ct)
     {
+        var stored = await households.FindByKkAsync(connection, transaction, [.. batch.Select(d => d.Kk.Value)], ct);
+        if (stored.Count > 0)
+        {
+            return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, ct);
+        }
+
+        await Savepoint.CreateAsync(connection, transaction, "import_batch", ct);
+        try
+        {
+            var outcome = await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: true, ct);
+            await Savepoint.ReleaseAsync(connection, transaction, "import_batch", ct);
+            return outcome;
+        }
+        catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            await Savepoint.RollbackAsync(connection, transaction, "import_batch", ct);
+            return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, ct);
+        }
+    }
+
+    private async Task<ImportBatchOutcome> WriteBatchAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<HouseholdDraft> batch,
+        Dictionary<string, StoredHouseholdKey> stored, string actor, bool optimistic, CancellationToken ct)
+    {
         var outcome = new ImportBatchOutcome();
         var at = clock.GetUtcNow();
-        var stored = await households.FindByKkAsync(connection, transaction, [.. batch.Select(d => d.Kk.Value)], ct);
 
         // Unchanged households are recognised by fingerprint; only the others need their NIKs checked.
         var pending = new List<(HouseholdDraft Draft, StoredHouseholdKey? Stored)>(batch.Count);
@@ -242,8 +271,10 @@ public sealed class HouseholdImporter(
             pending.Add((draft, existing));
         }
 
-        var owners = await households.FindNikOwnersAsync(
-            connection, transaction, [.. pending.SelectMany(p => p.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
+        var owners = optimistic
+            ? []
+            : await households.FindNikOwnersAsync(
+                connection, transaction, [.. pending.SelectMany(p => p.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
         var created = new List<Household>();
         var events = new List<object>();
         var history = new List<(Guid, HistoryEntry)>();

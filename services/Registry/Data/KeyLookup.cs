@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Bansos.ServiceDefaults.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -6,14 +7,14 @@ using NpgsqlTypes;
 namespace Bansos.Registry.Data;
 
 /// <summary>
-/// Looks up many rows by a text key inside the caller's transaction. PostgreSQL: one query with
-/// <c>= ANY(@keys)</c> (a single array parameter). SQLite: one prepared point query per key — an
-/// in-process call of a few microseconds, where a long <c>IN (…)</c> list would bind its parameters
-/// by a linear name search per parameter and grow quadratically.
+/// Looks up many rows by a text key inside the caller's transaction, in one statement with one
+/// parameter: PostgreSQL <c>= ANY(@keys)</c> with a text array, SQLite <c>IN (SELECT value FROM
+/// json_each(@keys))</c> with a JSON array. (A long <c>IN (@k0, @k1, …)</c> list would bind its
+/// parameters by a linear name search each on SQLite and grow quadratically.)
 /// </summary>
 internal static class KeyLookup
 {
-    /// <param name="select">A query whose WHERE clause ends with <c>{key column} = @key</c>; for PostgreSQL it is rewritten to <c>= ANY(@key)</c>.</param>
+    /// <param name="select">A query whose WHERE clause ends with <c>{key column} = @key</c>; it is rewritten for the provider.</param>
     public static async Task ForEachAsync(
         DbConnection connection, DbTransaction transaction, DbDialect dialect, string select,
         IReadOnlyCollection<string> keys, Action<DbDataReader> onRow, CancellationToken ct)
@@ -38,19 +39,16 @@ internal static class KeyLookup
             return;
         }
 
-        command.CommandText = select;
+        // One statement with the keys as a JSON array: SQLite's json_each turns it into a table.
+        command.CommandText = select.Replace("= @key", "IN (SELECT value FROM json_each(@key))", StringComparison.Ordinal);
         var parameter = command.CreateParameter();
         parameter.ParameterName = "key";
+        parameter.Value = JsonSerializer.Serialize(keys);
         command.Parameters.Add(parameter);
-        command.Prepare();
-        foreach (var key in keys)
+        await using var rows = await command.ExecuteReaderAsync(ct);
+        while (await rows.ReadAsync(ct))
         {
-            parameter.Value = key;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                onRow(reader);
-            }
+            onRow(rows);
         }
     }
 }

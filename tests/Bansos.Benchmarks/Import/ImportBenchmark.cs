@@ -66,6 +66,7 @@ public sealed class ImportBenchmark : IBenchmark
             ["Bansos:Ports:Grpc"] = "0",
             ["Bansos:Ports:Http"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Bansos:Outbox:RelayEnabled"] = Environment.GetEnvironmentVariable("BENCH_RELAY") ?? "true",
         };
         if (provider == "postgres")
         {
