@@ -43,6 +43,7 @@ public static class PayoutHosting
         services.AddSingleton<PointStore>();
         services.AddSingleton<PayoutStore>();
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton<ReadConnections>();
         services.AddSingleton<IPayoutWriter>(sp =>
         {
             var database = sp.GetRequiredService<IDatabase>();

@@ -6,7 +6,6 @@ using Bansos.Payout.Domain;
 using Bansos.Payout.Keys;
 using Bansos.ServiceDefaults.Hosting;
 using Bansos.ServiceDefaults.Messaging;
-using Bansos.ServiceDefaults.Storage;
 
 namespace Bansos.Payout.Application;
 
@@ -15,7 +14,7 @@ namespace Bansos.Payout.Application;
 /// AuthorizePayout (one transaction: read, decide, conditional debit, record, outbox).
 /// </summary>
 public sealed class PayoutAuthorisations(
-    IDatabase database,
+    ReadConnections reads,
     IPayoutWriter writer,
     PayoutStore payouts,
     ChallengeIssuer challenges,
@@ -33,8 +32,19 @@ public sealed class PayoutAuthorisations(
             throw new ValidationException("card_number", "Nomor kartu harus 16 angka dengan digit kontrol Luhn (card number must be 16 digits with a valid Luhn check digit).");
         }
 
-        await using var connection = await database.OpenConnectionAsync(ct);
-        var rows = await payouts.ReadCardViewAsync(connection, terminalId, cardNumber.Digits, ct);
+        IReadOnlyList<CardView> rows;
+        var connection = await reads.RentAsync(ct);
+        var healthy = false;
+        try
+        {
+            rows = await payouts.ReadCardViewAsync(connection, terminalId, cardNumber.Digits, ct);
+            healthy = true;
+        }
+        finally
+        {
+            await reads.ReturnAsync(connection, healthy);
+        }
+
         if (rows.Count == 0)
         {
             throw new TerminalNotAllowedException("Terminal tidak terdaftar (terminal not enrolled).");
@@ -49,7 +59,7 @@ public sealed class PayoutAuthorisations(
         var card = new CardFacts(cardId, first.HouseholdId!.Value, first.CardStatus!, first.ReplacedBy is not null);
         var household = new HouseholdFacts(card.HouseholdId, first.HouseholdVillage, first.HouseholdStatus, []);
         var open = rows
-            .Where(r => r.EntitlementId is not null)
+            .Where(r => r.EntitlementId is not null && r.PeriodCode is not null)
             .Select(r => new EntitlementFacts(r.EntitlementId!.Value, r.PeriodId!.Value, r.PeriodCode!, r.Programme!, AidPeriodStatus.Open,
                 ParseDate(r.StartDate!), ParseDate(r.EndDate!), r.Amount!.Value, r.Balance!.Value))
             .ToList();

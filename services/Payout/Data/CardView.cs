@@ -2,8 +2,8 @@ namespace Bansos.Payout.Data;
 
 /// <summary>
 /// One row of BeginPayout's read: the terminal, the card, its household and one open
-/// entitlement (a household with several open periods gives several rows; with none, one row
-/// with the entitlement columns null).
+/// entitlement (a household with several entitlements gives several rows; with none, one row
+/// with the entitlement columns null; the period columns are null for periods that are not OPEN).
 /// </summary>
 public sealed class CardView
 {

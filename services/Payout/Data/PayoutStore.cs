@@ -7,7 +7,8 @@ namespace Bansos.Payout.Data;
 
 /// <summary>
 /// The payout path's SQL: one read, one conditional debit, one insert (the outbox adds the
-/// second), plus reversals and the terminal's day.
+/// second), plus reversals and the terminal's day. The four statements of the hot path are
+/// <see cref="HotStatement"/>s read by hand; the rest goes through Dapper.
 /// </summary>
 public sealed class PayoutStore
 {
@@ -21,60 +22,147 @@ public sealed class PayoutStore
         FROM payouts
         """;
 
-    /// <summary>BeginPayout's read in one round trip; empty when the terminal is not enrolled.</summary>
-    public async Task<IReadOnlyList<CardView>> ReadCardViewAsync(DbConnection connection, long terminalId, string cardNumber, CancellationToken ct) =>
-        [.. await connection.QueryAsync<CardView>(new CommandDefinition(
-            """
-            SELECT t.status AS TerminalStatus, c.id AS CardId, c.household_id AS HouseholdId, c.status AS CardStatus,
-                   c.replaced_by_card_id AS ReplacedBy, h.status AS HouseholdStatus, h.village_code AS HouseholdVillage,
-                   oe.id AS EntitlementId, oe.period_id AS PeriodId, oe.code AS PeriodCode, oe.programme AS Programme,
-                   oe.amount AS Amount, oe.balance AS Balance, oe.start_date AS StartDate, oe.end_date AS EndDate
-            FROM terminals t
-            LEFT JOIN cards c ON c.card_number = @cardNumber
-            LEFT JOIN households h ON h.id = c.household_id
-            LEFT JOIN (
-                SELECT e.id, e.household_id, e.period_id, e.amount, e.balance, p.code, p.programme, p.start_date, p.end_date
-                FROM entitlements e
-                JOIN aid_periods p ON p.id = e.period_id
-                WHERE p.status = 'OPEN'
-            ) oe ON oe.household_id = c.household_id
-            WHERE t.id = @terminalId
-            ORDER BY oe.start_date, oe.period_id
-            """,
-            new { terminalId, cardNumber }, cancellationToken: ct))];
+    private static readonly HotStatement CardViewStatement = new(
+        """
+        SELECT t.status, c.id, c.household_id, c.status, c.replaced_by_card_id, h.status, h.village_code,
+               e.id, e.period_id, p.code, p.programme, e.amount, e.balance, p.start_date, p.end_date
+        FROM terminals t
+        LEFT JOIN cards c ON c.card_number = @cardNumber
+        LEFT JOIN households h ON h.id = c.household_id
+        LEFT JOIN entitlements e ON e.household_id = c.household_id
+        LEFT JOIN aid_periods p ON p.id = e.period_id AND p.status = 'OPEN'
+        WHERE t.id = @terminalId
+        ORDER BY p.start_date, p.id
+        """,
+        "@terminalId", "@cardNumber");
+
+    private static readonly HotStatement SnapshotStatement = new(
+        """
+        SELECT t.status, dp.village_code,
+               (SELECT x.id FROM payouts x WHERE x.terminal_id = @terminalId AND x.idempotency_key = @idempotencyKey),
+               (SELECT COUNT(*) FROM payouts y WHERE y.challenge = @challenge),
+               c.id, c.status, c.household_id, c.replaced_by_card_id,
+               (SELECT MAX(z.verified_atc) FROM payouts z WHERE z.card_number = @cardNumber),
+               h.status, h.village_code,
+               e.id, e.amount, e.balance,
+               p.code, p.programme, p.status, p.start_date, p.end_date
+        FROM terminals t
+        JOIN distribution_points dp ON dp.id = t.point_id
+        LEFT JOIN cards c ON c.card_number = @cardNumber
+        LEFT JOIN households h ON h.id = c.household_id
+        LEFT JOIN entitlements e ON e.household_id = c.household_id AND e.period_id = @periodId
+        LEFT JOIN aid_periods p ON p.id = e.period_id
+        WHERE t.id = @terminalId
+        """,
+        "@terminalId", "@idempotencyKey", "@challenge", "@cardNumber", "@periodId");
+
+    private static readonly HotStatement DebitStatement = new(
+        "UPDATE entitlements SET balance = balance - @amount WHERE id = @entitlementId AND balance >= @amount RETURNING balance",
+        "@entitlementId", "@amount");
+
+    private static readonly HotStatement InsertStatement = new(
+        """
+        INSERT INTO payouts (id, terminal_id, idempotency_key, request_hash, card_number, household_id, period_id, entitlement_id,
+                             village_code, amount, atc, verified_atc, challenge, result, decline_reason, approval_code, balance_after,
+                             created_at, business_date)
+        VALUES (@id, @terminalId, @idempotencyKey, @requestHash, @cardNumber, @householdId, @periodId, @entitlementId,
+                @villageCode, @amount, @atc, @verifiedAtc, @challenge, @result, @reason, @approvalCode, @balanceAfter,
+                @createdAt, @businessDate)
+        """,
+        "@id", "@terminalId", "@idempotencyKey", "@requestHash", "@cardNumber", "@householdId", "@periodId", "@entitlementId",
+        "@villageCode", "@amount", "@atc", "@verifiedAtc", "@challenge", "@result", "@reason", "@approvalCode", "@balanceAfter",
+        "@createdAt", "@businessDate");
+
+    /// <summary>
+    /// BeginPayout's read in one round trip; empty when the terminal is not enrolled. Entitlements
+    /// of periods that are not OPEN come back with the period columns null (plain LEFT JOINs: a
+    /// subquery there would be materialised over every open entitlement by SQLite).
+    /// </summary>
+    public async Task<IReadOnlyList<CardView>> ReadCardViewAsync(DbConnection connection, long terminalId, string cardNumber, CancellationToken ct)
+    {
+        var command = CardViewStatement.For(connection, null);
+        DbValues.Set(command, 0, terminalId);
+        DbValues.Set(command, 1, cardNumber);
+        var rows = new List<CardView>(2);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new CardView
+            {
+                TerminalStatus = reader.GetString(0),
+                CardId = DbValues.ReadGuid(reader, 1),
+                HouseholdId = DbValues.ReadGuid(reader, 2),
+                CardStatus = DbValues.ReadText(reader, 3),
+                ReplacedBy = DbValues.ReadGuid(reader, 4),
+                HouseholdStatus = DbValues.ReadText(reader, 5),
+                HouseholdVillage = DbValues.ReadText(reader, 6),
+                EntitlementId = DbValues.ReadLong(reader, 7),
+                PeriodId = DbValues.ReadLong(reader, 8),
+                PeriodCode = DbValues.ReadText(reader, 9),
+                Programme = DbValues.ReadText(reader, 10),
+                Amount = DbValues.ReadLong(reader, 11),
+                Balance = DbValues.ReadLong(reader, 12),
+                StartDate = DbValues.ReadText(reader, 13),
+                EndDate = DbValues.ReadText(reader, 14),
+            });
+        }
+
+        return rows;
+    }
 
     /// <summary>Null when the terminal is not enrolled.</summary>
-    public Task<AuthorisationSnapshot?> ReadSnapshotAsync(DbConnection connection, DbTransaction transaction, long terminalId,
-        string idempotencyKey, byte[] challenge, string cardNumber, long periodId, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<AuthorisationSnapshot>(new CommandDefinition(
-            """
-            SELECT t.status AS TerminalStatus, dp.village_code AS TerminalVillage,
-                   (SELECT x.id FROM payouts x WHERE x.terminal_id = @terminalId AND x.idempotency_key = @idempotencyKey) AS ExistingPayoutId,
-                   (SELECT COUNT(*) FROM payouts y WHERE y.challenge = @challenge) AS ChallengeUses,
-                   c.id AS CardId, c.status AS CardStatus, c.household_id AS CardHouseholdId, c.replaced_by_card_id AS ReplacedBy,
-                   (SELECT MAX(z.verified_atc) FROM payouts z WHERE z.card_number = @cardNumber) AS HighestAtc,
-                   h.status AS HouseholdStatus, h.village_code AS HouseholdVillage,
-                   e.id AS EntitlementId, e.amount AS EntitlementAmount, e.balance AS Balance,
-                   p.code AS PeriodCode, p.programme AS Programme, p.status AS PeriodStatus, p.start_date AS StartDate, p.end_date AS EndDate
-            FROM terminals t
-            JOIN distribution_points dp ON dp.id = t.point_id
-            LEFT JOIN cards c ON c.card_number = @cardNumber
-            LEFT JOIN households h ON h.id = c.household_id
-            LEFT JOIN entitlements e ON e.household_id = c.household_id AND e.period_id = @periodId
-            LEFT JOIN aid_periods p ON p.id = e.period_id
-            WHERE t.id = @terminalId
-            """,
-            new { terminalId, idempotencyKey, challenge, cardNumber, periodId }, transaction, cancellationToken: ct));
+    public async Task<AuthorisationSnapshot?> ReadSnapshotAsync(DbConnection connection, DbTransaction transaction, long terminalId,
+        string idempotencyKey, byte[] challenge, string cardNumber, long periodId, CancellationToken ct)
+    {
+        var command = SnapshotStatement.For(connection, transaction);
+        DbValues.Set(command, 0, terminalId);
+        DbValues.Set(command, 1, idempotencyKey);
+        DbValues.Set(command, 2, challenge);
+        DbValues.Set(command, 3, cardNumber);
+        DbValues.Set(command, 4, periodId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        return new AuthorisationSnapshot
+        {
+            TerminalStatus = reader.GetString(0),
+            TerminalVillage = reader.GetString(1),
+            ExistingPayoutId = DbValues.ReadGuid(reader, 2),
+            ChallengeUses = DbValues.ReadLong(reader, 3) ?? 0,
+            CardId = DbValues.ReadGuid(reader, 4),
+            CardStatus = DbValues.ReadText(reader, 5),
+            CardHouseholdId = DbValues.ReadGuid(reader, 6),
+            ReplacedBy = DbValues.ReadGuid(reader, 7),
+            HighestAtc = DbValues.ReadLong(reader, 8),
+            HouseholdStatus = DbValues.ReadText(reader, 9),
+            HouseholdVillage = DbValues.ReadText(reader, 10),
+            EntitlementId = DbValues.ReadLong(reader, 11),
+            EntitlementAmount = DbValues.ReadLong(reader, 12),
+            Balance = DbValues.ReadLong(reader, 13),
+            PeriodCode = DbValues.ReadText(reader, 14),
+            Programme = DbValues.ReadText(reader, 15),
+            PeriodStatus = DbValues.ReadText(reader, 16),
+            StartDate = DbValues.ReadText(reader, 17),
+            EndDate = DbValues.ReadText(reader, 18),
+        };
+    }
 
     /// <summary>
     /// The conditional debit: succeeds only while the balance covers the amount, so concurrent
     /// payouts can never overdraw (the row lock orders them; the loser sees the new balance).
     /// Returns the balance after, or null when it does not cover the amount.
     /// </summary>
-    public Task<long?> DebitAsync(DbConnection connection, DbTransaction transaction, long entitlementId, long amount, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "UPDATE entitlements SET balance = balance - @amount WHERE id = @entitlementId AND balance >= @amount RETURNING balance",
-            new { entitlementId, amount }, transaction, cancellationToken: ct));
+    public async Task<long?> DebitAsync(DbConnection connection, DbTransaction transaction, long entitlementId, long amount, CancellationToken ct)
+    {
+        var command = DebitStatement.For(connection, transaction);
+        DbValues.Set(command, 0, entitlementId);
+        DbValues.Set(command, 1, amount);
+        var balance = await command.ExecuteScalarAsync(ct);
+        return balance is null or DBNull ? null : Convert.ToInt64(balance, CultureInfo.InvariantCulture);
+    }
 
     public Task<long> CreditAsync(DbConnection connection, DbTransaction transaction, long entitlementId, long amount, CancellationToken ct) =>
         connection.QuerySingleAsync<long>(new CommandDefinition(
@@ -83,40 +171,39 @@ public sealed class PayoutStore
 
     /// <param name="verifiedAtc">Set only when the cryptogram verified with a fresh ATC: the (card, ATC) pair is then taken.</param>
     /// <param name="challenge">Set only when the attempt consumed the challenge.</param>
-    public Task InsertAsync(DbConnection connection, DbTransaction transaction, PayoutRecord payout, int atc, int? verifiedAtc,
-        byte[]? challenge, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO payouts (id, terminal_id, idempotency_key, request_hash, card_number, household_id, period_id, entitlement_id,
-                                 village_code, amount, atc, verified_atc, challenge, result, decline_reason, approval_code, balance_after,
-                                 created_at, business_date)
-            VALUES (@PayoutId, @TerminalId, @IdempotencyKey, @RequestHash, @CardNumber, @HouseholdId, @PeriodId, @EntitlementId,
-                    @VillageCode, @Amount, @atc, @verifiedAtc, @challenge, @result, @reason, @ApprovalCode, @BalanceAfter,
-                    @At, @businessDate)
-            """,
-            new
-            {
-                payout.PayoutId,
-                payout.TerminalId,
-                payout.IdempotencyKey,
-                payout.RequestHash,
-                payout.CardNumber,
-                payout.HouseholdId,
-                payout.PeriodId,
-                payout.EntitlementId,
-                payout.VillageCode,
-                payout.Amount,
-                atc,
-                verifiedAtc,
-                challenge,
-                result = payout.Approved ? "APPROVED" : "DECLINED",
-                reason = payout.DeclineReason is { } r ? DeclineReasons.Code(r) : null,
-                payout.ApprovalCode,
-                payout.BalanceAfter,
-                payout.At,
-                businessDate = BusinessCalendar.Format(payout.BusinessDate),
-            },
-            transaction, cancellationToken: ct));
+    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, PayoutRecord payout, int atc, int? verifiedAtc,
+        byte[]? challenge, CancellationToken ct)
+    {
+        var command = InsertStatement.For(connection, transaction);
+        object?[] values =
+        [
+            DbValues.Guid(connection, payout.PayoutId),
+            payout.TerminalId,
+            payout.IdempotencyKey,
+            payout.RequestHash,
+            payout.CardNumber,
+            DbValues.Guid(connection, payout.HouseholdId),
+            payout.PeriodId,
+            payout.EntitlementId,
+            payout.VillageCode,
+            payout.Amount,
+            atc,
+            verifiedAtc,
+            challenge,
+            payout.Approved ? "APPROVED" : "DECLINED",
+            payout.DeclineReason is { } reason ? DeclineReasons.Code(reason) : null,
+            payout.ApprovalCode,
+            payout.BalanceAfter,
+            DbValues.Time(connection, payout.At),
+            BusinessCalendar.Format(payout.BusinessDate),
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            DbValues.Set(command, i, values[i]);
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     public async Task<PayoutRecord?> GetAsync(DbConnection connection, DbTransaction? transaction, Guid payoutId, CancellationToken ct) =>
         (await connection.QuerySingleOrDefaultAsync<PayoutRow>(new CommandDefinition(

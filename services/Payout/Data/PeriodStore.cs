@@ -121,14 +121,20 @@ public sealed class PeriodStore
     }
 
     /// <summary>
-    /// The OPEN periods that cover <paramref name="villageCode"/>. Their village lists hold only
-    /// that village: all that <see cref="Eligibility.IsEligible"/> needs to decide for a household there.
+    /// The OPEN periods that cover <paramref name="villageCode"/>, for a household event. Their
+    /// village lists hold only that village (all <see cref="Eligibility.IsEligible"/> needs for a
+    /// household there) and their entitlement count is not computed (0): both would cost a scan
+    /// per event.
     /// </summary>
     public async Task<IReadOnlyList<AidPeriod>> OpenPeriodsCoveringAsync(DbConnection connection, DbTransaction transaction, string villageCode, CancellationToken ct)
     {
         var rows = await connection.QueryAsync<PeriodRow>(new CommandDefinition(
-            SelectPeriod + """
-             JOIN period_villages v ON v.period_id = p.id
+            """
+            SELECT p.id AS Id, p.code AS Code, p.programme AS Programme, p.amount_per_household AS AmountPerHousehold,
+                   p.start_date AS StartDate, p.end_date AS EndDate, p.status AS Status,
+                   p.created_at AS CreatedAt, p.opened_at AS OpenedAt, p.closed_at AS ClosedAt
+            FROM period_villages v
+            JOIN aid_periods p ON p.id = v.period_id
             WHERE v.village_code = @villageCode AND p.status = 'OPEN'
             ORDER BY p.id
             """,

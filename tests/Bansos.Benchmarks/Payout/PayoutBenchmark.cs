@@ -1,0 +1,289 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using Bansos.Payout.Data;
+using Bansos.Protos.Payout.V1;
+using Bansos.ServiceDefaults.Auth;
+using Bansos.ServiceDefaults.Storage;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bansos.Benchmarks.Payout;
+
+/// <summary>
+/// Card-present payouts against the real payout service and database: an in-process gRPC client
+/// over h2c on loopback drives BeginPayout + AuthorizePayout pairs with real cryptograms from many
+/// simulated cards, (1) flat out with N concurrent terminals, (2) open-loop at a fixed rate, and
+/// measures a no-op RPC (Ping: same auth, no data) in the same run as the transport's ceiling.
+/// Durable commits only: SQLite synchronous=FULL, PostgreSQL fsync on.
+/// </summary>
+public sealed class PayoutBenchmark : IBenchmark
+{
+    private const double TargetThroughput = 2000;
+    private const double TargetP99AtRateMs = 25;
+    private const long Amount = 1_000;
+
+    public string Name => "payout";
+
+    public string Description =>
+        "BeginPayout+AuthorizePayout pairs with real cryptograms against the payout service (SQLite, PostgreSQL); baseline a no-op Ping. " +
+        "Args: [--db sqlite|postgres|both] [--seconds 15] [--concurrency 64] [--rate 500] [--rate-seconds 15] [--cards 4000] " +
+        "[--terminals 16] [--group-commit auto|on|off] [--relay] [--postgres CONNSTR]";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var db = Option(args, "--db") ?? "both";
+        var seconds = IntOption(args, "--seconds", 15);
+        var concurrency = IntOption(args, "--concurrency", 64);
+        var rate = IntOption(args, "--rate", 500);
+        var rateSeconds = IntOption(args, "--rate-seconds", 15);
+        var cards = IntOption(args, "--cards", 4000);
+        var terminals = IntOption(args, "--terminals", 16);
+        var groupCommit = (Option(args, "--group-commit") ?? "auto") switch { "on" => true, "off" => (bool?)false, _ => null };
+        var relay = args.Contains("--relay");
+        var postgres = Option(args, "--postgres")
+            ?? (Environment.GetEnvironmentVariable("BANSOS_TEST_POSTGRES") is { Length: > 0 } pg ? pg : "Host=127.0.0.1;Username=bansos;Password=bansos");
+        if (db is not ("sqlite" or "postgres" or "both") || seconds < 1 || concurrency < 1 || rate < 1 || cards < concurrency)
+        {
+            Console.Error.WriteLine($"Bad arguments. {Description}");
+            return 2;
+        }
+
+        Console.WriteLine($"payout benchmark: {seconds} s flat out with {concurrency} concurrent terminals' worth of requests, then {rateSeconds} s at {rate}/s; {cards} cards, {terminals} terminals, relay {(relay ? "on" : "off")}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; client and service in one process");
+        var ok = true;
+        foreach (var dialect in db == "both" ? [DbDialect.Sqlite, DbDialect.Postgres] : new[] { db == "postgres" ? DbDialect.Postgres : DbDialect.Sqlite })
+        {
+            ok &= await RunOneAsync(dialect, postgres, relay, groupCommit, cards, terminals, seconds, concurrency, rate, rateSeconds);
+        }
+
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<bool> RunOneAsync(DbDialect dialect, string postgres, bool relay, bool? groupCommit, int cardCount, int terminalCount,
+        int seconds, int concurrency, int rate, int rateSeconds)
+    {
+        Console.WriteLine();
+        await using var host = await PayoutBenchmarkHost.StartAsync(dialect, postgres, relay, groupCommit, cardCount, terminalCount);
+        var writer = host.Services.GetRequiredService<IPayoutWriter>();
+        Console.WriteLine($"== {dialect}: {host.Durability}; writer {writer.GetType().Name}");
+
+        using var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan };
+        using var channel = GrpcChannel.ForAddress(host.GrpcAddress, new GrpcChannelOptions { HttpHandler = handler });
+        var client = new PayoutTerminalService.PayoutTerminalServiceClient(channel);
+        var headers = host.TerminalIds.Select(id => new Metadata
+        {
+            { "Authorization", "Bearer " + host.Tokens.Issue($"terminal-{id}", [BansosRoles.Terminal], TimeSpan.FromHours(1),
+                new Dictionary<string, object> { [BansosClaims.TerminalId] = id.ToString(CultureInfo.InvariantCulture) }) },
+        }).ToArray();
+        var cards = host.Cards;
+
+        // Warm-up: JIT, connection pools, caches.
+        await ClosedLoopAsync(TimeSpan.FromSeconds(2), concurrency, (worker, _) => PairAsync(client, host, headers, cards, worker, concurrency));
+        await ClosedLoopAsync(TimeSpan.FromSeconds(1), concurrency, (worker, _) => PingAsync(client, headers[worker % headers.Length]));
+
+        var ping = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PingAsync(client, headers[worker % headers.Length]));
+        var batchesBefore = (writer as GroupCommitWriter)?.Batches ?? 0;
+        var itemsBefore = (writer as GroupCommitWriter)?.Items ?? 0;
+        var pairs = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PairAsync(client, host, headers, cards, worker, concurrency));
+        var batchNote = writer is GroupCommitWriter group && group.Batches > batchesBefore
+            ? string.Create(CultureInfo.InvariantCulture, $"; mean group commit {(double)(group.Items - itemsBefore) / (group.Batches - batchesBefore):F1} payouts")
+            : "";
+        var atRate = await OpenLoopAsync(TimeSpan.FromSeconds(rateSeconds), rate, i => PairAsync(client, host, headers, cards, i, int.MaxValue));
+
+        var ratio = 2 * pairs.PerSecond / ping.PerSecond;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ceiling   Ping (no-op RPC)           {ping.PerSecond,8:F0} calls/s  {ping.Latency}"));
+        Console.WriteLine($"          {ping.Cpu}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flat out  Begin+Authorize pairs      {pairs.PerSecond,8:F0} authorisations/s  {pairs.Latency}{batchNote}"));
+        Console.WriteLine($"          {pairs.Cpu}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          pairs use {ratio:P0} of the ceiling's RPC rate (2 RPCs per authorisation); declined or failed {pairs.Failures}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"at {rate}/s  Begin+Authorize pairs      {atRate.PerSecond,8:F0} authorisations/s  {atRate.Latency}; declined or failed {atRate.Failures}"));
+        Console.WriteLine($"          {atRate.Cpu}");
+        var met = pairs.PerSecond >= TargetThroughput && atRate.Latency.P99 <= TargetP99AtRateMs && pairs.Failures == 0 && atRate.Failures == 0;
+        if (Interlocked.Exchange(ref firstError, null) is { } error)
+        {
+            Console.WriteLine($"          first failure: {error}");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"target: >= {TargetThroughput} authorisations/s and p99 <= {TargetP99AtRateMs} ms at {rate}/s: {(met ? "met" : "NOT met")}"));
+        return met;
+    }
+
+    private static string? firstError;
+
+    /// <summary>One payout as a terminal does it: BeginPayout, the card's cryptogram, AuthorizePayout. False when declined or failed.</summary>
+    private static async Task<bool> PairAsync(PayoutTerminalService.PayoutTerminalServiceClient client, PayoutBenchmarkHost host, Metadata[] headers,
+        IReadOnlyList<BenchmarkCard> cards, long sequence, int stride)
+    {
+        try
+        {
+            return await PairCoreAsync(client, host, headers, cards, sequence, stride);
+        }
+        catch (RpcException e)
+        {
+            Interlocked.CompareExchange(ref firstError, e.Status.ToString(), null);
+            return false;
+        }
+    }
+
+    private static async Task<bool> PairCoreAsync(PayoutTerminalService.PayoutTerminalServiceClient client, PayoutBenchmarkHost host, Metadata[] headers,
+        IReadOnlyList<BenchmarkCard> cards, long sequence, int stride)
+    {
+        // A card is only ever in one reader: worker w uses cards w, w + stride, …; the open loop walks all cards in turn.
+        var card = stride == int.MaxValue ? cards[(int)(sequence % cards.Count)] : NextCard(cards, (int)sequence, stride);
+        var terminal = (int)(sequence % headers.Length);
+        var begin = await client.BeginPayoutAsync(new BeginPayoutRequest { CardNumber = card.Digits }, headers[terminal]);
+        var (atc, cryptogram) = card.Generate(Amount, host.PeriodId, begin.TerminalId, begin.Challenge);
+        var response = await client.AuthorizePayoutAsync(new AuthorizePayoutRequest
+        {
+            ChallengeId = begin.ChallengeId,
+            PeriodId = host.PeriodId,
+            Amount = Amount,
+            Atc = atc,
+            Cryptogram = cryptogram,
+            IdempotencyKey = Guid.NewGuid().ToString("N"),
+        }, headers[terminal]);
+        return response.Result == PayoutResult.Approved;
+    }
+
+    private static readonly ConcurrentDictionary<int, int> Turns = new();
+
+    private static BenchmarkCard NextCard(IReadOnlyList<BenchmarkCard> cards, int worker, int stride)
+    {
+        var perWorker = cards.Count / stride;
+        var turn = Turns.AddOrUpdate(worker, 0, (_, t) => t + 1);
+        return cards[worker + (stride * (turn % perWorker))];
+    }
+
+    private static async Task<bool> PingAsync(PayoutTerminalService.PayoutTerminalServiceClient client, Metadata header)
+    {
+        await client.PingAsync(new PingRequest(), header);
+        return true;
+    }
+
+    /// <summary>
+    /// Calls per second, latencies, declines, and the CPU time one call cost: this process (client
+    /// and service) and, on PostgreSQL, the server's processes. CPU per call is what a shared or
+    /// busy machine distorts least; 2 cores ÷ CPU per call bounds the rate on this machine alone.
+    /// </summary>
+    private sealed record Run(double PerSecond, LatencySummary Latency, long Failures, double ProcessCpuMs, double ServerCpuMs)
+    {
+        public string Cpu => string.Create(CultureInfo.InvariantCulture,
+            $"CPU per call {ProcessCpuMs:F3} ms in-process{(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres" : "")}");
+    }
+
+    /// <summary>CPU seconds used so far by this process and by every postgres process (Linux /proc; 0 elsewhere).</summary>
+    private static (double Process, double Postgres) CpuSeconds()
+    {
+        var process = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        double postgres = 0;
+        if (OperatingSystem.IsLinux())
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                try
+                {
+                    if (!File.Exists(Path.Combine(dir, "comm")) || File.ReadAllText(Path.Combine(dir, "comm")).Trim() != "postgres")
+                    {
+                        continue;
+                    }
+
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    postgres += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+                }
+                catch (IOException)
+                {
+                    // the process ended meanwhile
+                }
+            }
+        }
+
+        return (process, postgres);
+    }
+
+    /// <summary>N workers, each starting its next call when the previous one returns.</summary>
+    private static async Task<Run> ClosedLoopAsync(TimeSpan duration, int workers, Func<int, long, Task<bool>> call)
+    {
+        var latencies = new ConcurrentBag<double>();
+        long failures = 0;
+        var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var cpu = CpuSeconds();
+        var started = Stopwatch.GetTimestamp();
+        var tasks = Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
+        {
+            long n = 0;
+            while (Stopwatch.GetTimestamp() < stop)
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (!await call(worker, n++))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return Finish(latencies, failures, elapsed, cpu);
+    }
+
+    /// <summary>
+    /// Calls started on a fixed schedule whatever the answers do; latency counts from the scheduled
+    /// start, so a stall shows up in the percentiles instead of quietly slowing the load.
+    /// </summary>
+    private static async Task<Run> OpenLoopAsync(TimeSpan duration, int perSecond, Func<long, Task<bool>> call)
+    {
+        var latencies = new ConcurrentBag<double>();
+        long failures = 0;
+        var total = (long)(duration.TotalSeconds * perSecond);
+        var tasks = new List<Task>((int)total);
+        var cpu = CpuSeconds();
+        var origin = Stopwatch.GetTimestamp();
+        for (long i = 0; i < total; i++)
+        {
+            var due = origin + (long)(i * (double)Stopwatch.Frequency / perSecond);
+            var wait = due - Stopwatch.GetTimestamp();
+            if (wait > Stopwatch.Frequency / 1000)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+            }
+
+            var sequence = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                if (!await call(sequence))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                latencies.Add((Stopwatch.GetTimestamp() - due) * 1000.0 / Stopwatch.Frequency);
+            }));
+        }
+
+        await Task.WhenAll(tasks);
+        var elapsed = Stopwatch.GetElapsedTime(origin).TotalSeconds;
+        return Finish(latencies, failures, elapsed, cpu);
+    }
+
+    private static Run Finish(ConcurrentBag<double> latencies, long failures, double elapsedSeconds, (double Process, double Postgres) cpuBefore)
+    {
+        var cpu = CpuSeconds();
+        var n = latencies.Count;
+        return new Run(n / elapsedSeconds, LatencySummary.From(latencies), failures,
+            (cpu.Process - cpuBefore.Process) * 1000 / n, (cpu.Postgres - cpuBefore.Postgres) * 1000 / n);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        Option(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+}

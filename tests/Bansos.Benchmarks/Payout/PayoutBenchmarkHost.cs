@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Sockets;
+using Bansos.Contracts;
+using Bansos.Payout;
+using Bansos.Payout.Application;
+using Bansos.Payout.Keys;
+using Bansos.ServiceDefaults;
+using Bansos.ServiceDefaults.Auth;
+using Bansos.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Bansos.Benchmarks.Payout;
+
+/// <summary>
+/// The payout service exactly as Program.cs builds it (AddServiceDefaults, AddPayoutServices,
+/// MapServiceDefaults, MapPayoutEndpoints) on real Kestrel h2c on loopback, with its own SQLite
+/// file or PostgreSQL database, seeded with one open period, terminals and cards.
+/// </summary>
+internal sealed class PayoutBenchmarkHost : IAsyncDisposable
+{
+    public const string Village = "99.00.00.0001";
+
+    private readonly WebApplication app;
+    private readonly DirectoryInfo folder;
+    private readonly string? postgresDatabase;
+    private readonly string postgresAdmin;
+
+    private PayoutBenchmarkHost(WebApplication app, DirectoryInfo folder, string? postgresDatabase, string postgresAdmin, int grpcPort, byte[] signingKey)
+    {
+        this.app = app;
+        this.folder = folder;
+        this.postgresDatabase = postgresDatabase;
+        this.postgresAdmin = postgresAdmin;
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
+        Tokens = new JwtTokenIssuer(signingKey, BansosAuthOptions.DefaultIssuer, BansosAuthOptions.DefaultAudience);
+    }
+
+    public Uri GrpcAddress { get; }
+
+    public JwtTokenIssuer Tokens { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public uint PeriodId { get; private set; }
+
+    public IReadOnlyList<long> TerminalIds { get; private set; } = [];
+
+    public IReadOnlyList<BenchmarkCard> Cards { get; private set; } = [];
+
+    public string Durability { get; private set; } = "";
+
+    public static async Task<PayoutBenchmarkHost> StartAsync(DbDialect dialect, string postgres, bool relay, bool? groupCommit, int cards, int terminals)
+    {
+        var folder = Directory.CreateTempSubdirectory("bansos-payout-bench");
+        string connectionString;
+        string? pgName = null;
+        if (dialect == DbDialect.Postgres)
+        {
+            pgName = "bansos_bench_" + Guid.NewGuid().ToString("N")[..12];
+            await using var admin = new NpgsqlConnection(AdminConnection(postgres));
+            await admin.OpenAsync();
+            await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{pgName}\"", admin))
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+
+            // Bounded below max_connections (100): a backlog waits for a connection instead of being refused.
+            connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = pgName, MaxPoolSize = 40 }.ToString();
+        }
+        else
+        {
+            connectionString = "Data Source=" + Path.Combine(folder.FullName, "payout.db");
+        }
+
+        var signingKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var grpcPort = FreePort();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:payout"] = connectionString,
+            ["Bansos:Storage:Provider"] = dialect == DbDialect.Postgres ? "postgres" : "sqlite",
+            ["Bansos:Auth:SigningKey"] = Convert.ToBase64String(signingKey),
+            ["Bansos:Ports:Grpc"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bansos:Ports:Http"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bansos:Payout:IssuerKeyFile"] = Path.Combine(folder.FullName, "issuer.key"),
+            ["Bansos:Payout:EndpointPrefix"] = "payout-bench-" + Guid.NewGuid().ToString("N")[..8],
+            ["Bansos:Payout:GroupCommit"] = groupCommit?.ToString(),
+            ["Bansos:RabbitMq:AutoDeleteQueues"] = "true",
+            ["Bansos:Outbox:RelayEnabled"] = relay ? "true" : "false",
+            // What a production appsettings.json says: the service's own Information logs, not one per request.
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:MassTransit"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel"] = Environment.GetEnvironmentVariable("BENCH_KESTREL_LOG") ?? "Warning",
+        });
+        builder.AddServiceDefaults("payout");
+        builder.AddPayoutServices();
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        app.MapPayoutEndpoints();
+        await app.StartAsync();
+
+        var host = new PayoutBenchmarkHost(app, folder, pgName, postgres, grpcPort, signingKey);
+        await host.SeedAsync(cards, terminals);
+        host.Durability = await host.DescribeDurabilityAsync();
+        return host;
+    }
+
+    private async Task SeedAsync(int cardCount, int terminalCount)
+    {
+        var actor = "benchmark";
+        var points = app.Services.GetRequiredService<PointAdministration>();
+        var point = await points.CreatePointAsync(actor, "Posko Benchmark", Bansos.Payout.Domain.DistributionPointKind.Posko, Village, CancellationToken.None);
+        var terminals = new List<long>();
+        for (var i = 0; i < terminalCount; i++)
+        {
+            terminals.Add((await points.RegisterTerminalAsync(actor, point.Id, $"Kasir {i + 1}", CancellationToken.None)).Id);
+        }
+
+        TerminalIds = terminals;
+        var periods = app.Services.GetRequiredService<PeriodAdministration>();
+        var today = Bansos.Payout.Domain.BusinessCalendar.BusinessDate(DateTimeOffset.UtcNow);
+        var draft = Bansos.Payout.Domain.AidPeriodDraft.Create("BENCH-1", "SEMBAKO", Bansos.Payout.Domain.AidPeriodDraft.MaxAmount,
+            Bansos.Payout.Domain.BusinessCalendar.Format(today.AddDays(-1)), Bansos.Payout.Domain.BusinessCalendar.Format(today.AddDays(1)), [Village]);
+        var period = await periods.CreateAsync(actor, draft, CancellationToken.None);
+
+        // Households and cards as the registry's events would bring them, in one transaction (set-up, not measured).
+        var database = app.Services.GetRequiredService<IDatabase>();
+        var updater = app.Services.GetRequiredService<ProjectionUpdater>();
+        var keys = app.Services.GetRequiredService<IIssuerKeyStore>();
+        var cards = new List<BenchmarkCard>(cardCount);
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            for (var i = 0; i < cardCount; i++)
+            {
+                var household = Guid.NewGuid();
+                var number = BenchmarkCard.NumberFor(i);
+                await updater.ApplyAsync(connection, transaction,
+                    new HouseholdRegistered(household, Village, HouseholdStatuses.Active, ["SEMBAKO"], 1, 4, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+                await updater.ApplyAsync(connection, transaction,
+                    new CardIssued(Guid.NewGuid(), number.Digits, household, null, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+                cards.Add(new BenchmarkCard(number, keys.DeriveCardKey(number)));
+            }
+        });
+        Cards = cards;
+        PeriodId = (uint)(await periods.OpenAsync(actor, period.Id, CancellationToken.None)).Id;
+    }
+
+    private async Task<string> DescribeDurabilityAsync()
+    {
+        var database = app.Services.GetRequiredService<IDatabase>();
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        if (database.Dialect == DbDialect.Sqlite)
+        {
+            command.CommandText = "PRAGMA journal_mode";
+            var journal = await command.ExecuteScalarAsync();
+            command.CommandText = "PRAGMA synchronous";
+            var synchronous = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            return $"SQLite journal_mode={journal}, synchronous={(synchronous == 2 ? "FULL" : synchronous.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
+        }
+
+        command.CommandText = "SELECT current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', wal_sync_method=' || current_setting('wal_sync_method') || ', ' || split_part(version(), ' on ', 1)";
+        return "PostgreSQL fsync=" + await command.ExecuteScalarAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        if (postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(AdminConnection(postgresAdmin));
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        folder.Delete(recursive: true);
+    }
+
+    private static string AdminConnection(string postgres) =>
+        new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres", Pooling = false }.ToString();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
