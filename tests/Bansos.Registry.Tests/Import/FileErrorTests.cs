@@ -69,9 +69,10 @@ public sealed class FileErrorTests(EmptyRegistry registry) : IClassFixture<Empty
     {
         var before = await registry.StateAsync();
 
+        using var http = registry.Rest(registry.AdminToken);
         var outcome = transport == Transport.Grpc
             ? await Importer.GrpcAsync(registry.AsAdmin, Encoding.UTF8.GetBytes(csv))
-            : await Importer.RestAsync(registry.Rest(registry.AdminToken), Encoding.UTF8.GetBytes(csv));
+            : await Importer.RestAsync(http, Encoding.UTF8.GetBytes(csv));
 
         Assert.Null(outcome.Result);
         Assert.Equal(400, outcome.HttpStatus);

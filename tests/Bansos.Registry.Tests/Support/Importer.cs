@@ -32,11 +32,17 @@ public static class Importer
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static Task<ImportOutcome> ImportAsync(
-        this RegistryFactory factory, Transport transport, string csv, bool allOrNothing = false, string fileName = "uji.csv") =>
-        transport == Transport.Grpc
-            ? GrpcAsync(factory.AsAdmin, Encoding.UTF8.GetBytes(csv), allOrNothing, fileName)
-            : RestAsync(factory.Rest(factory.AdminToken), Encoding.UTF8.GetBytes(csv), allOrNothing, fileName);
+    public static async Task<ImportOutcome> ImportAsync(
+        this RegistryFactory factory, Transport transport, string csv, bool allOrNothing = false, string fileName = "uji.csv")
+    {
+        if (transport == Transport.Grpc)
+        {
+            return await GrpcAsync(factory.AsAdmin, Encoding.UTF8.GetBytes(csv), allOrNothing, fileName);
+        }
+
+        using var http = factory.Rest(factory.AdminToken);
+        return await RestAsync(http, Encoding.UTF8.GetBytes(csv), allOrNothing, fileName);
+    }
 
     /// <summary>Options first, then the file in chunks of <paramref name="chunkSize"/> bytes (any split is allowed).</summary>
     public static async Task<ImportOutcome> GrpcAsync(
