@@ -40,11 +40,13 @@ public sealed class PayoutHost : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var database = await TestDatabases.CreateAsync(dialect);
+        var broker = await PayoutTestBroker.UriAsync();
         var keyDirectory = Path.Combine(Path.GetTempPath(), "bansos-payout-tests", Guid.NewGuid().ToString("N"));
         List<KeyValuePair<string, string?>> all =
         [
             .. database.Settings(PayoutHosting.ServiceName),
             .. TestMessaging.Settings(),
+            new("ConnectionStrings:rabbitmq", broker),
             new("Bansos:RabbitMq:WaitUntilStarted", relay ? "true" : "false"),
             new("Bansos:Payout:EndpointPrefix", TestMessaging.UniqueServiceName("payout-test")),
             new("Bansos:Payout:IssuerKeyFile", Path.Combine(keyDirectory, "issuer.key")),

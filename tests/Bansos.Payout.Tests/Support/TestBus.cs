@@ -20,7 +20,7 @@ public sealed class TestBus : IAsyncDisposable
     {
         await RequiresServer.RabbitMqAsync();
         var testBus = new TestBus();
-        var uri = new Uri(TestServers.RabbitMq);
+        var uri = new Uri(await PayoutTestBroker.UriAsync());
         var user = uri.UserInfo.Split(':', 2);
         var vhost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         testBus.bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
