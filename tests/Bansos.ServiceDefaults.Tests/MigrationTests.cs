@@ -22,7 +22,7 @@ public sealed class MigrationTests
         Assert.Equal(0, await db.MigrateAsync(TestMigrations.All));
 
         var migrator = new DatabaseMigrator(db.Database);
-        Assert.Equal([1, 2], await migrator.AppliedVersionsAsync(TestMigrations.Scope, TestContext.Current.CancellationToken));
+        Assert.Equal([1, 2, 3], await migrator.AppliedVersionsAsync(TestMigrations.Scope, TestContext.Current.CancellationToken));
         Assert.Equal([1], await migrator.AppliedVersionsAsync(MigrationSet.ServiceDefaultsScope, TestContext.Current.CancellationToken));
         await using var connection = await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM probe_effects"));
@@ -85,7 +85,7 @@ public sealed class MigrationTests
     [Fact]
     public void Embedded_migrations_are_found_in_version_order()
     {
-        Assert.Equal([(1, "probes"), (2, "type_samples")], TestMigrations.All.Select(m => (m.Version, m.Name)));
+        Assert.Equal([(1, "probes"), (2, "type_samples"), (3, "bulk_rows")], TestMigrations.All.Select(m => (m.Version, m.Name)));
         Assert.Contains(MigrationSet.ServiceDefaults(), m => m.Name == "outbox_inbox_audit");
     }
 

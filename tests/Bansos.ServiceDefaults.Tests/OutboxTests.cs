@@ -153,8 +153,10 @@ public sealed class OutboxTests
         await host.StopAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task Events_are_published_in_the_order_they_were_written()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // EnqueueManyAsync: one bulk write, same order
+    public async Task Events_are_published_in_the_order_they_were_written(bool inOneBatch)
     {
         await RequiresServer.RabbitMqAsync();
         await using var db = TestDatabases.CreateSqlite();
@@ -162,9 +164,20 @@ public sealed class OutboxTests
         var service = TestMessaging.UniqueServiceName("order");
         using (var writer = await StartHostAsync(db, service, log, relay: false, consumer: false))
         {
-            for (var i = 1; i <= 20; i++)
+            if (inOneBatch)
             {
-                await EnqueueAsync(writer, new OutboxProbe(log.RunId, i));
+                var outbox = writer.Services.GetRequiredService<IOutbox>();
+                await writer.Services.GetRequiredService<IDatabase>().InTransactionAsync(
+                    (connection, transaction) => outbox.EnqueueManyAsync(
+                        connection, transaction, Enumerable.Range(1, 20).Select(i => (object)new OutboxProbe(log.RunId, i)), Ct),
+                    ct: Ct);
+            }
+            else
+            {
+                for (var i = 1; i <= 20; i++)
+                {
+                    await EnqueueAsync(writer, new OutboxProbe(log.RunId, i));
+                }
             }
 
             await writer.StopAsync(CancellationToken.None);
