@@ -12,6 +12,11 @@ public sealed class RegistryOptions
     /// <summary>Longest CSV line; a longer one is rejected with its line number.</summary>
     public int MaxLineLength { get; set; } = 4_096;
 
+    /// <summary>The upload limit as people read it: "100 MB", "64 KB".</summary>
+    public string MaxUploadText => MaxUploadBytes >= 1024 * 1024 && MaxUploadBytes % (1024 * 1024) == 0
+        ? $"{MaxUploadBytes / (1024 * 1024)} MB"
+        : $"{Math.Max(1, MaxUploadBytes / 1024)} KB";
+
     /// <summary>Where uploads are spooled while being imported.</summary>
     public string TempDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "bansos-registry");
 }

@@ -58,7 +58,7 @@ public sealed class HouseholdImporter(
         if (upload.TooLarge)
         {
             report.FileError = new ValidationError("file", "FILE_TOO_LARGE",
-                $"Berkas melebihi batas {options.MaxUploadBytes / (1024 * 1024)} MB (file exceeds the {options.MaxUploadBytes / (1024 * 1024)} MB limit).");
+                $"Berkas melebihi batas {options.MaxUploadText} (file exceeds the {options.MaxUploadText} limit).");
             return report;
         }
 

@@ -64,6 +64,6 @@ public static class ImportEndpoints
 
     private static ProblemHttpResult TooLarge(RegistryOptions options) => TypedResults.Problem(
         title: "Berkas terlalu besar (file too large)",
-        detail: $"Batas unggahan {options.MaxUploadBytes / (1024 * 1024)} MB (upload limit {options.MaxUploadBytes / (1024 * 1024)} MB).",
+        detail: $"Batas unggahan {options.MaxUploadText} (upload limit {options.MaxUploadText}).",
         statusCode: StatusCodes.Status413PayloadTooLarge);
 }

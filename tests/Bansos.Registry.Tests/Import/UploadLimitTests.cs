@@ -31,7 +31,7 @@ public sealed class UploadLimitTests(SmallUploadLimitRegistry registry) : IClass
 
         Assert.Equal(global::Grpc.Core.StatusCode.InvalidArgument, outcome.GrpcStatus);
         Assert.Equal("file", outcome.ErrorField);
-        Assert.Contains("file exceeds the", outcome.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("file exceeds the 64 KB limit", outcome.ErrorMessage, StringComparison.Ordinal);
         await AssertNothingWrittenAsync(before);
     }
 
@@ -44,7 +44,7 @@ public sealed class UploadLimitTests(SmallUploadLimitRegistry registry) : IClass
         var outcome = await Importer.RestAsync(http, Oversized);
 
         Assert.Equal(413, outcome.HttpStatus);
-        Assert.Contains("upload limit", outcome.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("upload limit 64 KB", outcome.ErrorMessage, StringComparison.Ordinal);
         await AssertNothingWrittenAsync(before);
     }
 
