@@ -9,7 +9,7 @@ using Bansos.ServiceDefaults.Messaging;
 namespace Bansos.Payout.Application;
 
 /// <summary>Reversal of an approved payout: same terminal, same business day, a reason, once; the entitlement gets the amount back.</summary>
-public sealed class PayoutReversals(IPayoutWriter writer, PayoutStore payouts, IOutbox outbox, IAuditTrail audit, TimeProvider time)
+public sealed class PayoutReversals(IPayoutWriter writer, PayoutStore payouts, PointStore points, IOutbox outbox, IAuditTrail audit, TimeProvider time)
 {
     public sealed record Result(Guid PayoutId, long Amount, long BalanceAfter, DateTimeOffset ReversedAt);
 
@@ -35,6 +35,12 @@ public sealed class PayoutReversals(IPayoutWriter writer, PayoutStore payouts, I
         return await writer.WriteAsync(async (connection, transaction, token) =>
         {
             var now = time.GetUtcNow();
+            // A disabled terminal (stolen, closed shop) must not move money back either.
+            if (await points.GetTerminalAsync(connection, transaction, terminalId, token) is not { Status: TerminalStatus.Active })
+            {
+                throw new TerminalNotAllowedException("Terminal dinonaktifkan atau tidak terdaftar (terminal disabled or not enrolled).");
+            }
+
             var payout = await payouts.GetAsync(connection, transaction, payoutId, token)
                 ?? throw new NotFoundException("Transaksi tidak ditemukan di terminal ini (payout not found on this terminal).");
             ReversalRules.EnsureAllowed(payout, terminalId, now);

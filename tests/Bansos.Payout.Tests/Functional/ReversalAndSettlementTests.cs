@@ -54,6 +54,20 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
     }
 
     [Fact]
+    public async Task A_disabled_terminal_cannot_reverse()
+    {
+        var host = await hosts.SqliteAsync();
+        var s = await Scenario.CreateAsync(host);
+        var card = await s.AddHouseholdAsync();
+        var paid = await s.PayAsync(card, 10_000);
+        await host.Points().SetTerminalStatusAsync(new SetTerminalStatusRequest { TerminalId = s.TerminalId, Status = TerminalStatus.Disabled, Reason = "dicuri" });
+        var refused = await Assert.ThrowsAsync<RpcException>(() =>
+            s.Terminal.ReversePayoutAsync(new ReversePayoutRequest { PayoutId = paid.PayoutId, Reason = "batal" }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal(190_000, Assert.Single((await s.BeginAsync(card)).Entitlements).Balance);
+    }
+
+    [Fact]
     public async Task The_settlement_and_the_point_report_count_and_sum_the_day()
     {
         var host = await hosts.SqliteAsync();
