@@ -29,7 +29,7 @@ public sealed partial class GroupCommitWriter : IPayoutWriter, IAsyncDisposable
     private readonly int maxBatch;
     private readonly ILogger<GroupCommitWriter> logger;
     private readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task loop;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long batches;
     private long items;
     private DbConnection? connection;
@@ -40,7 +40,10 @@ public sealed partial class GroupCommitWriter : IPayoutWriter, IAsyncDisposable
         this.outboxSignal = outboxSignal;
         this.logger = logger;
         maxBatch = options.MaxBatch;
-        loop = Task.Run(RunAsync);
+        // Its own thread: Microsoft.Data.Sqlite runs synchronously underneath, so every batch (and its
+        // fsync) would otherwise block a thread-pool thread and make the pool inject more threads.
+        var thread = new Thread(Run) { IsBackground = true, Name = "payout-group-commit" };
+        thread.Start();
     }
 
     /// <summary>Commits so far (for the benchmark's report).</summary>
@@ -60,32 +63,44 @@ public sealed partial class GroupCommitWriter : IPayoutWriter, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        await loop;
+        await stopped.Task;
         if (connection is not null)
         {
             await connection.DisposeAsync();
         }
     }
 
-    private async Task RunAsync()
+    /// <summary>
+    /// The writer's thread. It waits for work synchronously (it has nothing else to do), and on
+    /// SQLite every await inside a batch completes synchronously, so the whole batch, fsync
+    /// included, runs here and never on the thread pool.
+    /// </summary>
+    private void Run()
     {
-        var reader = queue.Reader;
-        var batch = new List<WorkItem>(maxBatch);
-        while (await reader.WaitToReadAsync())
+        try
         {
-            batch.Clear();
-            while (batch.Count < maxBatch && reader.TryRead(out var item))
+            var reader = queue.Reader;
+            var batch = new List<WorkItem>(maxBatch);
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                if (!item.TryCancelIfRequested())
+                batch.Clear();
+                while (batch.Count < maxBatch && reader.TryRead(out var item))
                 {
-                    batch.Add(item);
+                    if (!item.TryCancelIfRequested())
+                    {
+                        batch.Add(item);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    RunBatchAsync(batch).GetAwaiter().GetResult();
                 }
             }
-
-            if (batch.Count > 0)
-            {
-                await RunBatchAsync(batch);
-            }
+        }
+        finally
+        {
+            stopped.TrySetResult();
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class PayoutBenchmark : IBenchmark
     public string Description =>
         "BeginPayout+AuthorizePayout pairs with real cryptograms against the payout service (SQLite, PostgreSQL); baseline a no-op Ping. " +
         "Args: [--db sqlite|postgres|both] [--seconds 15] [--concurrency 64] [--rate 500] [--rate-seconds 15] [--cards 4000] " +
-        "[--terminals 16] [--group-commit auto|on|off] [--relay] [--postgres CONNSTR]";
+        "[--terminals 16] [--group-commit auto|on|off] [--relay [--rabbitmq URI]] [--postgres CONNSTR]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -43,6 +43,7 @@ public sealed class PayoutBenchmark : IBenchmark
         var terminals = IntOption(args, "--terminals", 16);
         var groupCommit = (Option(args, "--group-commit") ?? "auto") switch { "on" => true, "off" => (bool?)false, _ => null };
         var relay = args.Contains("--relay");
+        var rabbitMq = Option(args, "--rabbitmq") ?? "amqp://guest:guest@127.0.0.1:5672/";
         var postgres = Option(args, "--postgres")
             ?? (Environment.GetEnvironmentVariable("BANSOS_TEST_POSTGRES") is { Length: > 0 } pg ? pg : "Host=127.0.0.1;Username=bansos;Password=bansos");
         if (db is not ("sqlite" or "postgres" or "both") || seconds < 1 || concurrency < 1 || rate < 1 || cards < concurrency)
@@ -56,23 +57,27 @@ public sealed class PayoutBenchmark : IBenchmark
         var ok = true;
         foreach (var dialect in db == "both" ? [DbDialect.Sqlite, DbDialect.Postgres] : new[] { db == "postgres" ? DbDialect.Postgres : DbDialect.Sqlite })
         {
-            ok &= await RunOneAsync(dialect, postgres, relay, groupCommit, cards, terminals, seconds, concurrency, rate, rateSeconds);
+            ok &= await RunOneAsync(dialect, postgres, relay ? rabbitMq : null, groupCommit, cards, terminals, seconds, concurrency, rate, rateSeconds);
         }
 
         return ok ? 0 : 1;
     }
 
-    private static async Task<bool> RunOneAsync(DbDialect dialect, string postgres, bool relay, bool? groupCommit, int cardCount, int terminalCount,
+    private static async Task<bool> RunOneAsync(DbDialect dialect, string postgres, string? relayTo, bool? groupCommit, int cardCount, int terminalCount,
         int seconds, int concurrency, int rate, int rateSeconds)
     {
         Console.WriteLine();
-        await using var host = await PayoutBenchmarkHost.StartAsync(dialect, postgres, relay, groupCommit, cardCount, terminalCount);
+        await using var host = await PayoutBenchmarkHost.StartAsync(dialect, postgres, relayTo, groupCommit, cardCount, terminalCount);
         var writer = host.Services.GetRequiredService<IPayoutWriter>();
         Console.WriteLine($"== {dialect}: {host.Durability}; writer {writer.GetType().Name}");
 
-        using var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan };
-        using var channel = GrpcChannel.ForAddress(host.GrpcAddress, new GrpcChannelOptions { HttpHandler = handler });
-        var client = new PayoutTerminalService.PayoutTerminalServiceClient(channel);
+        // One channel (one HTTP/2 connection) per terminal, as enrolled agents each hold their own:
+        // a single shared connection would serialise every call through one frame loop.
+        var channels = host.TerminalIds.Select(_ => GrpcChannel.ForAddress(host.GrpcAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan },
+        })).ToArray();
+        var clients = channels.Select(channel => new PayoutTerminalService.PayoutTerminalServiceClient(channel)).ToArray();
         var headers = host.TerminalIds.Select(id => new Metadata
         {
             { "Authorization", "Bearer " + host.Tokens.Issue($"terminal-{id}", [BansosRoles.Terminal], TimeSpan.FromHours(1),
@@ -81,22 +86,23 @@ public sealed class PayoutBenchmark : IBenchmark
         var cards = host.Cards;
 
         // Warm-up: JIT, connection pools, caches.
-        await ClosedLoopAsync(TimeSpan.FromSeconds(2), concurrency, (worker, _) => PairAsync(client, host, headers, cards, worker, concurrency));
-        await ClosedLoopAsync(TimeSpan.FromSeconds(1), concurrency, (worker, _) => PingAsync(client, headers[worker % headers.Length]));
+        await ClosedLoopAsync(TimeSpan.FromSeconds(2), concurrency, (worker, _) => PairAsync(clients, host, headers, cards, worker, concurrency));
+        await ClosedLoopAsync(TimeSpan.FromSeconds(1), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
 
-        var ping = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PingAsync(client, headers[worker % headers.Length]));
+        var ping = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
         var batchesBefore = (writer as GroupCommitWriter)?.Batches ?? 0;
         var itemsBefore = (writer as GroupCommitWriter)?.Items ?? 0;
-        var pairs = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PairAsync(client, host, headers, cards, worker, concurrency));
+        var pairs = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PairAsync(clients, host, headers, cards, worker, concurrency));
         var batchNote = writer is GroupCommitWriter group && group.Batches > batchesBefore
             ? string.Create(CultureInfo.InvariantCulture, $"; mean group commit {(double)(group.Items - itemsBefore) / (group.Batches - batchesBefore):F1} payouts")
             : "";
-        var atRate = await OpenLoopAsync(TimeSpan.FromSeconds(rateSeconds), rate, i => PairAsync(client, host, headers, cards, i, int.MaxValue));
+        var backlog = relayTo is not null ? $"; outbox backlog after it {await host.OutboxBacklogAsync()}" : "";
+        var atRate = await OpenLoopAsync(TimeSpan.FromSeconds(rateSeconds), rate, i => PairAsync(clients, host, headers, cards, i, int.MaxValue));
 
         var ratio = 2 * pairs.PerSecond / ping.PerSecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ceiling   Ping (no-op RPC)           {ping.PerSecond,8:F0} calls/s  {ping.Latency}"));
         Console.WriteLine($"          {ping.Cpu}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flat out  Begin+Authorize pairs      {pairs.PerSecond,8:F0} authorisations/s  {pairs.Latency}{batchNote}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flat out  Begin+Authorize pairs      {pairs.PerSecond,8:F0} authorisations/s  {pairs.Latency}{batchNote}{backlog}"));
         Console.WriteLine($"          {pairs.Cpu}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          pairs use {ratio:P0} of the ceiling's RPC rate (2 RPCs per authorisation); declined or failed {pairs.Failures}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"at {rate}/s  Begin+Authorize pairs      {atRate.PerSecond,8:F0} authorisations/s  {atRate.Latency}; declined or failed {atRate.Failures}"));
@@ -109,18 +115,23 @@ public sealed class PayoutBenchmark : IBenchmark
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"target: >= {TargetThroughput} authorisations/s and p99 <= {TargetP99AtRateMs} ms at {rate}/s: {(met ? "met" : "NOT met")}"));
+        foreach (var channel in channels)
+        {
+            channel.Dispose();
+        }
+
         return met;
     }
 
     private static string? firstError;
 
     /// <summary>One payout as a terminal does it: BeginPayout, the card's cryptogram, AuthorizePayout. False when declined or failed.</summary>
-    private static async Task<bool> PairAsync(PayoutTerminalService.PayoutTerminalServiceClient client, PayoutBenchmarkHost host, Metadata[] headers,
+    private static async Task<bool> PairAsync(PayoutTerminalService.PayoutTerminalServiceClient[] clients, PayoutBenchmarkHost host, Metadata[] headers,
         IReadOnlyList<BenchmarkCard> cards, long sequence, int stride)
     {
         try
         {
-            return await PairCoreAsync(client, host, headers, cards, sequence, stride);
+            return await PairCoreAsync(clients, host, headers, cards, sequence, stride);
         }
         catch (RpcException e)
         {
@@ -129,12 +140,13 @@ public sealed class PayoutBenchmark : IBenchmark
         }
     }
 
-    private static async Task<bool> PairCoreAsync(PayoutTerminalService.PayoutTerminalServiceClient client, PayoutBenchmarkHost host, Metadata[] headers,
+    private static async Task<bool> PairCoreAsync(PayoutTerminalService.PayoutTerminalServiceClient[] clients, PayoutBenchmarkHost host, Metadata[] headers,
         IReadOnlyList<BenchmarkCard> cards, long sequence, int stride)
     {
         // A card is only ever in one reader: worker w uses cards w, w + stride, …; the open loop walks all cards in turn.
         var card = stride == int.MaxValue ? cards[(int)(sequence % cards.Count)] : NextCard(cards, (int)sequence, stride);
         var terminal = (int)(sequence % headers.Length);
+        var client = clients[terminal];
         var begin = await client.BeginPayoutAsync(new BeginPayoutRequest { CardNumber = card.Digits }, headers[terminal]);
         var (atc, cryptogram) = card.Generate(Amount, host.PeriodId, begin.TerminalId, begin.Challenge);
         var response = await client.AuthorizePayoutAsync(new AuthorizePayoutRequest

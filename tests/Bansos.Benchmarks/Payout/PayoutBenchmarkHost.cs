@@ -52,7 +52,8 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
 
     public string Durability { get; private set; } = "";
 
-    public static async Task<PayoutBenchmarkHost> StartAsync(DbDialect dialect, string postgres, bool relay, bool? groupCommit, int cards, int terminals)
+    /// <param name="relayTo">The broker to publish the outbox to, or null to leave the relay off (events are still written).</param>
+    public static async Task<PayoutBenchmarkHost> StartAsync(DbDialect dialect, string postgres, string? relayTo, bool? groupCommit, int cards, int terminals)
     {
         var folder = Directory.CreateTempSubdirectory("bansos-payout-bench");
         string connectionString;
@@ -89,7 +90,8 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
             ["Bansos:Payout:EndpointPrefix"] = "payout-bench-" + Guid.NewGuid().ToString("N")[..8],
             ["Bansos:Payout:GroupCommit"] = groupCommit?.ToString(),
             ["Bansos:RabbitMq:AutoDeleteQueues"] = "true",
-            ["Bansos:Outbox:RelayEnabled"] = relay ? "true" : "false",
+            ["Bansos:Outbox:RelayEnabled"] = relayTo is not null ? "true" : "false",
+            ["ConnectionStrings:rabbitmq"] = relayTo ?? "amqp://guest:guest@127.0.0.1:5672/",
             // What a production appsettings.json says: the service's own Information logs, not one per request.
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
@@ -147,6 +149,16 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
         });
         Cards = cards;
         PeriodId = (uint)(await periods.OpenAsync(actor, period.Id, CancellationToken.None)).Id;
+    }
+
+    /// <summary>Outbox rows written but not yet published (with the relay on: whether publishing keeps up).</summary>
+    public async Task<long> OutboxBacklogAsync()
+    {
+        var database = app.Services.GetRequiredService<IDatabase>();
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<string> DescribeDurabilityAsync()
