@@ -48,6 +48,28 @@ public sealed class GrpcTests
     }
 
     [Fact]
+    public async Task Reflection_lists_the_services_to_an_authenticated_caller_only()
+    {
+        await using var app = await TestApp.StartAsync();
+        var client = new global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(app.CreateChannel());
+
+        async Task<IReadOnlyList<string>> ListAsync(Metadata? headers)
+        {
+            using var call = client.ServerReflectionInfo(headers, cancellationToken: Ct);
+            await call.RequestStream.WriteAsync(new global::Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }, Ct);
+            await call.RequestStream.CompleteAsync();
+            Assert.True(await call.ResponseStream.MoveNext(Ct));
+            return [.. call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name)];
+        }
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => ListAsync(null));
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        var services = await ListAsync(Auth(TestTokens.Operator()));
+        Assert.Contains("grpc.health.v1.Health", services);
+        Assert.Contains(services, name => name.EndsWith("Probe", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_validation_error_is_InvalidArgument_with_field_details()
     {
         await using var app = await TestApp.StartAsync();

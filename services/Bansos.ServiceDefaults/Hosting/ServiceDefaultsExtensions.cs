@@ -44,6 +44,8 @@ public static class ServiceDefaultsExtensions
             grpc.Interceptors.Add<GrpcExceptionInterceptor>();
         });
 
+        // Reflection lets operators explore a service with grpcurl (still behind the token like every RPC).
+        builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health => health.Services.Map("", result => result.Tags.Contains(ReadyTag)))
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return builder;
@@ -66,6 +68,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService();
         return app;
     }
 
