@@ -44,13 +44,28 @@ public static class PayoutHosting
         services.AddSingleton<PayoutStore>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<ReadConnections>();
-        services.AddSingleton<IPayoutWriter>(sp =>
+        services.AddSingleton<PostgresBatchStore>();
+        services.AddSingleton<SingleAuthorisation>();
+
+        // Group commit (on unless Bansos:Payout:GroupCommit=false). SQLite: one writer commits the
+        // queued writes together. PostgreSQL: authorisations are decided and written a batch at a
+        // time; reversals and a batch's fallback keep one transaction per request.
+        var (dialect, _) = StorageSettings.Resolve(builder.Configuration, ServiceName);
+        var groupCommit = options.GroupCommit ?? true;
+        if (groupCommit && dialect == DbDialect.Sqlite)
         {
-            var database = sp.GetRequiredService<IDatabase>();
-            return options.GroupCommit ?? database.Dialect == DbDialect.Sqlite
-                ? ActivatorUtilities.CreateInstance<GroupCommitWriter>(sp)
-                : new DirectPayoutWriter(database);
-        });
+            services.AddSingleton<IPayoutWriter, GroupCommitWriter>();
+        }
+        else
+        {
+            services.AddSingleton<IPayoutWriter, DirectPayoutWriter>();
+        }
+
+        if (groupCommit && dialect == DbDialect.Postgres)
+        {
+            services.AddSingleton<PostgresAuthorisationBatcher>();
+            services.AddSingleton<IAuthorisationBatcher>(sp => sp.GetRequiredService<PostgresAuthorisationBatcher>());
+        }
 
         services.AddSingleton<PayoutAuthorisations>();
         services.AddSingleton<PayoutReversals>();

@@ -1,27 +1,27 @@
 using System.Globalization;
 using Bansos.Card;
-using Bansos.Contracts;
 using Bansos.Payout.Data;
 using Bansos.Payout.Domain;
 using Bansos.Payout.Keys;
 using Bansos.ServiceDefaults.Hosting;
-using Bansos.ServiceDefaults.Messaging;
 
 namespace Bansos.Payout.Application;
 
 /// <summary>
 /// DESIGN §5 steps 2 and 5: BeginPayout (read only; the challenge is sealed, not stored) and
-/// AuthorizePayout (one transaction: read, decide, conditional debit, record, outbox).
+/// AuthorizePayout (checked and verified here, then written one by one through the
+/// <see cref="IPayoutWriter"/> or a batch at a time through the <see cref="IAuthorisationBatcher"/>).
 /// </summary>
 public sealed class PayoutAuthorisations(
     ReadConnections reads,
     IPayoutWriter writer,
+    SingleAuthorisation single,
     PayoutStore payouts,
     ChallengeIssuer challenges,
     CryptogramVerifier verifier,
-    IOutbox outbox,
     TimeProvider time,
-    PayoutOptions options)
+    PayoutOptions options,
+    IAuthorisationBatcher? batcher = null)
 {
     public const int MaxIdempotencyKeyLength = 64;
 
@@ -79,93 +79,15 @@ public sealed class PayoutAuthorisations(
         var challenge = challenges.TryRead(command.ChallengeId);
         var fingerprint = RequestFingerprint.Of(command.ChallengeId, command.PeriodId, command.Amount, command.Atc, command.Cryptogram);
 
-        // Pure CPU and the costliest step: done before queueing for the write lock.
+        // Pure CPU and the costliest step: done before queueing for the database.
         var cryptogramValid = challenge is not null && command.Amount > 0 &&
             verifier.Verify(challenge.CardNumber, (ushort)command.Atc, command.Amount, (uint)command.PeriodId, (ulong)terminalId,
                 challenge.Bytes.Span, command.Cryptogram);
-        var challengeBytes = challenge?.Bytes.ToArray() ?? [];
-        var cardNumber = challenge?.CardNumber.Digits ?? "";
-
-        return await writer.WriteAsync(async (connection, transaction, token) =>
-        {
-            var now = time.GetUtcNow();
-            var snapshot = await payouts.ReadSnapshotAsync(connection, transaction, terminalId, command.IdempotencyKey,
-                    challengeBytes, cardNumber, command.PeriodId, token)
-                ?? throw new TerminalNotAllowedException("Terminal tidak terdaftar (terminal not enrolled).");
-
-            if (snapshot.ExistingPayoutId is { } existingId)
-            {
-                var original = await payouts.GetAsync(connection, transaction, existingId, token)
-                    ?? throw new InvalidOperationException("An idempotency key points at a missing payout.");
-                return RequestFingerprint.Same(original.RequestHash, fingerprint)
-                    ? new AuthorisationResult(original, Replayed: true)
-                    : throw new IdempotencyKeyReusedException(
-                        $"Kunci idempotensi '{command.IdempotencyKey}' sudah dipakai untuk permintaan lain (idempotency key already used with different content; FSPIOP 3106).");
-            }
-
-            var facts = ToFacts(snapshot, terminalId, challenge, command, cryptogramValid, now);
-            var decision = AuthorisationRules.Decide(facts);
-            long? balanceAfter = null;
-            if (decision.Approved)
-            {
-                balanceAfter = await payouts.DebitAsync(connection, transaction, facts.Entitlement!.EntitlementId, command.Amount, token);
-                if (balanceAfter is null)
-                {
-                    // A concurrent payout drew first (PostgreSQL): the row lock made us wait and the balance no longer covers it.
-                    decision = AuthorisationDecision.Decline(DeclineReason.InsufficientBalance, true, true);
-                }
-            }
-
-            var payout = new PayoutRecord
-            {
-                PayoutId = Guid.CreateVersion7(now),
-                TerminalId = terminalId,
-                IdempotencyKey = command.IdempotencyKey,
-                RequestHash = fingerprint,
-                CardNumber = challenge is null ? null : cardNumber,
-                HouseholdId = snapshot.CardHouseholdId,
-                PeriodId = command.PeriodId,
-                EntitlementId = snapshot.EntitlementId,
-                VillageCode = snapshot.HouseholdVillage ?? snapshot.TerminalVillage,
-                Amount = command.Amount,
-                DeclineReason = decision.Reason,
-                ApprovalCode = decision.Approved ? ApprovalCodes.New() : null,
-                BalanceAfter = balanceAfter,
-                At = now,
-                BusinessDate = BusinessCalendar.BusinessDate(now),
-            };
-            await payouts.InsertAsync(connection, transaction, payout, command.Atc,
-                decision.RecordsAtc ? command.Atc : null, decision.ConsumesChallenge ? challengeBytes : null, token);
-            await outbox.EnqueueAsync(connection, transaction, ToEvent(payout), token);
-            return new AuthorisationResult(payout, Replayed: false);
-        }, ct);
+        var request = new AuthorisationRequest(terminalId, command, challenge, cryptogramValid, fingerprint);
+        return batcher is not null
+            ? await batcher.SubmitAsync(request, ct)
+            : await writer.WriteAsync((connection, transaction, token) => single.AuthoriseAsync(connection, transaction, request, token), ct);
     }
-
-    private static AuthorisationFacts ToFacts(AuthorisationSnapshot s, long terminalId, IssuedChallenge? challenge, AuthoriseCommand command,
-        bool cryptogramValid, DateTimeOffset now) => new()
-        {
-            CallerTerminalId = terminalId,
-            TerminalActive = s.TerminalStatus == "ACTIVE",
-            Challenge = challenge,
-            ChallengeUsed = s.ChallengeUses > 0,
-            Amount = command.Amount,
-            CryptogramValid = cryptogramValid,
-            Atc = command.Atc,
-            HighestAtcSeen = s.HighestAtc is { } atc ? (int)atc : null,
-            Card = s.CardId is { } cardId ? new CardFacts(cardId, s.CardHouseholdId!.Value, s.CardStatus!, s.ReplacedBy is not null) : null,
-            Household = s.CardHouseholdId is { } householdId ? new HouseholdFacts(householdId, s.HouseholdVillage, s.HouseholdStatus, []) : null,
-            Entitlement = s.EntitlementId is { } entitlementId
-                ? new EntitlementFacts(entitlementId, command.PeriodId, s.PeriodCode!, s.Programme!, AidPeriodLifecycle.ParseStatus(s.PeriodStatus!),
-                    ParseDate(s.StartDate!), ParseDate(s.EndDate!), s.EntitlementAmount!.Value, s.Balance!.Value)
-                : null,
-            Now = now,
-        };
-
-    private static object ToEvent(PayoutRecord payout) => payout.Approved
-        ? new PayoutAuthorized(payout.PayoutId, payout.PeriodId, payout.HouseholdId!.Value, payout.CardNumber!, payout.TerminalId,
-            payout.VillageCode!, payout.Amount, payout.BalanceAfter!.Value, payout.ApprovalCode!, payout.At)
-        : new PayoutDeclined(payout.PayoutId, DeclineReasons.Code(payout.DeclineReason!.Value), payout.HouseholdId, payout.CardNumber ?? "",
-            payout.TerminalId, payout.VillageCode, payout.Amount, payout.At);
 
     private static void Validate(AuthoriseCommand command)
     {

@@ -121,32 +121,38 @@ public sealed class PayoutStore
         DbValues.Set(command, 3, cardNumber);
         DbValues.Set(command, 4, periodId);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
+        return await reader.ReadAsync(ct) ? ReadSnapshot(reader, 0) : null;
+    }
+
+    /// <summary>The snapshot columns starting at <paramref name="first"/>; null when the terminal column is (not enrolled).</summary>
+    public static AuthorisationSnapshot? ReadSnapshot(DbDataReader reader, int first)
+    {
+        if (reader.IsDBNull(first))
         {
             return null;
         }
 
         return new AuthorisationSnapshot
         {
-            TerminalStatus = reader.GetString(0),
-            TerminalVillage = reader.GetString(1),
-            ExistingPayoutId = DbValues.ReadGuid(reader, 2),
-            ChallengeUses = DbValues.ReadLong(reader, 3) ?? 0,
-            CardId = DbValues.ReadGuid(reader, 4),
-            CardStatus = DbValues.ReadText(reader, 5),
-            CardHouseholdId = DbValues.ReadGuid(reader, 6),
-            ReplacedBy = DbValues.ReadGuid(reader, 7),
-            HighestAtc = DbValues.ReadLong(reader, 8),
-            HouseholdStatus = DbValues.ReadText(reader, 9),
-            HouseholdVillage = DbValues.ReadText(reader, 10),
-            EntitlementId = DbValues.ReadLong(reader, 11),
-            EntitlementAmount = DbValues.ReadLong(reader, 12),
-            Balance = DbValues.ReadLong(reader, 13),
-            PeriodCode = DbValues.ReadText(reader, 14),
-            Programme = DbValues.ReadText(reader, 15),
-            PeriodStatus = DbValues.ReadText(reader, 16),
-            StartDate = DbValues.ReadText(reader, 17),
-            EndDate = DbValues.ReadText(reader, 18),
+            TerminalStatus = reader.GetString(first),
+            TerminalVillage = reader.GetString(first + 1),
+            ExistingPayoutId = DbValues.ReadGuid(reader, first + 2),
+            ChallengeUses = DbValues.ReadLong(reader, first + 3) ?? 0,
+            CardId = DbValues.ReadGuid(reader, first + 4),
+            CardStatus = DbValues.ReadText(reader, first + 5),
+            CardHouseholdId = DbValues.ReadGuid(reader, first + 6),
+            ReplacedBy = DbValues.ReadGuid(reader, first + 7),
+            HighestAtc = DbValues.ReadLong(reader, first + 8),
+            HouseholdStatus = DbValues.ReadText(reader, first + 9),
+            HouseholdVillage = DbValues.ReadText(reader, first + 10),
+            EntitlementId = DbValues.ReadLong(reader, first + 11),
+            EntitlementAmount = DbValues.ReadLong(reader, first + 12),
+            Balance = DbValues.ReadLong(reader, first + 13),
+            PeriodCode = DbValues.ReadText(reader, first + 14),
+            Programme = DbValues.ReadText(reader, first + 15),
+            PeriodStatus = DbValues.ReadText(reader, first + 16),
+            StartDate = DbValues.ReadText(reader, first + 17),
+            EndDate = DbValues.ReadText(reader, first + 18),
         };
     }
 

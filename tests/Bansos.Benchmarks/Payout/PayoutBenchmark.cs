@@ -69,7 +69,8 @@ public sealed class PayoutBenchmark : IBenchmark
         Console.WriteLine();
         await using var host = await PayoutBenchmarkHost.StartAsync(dialect, postgres, relayTo, groupCommit, cardCount, terminalCount);
         var writer = host.Services.GetRequiredService<IPayoutWriter>();
-        Console.WriteLine($"== {dialect}: {host.Durability}; writer {writer.GetType().Name}");
+        var batcher = host.Services.GetService<Bansos.Payout.Application.PostgresAuthorisationBatcher>();
+        Console.WriteLine($"== {dialect}: {host.Durability}; authorisations through {(batcher is not null ? batcher.GetType().Name : writer.GetType().Name)}");
 
         // One channel (one HTTP/2 connection) per terminal, as enrolled agents each hold their own:
         // a single shared connection would serialise every call through one frame loop.
@@ -90,11 +91,15 @@ public sealed class PayoutBenchmark : IBenchmark
         await ClosedLoopAsync(TimeSpan.FromSeconds(1), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
 
         var ping = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
-        var batchesBefore = (writer as GroupCommitWriter)?.Batches ?? 0;
-        var itemsBefore = (writer as GroupCommitWriter)?.Items ?? 0;
+        var batchesBefore = batcher?.Batches ?? (writer as GroupCommitWriter)?.Batches ?? 0;
+        var itemsBefore = batcher?.Items ?? (writer as GroupCommitWriter)?.Items ?? 0;
+        var fallbacksBefore = batcher?.Fallbacks ?? 0;
         var pairs = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PairAsync(clients, host, headers, cards, worker, concurrency));
-        var batchNote = writer is GroupCommitWriter group && group.Batches > batchesBefore
-            ? string.Create(CultureInfo.InvariantCulture, $"; mean group commit {(double)(group.Items - itemsBefore) / (group.Batches - batchesBefore):F1} payouts")
+        var (batchesNow, itemsNow) = batcher is not null ? (batcher.Batches, batcher.Items)
+            : writer is GroupCommitWriter group ? (group.Batches, group.Items) : (0L, 0L);
+        var batchNote = batchesNow > batchesBefore
+            ? string.Create(CultureInfo.InvariantCulture, $"; mean group commit {(double)(itemsNow - itemsBefore) / (batchesNow - batchesBefore):F1} payouts")
+              + (batcher is not null ? $", {batcher.Fallbacks - fallbacksBefore} batches redone one by one" : "")
             : "";
         var backlog = relayTo is not null ? $"; outbox backlog after it {await host.OutboxBacklogAsync()}" : "";
         var atRate = await OpenLoopAsync(TimeSpan.FromSeconds(rateSeconds), rate, i => PairAsync(clients, host, headers, cards, i, int.MaxValue));

@@ -10,10 +10,12 @@ namespace Bansos.Payout.Tests.Functional;
 /// <summary>DESIGN §5 through the gRPC API: approvals, and every decline reason recorded and announced.</summary>
 public sealed class AuthorisationTests(Hosts hosts)
 {
-    [Fact]
-    public async Task A_card_draws_part_of_its_entitlement_and_the_event_is_in_the_outbox()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_card_draws_part_of_its_entitlement_and_the_event_is_in_the_outbox(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
 
@@ -42,10 +44,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         Assert.Contains(s.Village, body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Several_payouts_draw_the_entitlement_down_to_zero_and_no_further()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task Several_payouts_draw_the_entitlement_down_to_zero_and_no_further(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         Assert.Equal(120_000, (await s.PayAsync(card, 80_000)).BalanceAfter);
@@ -56,12 +60,15 @@ public sealed class AuthorisationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(CardStatuses.Blocked, DeclineReason.CardBlocked)]
-    [InlineData(CardStatuses.Lost, DeclineReason.CardLost)]
-    [InlineData(CardStatuses.Replaced, DeclineReason.CardReplaced)]
-    public async Task A_card_status_change_stops_the_next_request(string status, DeclineReason reason)
+    [InlineData(DbDialect.Sqlite, CardStatuses.Blocked, DeclineReason.CardBlocked)]
+    [InlineData(DbDialect.Sqlite, CardStatuses.Lost, DeclineReason.CardLost)]
+    [InlineData(DbDialect.Sqlite, CardStatuses.Replaced, DeclineReason.CardReplaced)]
+    [InlineData(DbDialect.Postgres, CardStatuses.Blocked, DeclineReason.CardBlocked)]
+    [InlineData(DbDialect.Postgres, CardStatuses.Lost, DeclineReason.CardLost)]
+    [InlineData(DbDialect.Postgres, CardStatuses.Replaced, DeclineReason.CardReplaced)]
+    public async Task A_card_status_change_stops_the_next_request(DbDialect dialect, string status, DeclineReason reason)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -75,10 +82,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         Assert.Empty(again.ChallengeId);
     }
 
-    [Fact]
-    public async Task A_replacement_card_stops_the_old_one_and_draws_the_same_entitlement()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_replacement_card_stops_the_old_one_and_draws_the_same_entitlement(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var oldCard = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(oldCard);
@@ -89,11 +98,13 @@ public sealed class AuthorisationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(HouseholdStatuses.Suspended)]
-    [InlineData(HouseholdStatuses.Removed)]
-    public async Task A_household_that_is_no_longer_active_cannot_draw(string status)
+    [InlineData(DbDialect.Sqlite, HouseholdStatuses.Suspended)]
+    [InlineData(DbDialect.Sqlite, HouseholdStatuses.Removed)]
+    [InlineData(DbDialect.Postgres, HouseholdStatuses.Suspended)]
+    [InlineData(DbDialect.Postgres, HouseholdStatuses.Removed)]
+    public async Task A_household_that_is_no_longer_active_cannot_draw(DbDialect dialect, string status)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -101,10 +112,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)), DeclineReason.HouseholdNotActive);
     }
 
-    [Fact]
-    public async Task A_closed_period_leaves_no_open_entitlement()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_closed_period_leaves_no_open_entitlement(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -112,10 +125,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)), DeclineReason.NoOpenEntitlement);
     }
 
-    [Fact]
-    public async Task A_period_the_household_has_no_entitlement_in_is_declined()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_period_the_household_has_no_entitlement_in_is_declined(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -123,20 +138,24 @@ public sealed class AuthorisationTests(Hosts hosts)
             DeclineReason.NoOpenEntitlement);
     }
 
-    [Fact]
-    public async Task More_than_the_balance_is_declined()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task More_than_the_balance_is_declined(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 200_001)), DeclineReason.InsufficientBalance);
     }
 
-    [Fact]
-    public async Task A_forged_cryptogram_is_declined_and_does_not_spend_the_atc()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_forged_cryptogram_is_declined_and_does_not_spend_the_atc(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -158,10 +177,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         Assert.Equal(PayoutResult.Approved, (await s.Terminal.AuthorizePayoutAsync(genuine)).Result);
     }
 
-    [Fact]
-    public async Task A_replayed_or_older_atc_is_declined()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_replayed_or_older_atc_is_declined(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var first = await s.PayAsync(card, 10_000);
@@ -178,10 +199,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         }
     }
 
-    [Fact]
-    public async Task A_challenge_is_used_once()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_challenge_is_used_once(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -190,10 +213,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)), DeclineReason.ChallengeUsed);
     }
 
-    [Fact]
-    public async Task A_declined_attempt_uses_up_its_challenge_too()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_declined_attempt_uses_up_its_challenge_too(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -201,10 +226,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)), DeclineReason.ChallengeUsed);
     }
 
-    [Fact]
-    public async Task A_challenge_from_another_terminal_is_refused()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_challenge_from_another_terminal_is_refused(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var other = await s.AddTerminalAsync();
         var card = await s.AddHouseholdAsync();
@@ -216,10 +243,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         Assert.Equal(PayoutResult.Approved, (await host.Terminal(other).AuthorizePayoutAsync(s.Request(card, begin, 10_000))).Result);
     }
 
-    [Fact]
-    public async Task An_unknown_challenge_is_declined()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task An_unknown_challenge_is_declined(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -228,10 +257,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(request), DeclineReason.ChallengeUnknown);
     }
 
-    [Fact]
-    public async Task A_disabled_terminal_is_declined()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_disabled_terminal_is_declined(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -245,10 +276,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         Assert.Equal(DeclineReason.TerminalDisabled, (await s.BeginAsync(card)).Reason);
     }
 
-    [Fact]
-    public async Task Outside_the_period_window_is_declined()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task Outside_the_period_window_is_declined(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(1);
         var s = await Scenario.CreateAsync(host, startDate: Bansos.Payout.Domain.BusinessCalendar.Format(tomorrow),
             endDate: Bansos.Payout.Domain.BusinessCalendar.Format(tomorrow.AddDays(10)));
@@ -258,20 +291,24 @@ public sealed class AuthorisationTests(Hosts hosts)
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)), DeclineReason.OutsidePeriodWindow);
     }
 
-    [Fact]
-    public async Task A_zero_amount_is_declined()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_zero_amount_is_declined(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 0)), DeclineReason.InvalidAmount);
     }
 
-    [Fact]
-    public async Task Malformed_requests_are_invalid_arguments_with_field_details()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task Malformed_requests_are_invalid_arguments_with_field_details(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var error = await Assert.ThrowsAsync<RpcException>(() => s.Terminal.AuthorizePayoutAsync(new AuthorizePayoutRequest
         {
@@ -291,10 +328,12 @@ public sealed class AuthorisationTests(Hosts hosts)
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
     }
 
-    [Fact]
-    public async Task Only_enrolled_terminals_with_terminal_tokens_may_call()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task Only_enrolled_terminals_with_terminal_tokens_may_call(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var admin = new PayoutTerminalService.PayoutTerminalServiceClient(host.Channel(Bansos.Testing.TestTokens.Admin()));

@@ -1,15 +1,18 @@
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
+using Bansos.ServiceDefaults.Storage;
 using Grpc.Core;
 
 namespace Bansos.Payout.Tests.Functional;
 
 public sealed class ReversalAndSettlementTests(Hosts hosts)
 {
-    [Fact]
-    public async Task A_reversal_credits_the_entitlement_back_once()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_reversal_credits_the_entitlement_back_once(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var paid = await s.PayAsync(card, 75_000);
@@ -29,10 +32,12 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
         Assert.Equal(card.Number.ToMaskedString(), transaction.CardNumber);
     }
 
-    [Fact]
-    public async Task Only_the_terminal_that_paid_may_reverse_and_only_approvals_with_a_reason()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task Only_the_terminal_that_paid_may_reverse_and_only_approvals_with_a_reason(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var other = await s.AddTerminalAsync();
         var card = await s.AddHouseholdAsync();
@@ -53,10 +58,12 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
         Assert.Equal(StatusCode.FailedPrecondition, notApproved.StatusCode);
     }
 
-    [Fact]
-    public async Task A_disabled_terminal_cannot_reverse()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task A_disabled_terminal_cannot_reverse(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var paid = await s.PayAsync(card, 10_000);
@@ -67,10 +74,12 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
         Assert.Equal(190_000, Assert.Single((await s.BeginAsync(card)).Entitlements).Balance);
     }
 
-    [Fact]
-    public async Task The_settlement_and_the_point_report_count_and_sum_the_day()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task The_settlement_and_the_point_report_count_and_sum_the_day(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var a = await s.AddHouseholdAsync();
         var b = await s.AddHouseholdAsync();
@@ -96,10 +105,12 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
         Assert.Equal(0, yesterday.ApprovedCount);
     }
 
-    [Fact]
-    public async Task The_period_report_counts_entitled_and_paid_households_per_village()
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task The_period_report_counts_entitled_and_paid_households_per_village(DbDialect dialect)
     {
-        var host = await hosts.SqliteAsync();
+        var host = await hosts.GetAsync(dialect);
         var s = await Scenario.CreateAsync(host);
         var a = await s.AddHouseholdAsync();
         var b = await s.AddHouseholdAsync();
