@@ -11,11 +11,12 @@ public sealed class ConcurrencyTests(Hosts hosts)
     private const int Parallel = 16;
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
-    public async Task Sixteen_full_amount_payouts_at_once_approve_exactly_one(DbDialect dialect)
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    [InlineData("postgres-one-by-one")]
+    public async Task Sixteen_full_amount_payouts_at_once_approve_exactly_one(string database)
     {
-        var host = await hosts.GetAsync(dialect);
+        var host = await hosts.GetAsync(database);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var answers = await RaceAsync(s, card, Enumerable.Repeat(200_000L, Parallel).ToArray());
@@ -28,11 +29,12 @@ public sealed class ConcurrencyTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
-    public async Task Sixteen_partial_payouts_at_once_never_overdraw(DbDialect dialect)
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    [InlineData("postgres-one-by-one")]
+    public async Task Sixteen_partial_payouts_at_once_never_overdraw(string database)
     {
-        var host = await hosts.GetAsync(dialect);
+        var host = await hosts.GetAsync(database);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var answers = await RaceAsync(s, card, Enumerable.Repeat(30_000L, Parallel).ToArray());

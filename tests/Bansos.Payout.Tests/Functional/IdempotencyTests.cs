@@ -10,11 +10,12 @@ namespace Bansos.Payout.Tests.Functional;
 public sealed class IdempotencyTests(Hosts hosts)
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
-    public async Task A_retry_gets_the_original_answer_and_debits_once(DbDialect dialect)
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    [InlineData("postgres-one-by-one")]
+    public async Task A_retry_gets_the_original_answer_and_debits_once(string database)
     {
-        var host = await hosts.GetAsync(dialect);
+        var host = await hosts.GetAsync(database);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -48,11 +49,12 @@ public sealed class IdempotencyTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
-    public async Task The_same_key_with_other_content_is_refused(DbDialect dialect)
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    [InlineData("postgres-one-by-one")]
+    public async Task The_same_key_with_other_content_is_refused(string database)
     {
-        var host = await hosts.GetAsync(dialect);
+        var host = await hosts.GetAsync(database);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);

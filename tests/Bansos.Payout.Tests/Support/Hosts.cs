@@ -11,6 +11,8 @@ public sealed class Hosts : IAsyncDisposable
 {
     private readonly Lazy<Task<PayoutHost>> sqlite = new(() => PayoutHost.StartAsync(DbDialect.Sqlite));
     private readonly Lazy<Task<PayoutHost>> postgres = new(() => PayoutHost.StartAsync(DbDialect.Postgres));
+    private readonly Lazy<Task<PayoutHost>> postgresOneByOne = new(() =>
+        PayoutHost.StartAsync(DbDialect.Postgres, settings: [new("Bansos:Payout:GroupCommit", "false")]));
 
     public Task<PayoutHost> SqliteAsync() => sqlite.Value;
 
@@ -20,11 +22,27 @@ public sealed class Hosts : IAsyncDisposable
         return await postgres.Value;
     }
 
+    /// <summary>PostgreSQL with group commit off: one transaction per request (the path a conflicting batch falls back to).</summary>
+    public async Task<PayoutHost> PostgresOneByOneAsync()
+    {
+        await Bansos.Testing.RequiresServer.PostgresAsync();
+        return await postgresOneByOne.Value;
+    }
+
     public Task<PayoutHost> GetAsync(DbDialect dialect) => dialect == DbDialect.Postgres ? PostgresAsync() : SqliteAsync();
+
+    /// <summary>"sqlite", "postgres" (batched) or "postgres-one-by-one".</summary>
+    public Task<PayoutHost> GetAsync(string variant) => variant switch
+    {
+        "sqlite" => SqliteAsync(),
+        "postgres" => PostgresAsync(),
+        "postgres-one-by-one" => PostgresOneByOneAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
+    };
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new[] { sqlite, postgres })
+        foreach (var host in new[] { sqlite, postgres, postgresOneByOne })
         {
             if (host.IsValueCreated && host.Value.IsCompletedSuccessfully)
             {
