@@ -29,16 +29,16 @@ public sealed class PayoutBenchmark : IBenchmark
 
     public string Description =>
         "BeginPayout+AuthorizePayout pairs with real cryptograms against the payout service (SQLite, PostgreSQL); baseline a no-op Ping. " +
-        "Args: [--db sqlite|postgres|both] [--seconds 15] [--concurrency 64] [--rate 500] [--rate-seconds 15] [--cards 4000] " +
+        "Args: [--db sqlite|postgres|both] [--seconds 20] [--concurrency 64] [--rate 500] [--rate-seconds 20] [--cards 4000] " +
         "[--terminals 16] [--group-commit auto|on|off] [--relay [--rabbitmq URI]] [--postgres CONNSTR]";
 
     public async Task<int> RunAsync(string[] args)
     {
         var db = Option(args, "--db") ?? "both";
-        var seconds = IntOption(args, "--seconds", 15);
+        var seconds = IntOption(args, "--seconds", 20);
         var concurrency = IntOption(args, "--concurrency", 64);
         var rate = IntOption(args, "--rate", 500);
-        var rateSeconds = IntOption(args, "--rate-seconds", 15);
+        var rateSeconds = IntOption(args, "--rate-seconds", 20);
         var cards = IntOption(args, "--cards", 4000);
         var terminals = IntOption(args, "--terminals", 16);
         var groupCommit = (Option(args, "--group-commit") ?? "auto") switch { "on" => true, "off" => (bool?)false, _ => null };

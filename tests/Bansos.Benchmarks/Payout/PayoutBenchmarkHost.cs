@@ -69,7 +69,15 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
             }
 
             // Bounded below max_connections (100): a backlog waits for a connection instead of being refused.
-            connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = pgName, MaxPoolSize = 40 }.ToString();
+            // Auto-prepare as docs/payout.md recommends for production (unless the given string says otherwise).
+            var pg = new NpgsqlConnectionStringBuilder(postgres) { Database = pgName, MaxPoolSize = 40 };
+            if (pg.MaxAutoPrepare == 0)
+            {
+                pg.MaxAutoPrepare = 20;
+                pg.AutoPrepareMinUsages = 2;
+            }
+
+            connectionString = pg.ToString();
         }
         else
         {
