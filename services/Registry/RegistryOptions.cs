@@ -17,6 +17,16 @@ public sealed class RegistryOptions
         ? $"{MaxUploadBytes / (1024 * 1024)} MB"
         : $"{Math.Max(1, MaxUploadBytes / 1024)} KB";
 
+    /// <summary>Households the import reads, checks and writes at a time (memory: about two batches are held).</summary>
+    public int ImportBatchSize { get; set; } = 1_000;
+
+    /// <summary>
+    /// How long an import's transaction collects batches before it commits (all-or-nothing: one
+    /// transaction). Fewer, larger commits write far less (docs/performance.md); other writers wait
+    /// at most this long for the database.
+    /// </summary>
+    public TimeSpan ImportCommitInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Where uploads are spooled while being imported.</summary>
     public string TempDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "bansos-registry");
 }

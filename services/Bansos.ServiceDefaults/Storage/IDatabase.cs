@@ -25,4 +25,13 @@ public interface IDatabase
         Func<DbConnection, DbTransaction, Task<T>> work,
         IsolationLevel? isolationLevel = null,
         CancellationToken ct = default);
+
+    /// <summary>
+    /// Begins a write transaction on an open connection the way <see cref="InTransactionAsync{T}"/>
+    /// does (SQLite: BEGIN IMMEDIATE), for callers that must commit on their own schedule.
+    /// </summary>
+    ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, IsolationLevel? isolationLevel = null, CancellationToken ct = default);
+
+    /// <summary>True for the conflicts <see cref="InTransactionAsync{T}"/> retries: running the work again may succeed.</summary>
+    bool IsTransientFailure(Exception exception);
 }

@@ -27,11 +27,12 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
         IsolationLevel? isolationLevel = null,
         CancellationToken ct = default) =>
         TransactionRunner.RunAsync(
-            OpenConnectionAsync,
-            async (connection, token) => await connection.BeginTransactionAsync(isolationLevel ?? IsolationLevel.ReadCommitted, token),
-            IsTransient,
-            work,
-            ct);
+            OpenConnectionAsync, (connection, token) => BeginWriteAsync(connection, isolationLevel, token), IsTransient, work, ct);
+
+    public async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, IsolationLevel? isolationLevel = null, CancellationToken ct = default) =>
+        await connection.BeginTransactionAsync(isolationLevel ?? IsolationLevel.ReadCommitted, ct);
+
+    public bool IsTransientFailure(Exception exception) => IsTransient(exception);
 
     /// <summary>Serialization failure (40001) and deadlock (40P01): the server rolled back; run it again.</summary>
     public static bool IsTransient(Exception exception) =>

@@ -70,14 +70,13 @@ public sealed class SqliteDatabase : IDatabase
         Func<DbConnection, DbTransaction, Task<T>> work,
         IsolationLevel? isolationLevel = null,
         CancellationToken ct = default) =>
-        TransactionRunner.RunAsync(
-            OpenConnectionAsync,
-            // deferred: false → BEGIN IMMEDIATE: take the write lock up front (SQLite is serializable anyway).
-            (connection, _) => ValueTask.FromResult<DbTransaction>(
-                ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false)),
-            IsTransient,
-            work,
-            ct);
+        TransactionRunner.RunAsync(OpenConnectionAsync, (connection, token) => BeginWriteAsync(connection, null, token), IsTransient, work, ct);
+
+    /// <summary>deferred: false → BEGIN IMMEDIATE: take the write lock up front (SQLite is serializable anyway).</summary>
+    public ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, IsolationLevel? isolationLevel = null, CancellationToken ct = default) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));
+
+    public bool IsTransientFailure(Exception exception) => IsTransient(exception);
 
     /// <summary>SQLITE_BUSY (5) and SQLITE_LOCKED (6), with or without extended codes.</summary>
     public static bool IsTransient(Exception exception) =>

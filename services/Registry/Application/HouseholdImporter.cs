@@ -17,7 +17,7 @@ namespace Bansos.Registry.Application;
 /// <summary>
 /// Imports the household CSV (DESIGN §3). The upload is first spooled to a temporary file, so the
 /// size limit and the file's SHA-256 are known before anything is written; then rows stream through
-/// the domain's reader and assembler in batches of <see cref="BatchSize"/> households, each batch one
+/// the domain's reader and assembler in batches of <see cref="RegistryOptions.ImportBatchSize"/> households, each batch one
 /// transaction (or the whole file one transaction when all-or-nothing). Memory stays flat.
 /// </summary>
 public sealed class HouseholdImporter(
@@ -30,8 +30,6 @@ public sealed class HouseholdImporter(
     TimeProvider clock,
     ILogger<HouseholdImporter> logger)
 {
-    public const int BatchSize = 1_000;
-
     /// <summary>Receives the upload into a temporary file, enforcing the size limit.</summary>
     public async Task<ImportUpload> ReceiveAsync(Func<Stream, CancellationToken, Task> copyTo, CancellationToken ct)
     {
@@ -70,13 +68,12 @@ public sealed class HouseholdImporter(
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(RegistryOptions.Wib).DateTime);
         var historyActor = $"{actor} (impor {report.ImportId:N})";
 
-        DbConnection? connection = null;
-        DbTransaction? transaction = null;
-        if (request.AllOrNothing)
-        {
-            connection = await database.OpenConnectionAsync(ct);
-            transaction = await connection.BeginTransactionAsync(ct);
-        }
+        // One transaction per commit window (a few seconds of batches), or the whole file when all-or-nothing.
+        await using var window = await CommitWindow.OpenAsync(
+            database, request.AllOrNothing ? TimeSpan.MaxValue : options.ImportCommitInterval, clock, ct);
+
+        // What the open window wrote: counted in the report only once it has committed.
+        var uncommitted = new List<ImportBatchOutcome>();
 
         // Cancelled when the writer stops for any reason, so the reader never waits on a full channel.
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -88,62 +85,58 @@ public sealed class HouseholdImporter(
             var reading = Task.Run(() => ReadBatchesAsync(stream, today, report, batches.Writer, stopReading.Token), stopReading.Token);
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                await FlushAsync(batch, report, historyActor, connection, transaction, ct);
+                uncommitted.Add(await WriteBatchAsync(window.Connection, window.Transaction, batch, historyActor, ct));
+                if (await window.CommitIfDueAsync(ct))
+                {
+                    AddToReport(report, uncommitted);
+                }
             }
 
             await reading;
 
             if (report.FileError is not null)
             {
-                if (transaction is not null)
-                {
-                    await transaction.RollbackAsync(ct);
-                }
-
+                await window.RollbackAsync(ct);
                 report.ResetWrites();
                 return report;
             }
 
-            if (transaction is not null && connection is not null)
+            AddToReport(report, uncommitted);
+            if (request.AllOrNothing && report.RowsRejected > 0)
             {
-                if (report.RowsRejected > 0)
-                {
-                    await transaction.RollbackAsync(ct);
-                    report.ResetWrites();
-                    report.Committed = false;
-                    await database.InTransactionAsync(
-                        (c, t) => RecordAsync(c, t, report, request, actor, startedAt, ct), ct: ct);
-                    return report;
-                }
-
-                await RecordAsync(connection, transaction, report, request, actor, startedAt, ct);
-                await transaction.CommitAsync(ct);
-            }
-            else
-            {
+                await window.RollbackAsync(ct);
+                report.ResetWrites();
+                report.Committed = false;
                 await database.InTransactionAsync(
                     (c, t) => RecordAsync(c, t, report, request, actor, startedAt, ct), ct: ct);
+                return report;
             }
 
+            await RecordAsync(window.Connection, window.Transaction, report, request, actor, startedAt, ct);
+            await window.CommitAsync(ct);
             report.Committed = true;
             logger.LogInformation(
-                "Import {ImportId} done: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rows rejected",
-                report.ImportId, report.HouseholdsCreated, report.HouseholdsUpdated, report.HouseholdsUnchanged, report.RowsRejected);
+                "Import {ImportId} done in {Commits} commits: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rows rejected",
+                report.ImportId, window.Commits, report.HouseholdsCreated, report.HouseholdsUpdated, report.HouseholdsUnchanged, report.RowsRejected);
             return report;
         }
         finally
         {
             await stopReading.CancelAsync();
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+        }
+    }
 
-            if (connection is not null)
+    private static void AddToReport(ImportReport report, List<ImportBatchOutcome> outcomes)
+    {
+        lock (report)
+        {
+            foreach (var outcome in outcomes)
             {
-                await connection.DisposeAsync();
+                report.Add(outcome);
             }
         }
+
+        outcomes.Clear();
     }
 
     /// <summary>Reads the file into batches of drafts; rejected rows and a file error go straight into the report.</summary>
@@ -152,7 +145,7 @@ public sealed class HouseholdImporter(
     {
         try
         {
-            var batch = new List<HouseholdDraft>(BatchSize);
+            var batch = new List<HouseholdDraft>(options.ImportBatchSize);
             await foreach (var item in HouseholdImport.ReadAsync(stream, areas, today, options.MaxLineLength, ct))
             {
                 switch (item)
@@ -169,10 +162,10 @@ public sealed class HouseholdImporter(
                         break;
                     case HouseholdDraft draft:
                         batch.Add(draft);
-                        if (batch.Count >= BatchSize)
+                        if (batch.Count >= options.ImportBatchSize)
                         {
                             await batches.WriteAsync(batch, ct);
-                            batch = new List<HouseholdDraft>(BatchSize);
+                            batch = new List<HouseholdDraft>(options.ImportBatchSize);
                         }
 
                         break;
@@ -190,32 +183,6 @@ public sealed class HouseholdImporter(
         {
             batches.Complete(ex);
             throw;
-        }
-    }
-
-    private async Task FlushAsync(
-        List<HouseholdDraft> batch, ImportReport report, string actor,
-        DbConnection? connection, DbTransaction? transaction, CancellationToken ct)
-    {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        ImportBatchOutcome outcome;
-        if (connection is not null && transaction is not null)
-        {
-            outcome = await WriteBatchAsync(connection, transaction, batch, actor, ct);
-        }
-        else
-        {
-            // Each batch is its own transaction; a transient conflict re-runs the batch from scratch.
-            outcome = await database.InTransactionAsync((c, t) => WriteBatchAsync(c, t, batch, actor, ct), ct: ct);
-        }
-
-        lock (report)
-        {
-            report.Add(outcome);
         }
     }
 

@@ -114,6 +114,8 @@ public sealed class ImportBenchmark : IBenchmark
             using var process = Process.GetCurrentProcess();
             process.Refresh();
             var before = process.PeakWorkingSet64;
+            var cpuBefore = process.TotalProcessorTime;
+            var writtenBefore = BytesWritten();
             clock.Restart();
             await using var scope = app.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
@@ -125,10 +127,13 @@ public sealed class ImportBenchmark : IBenchmark
             var report = await importer.ImportAsync(upload, new ImportRequest(false, "synthetic.csv"), "benchmark", CancellationToken.None);
             var seconds = clock.Elapsed.TotalSeconds;
             process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var written = BytesWritten() - writtenBefore;
             Console.WriteLine(
                 $"{provider,-8}: {report.RowsRead:N0} rows ({report.HouseholdsCreated:N0} households, {report.RowsRejected} rejected) in {seconds:F1} s " +
                 $"= {report.RowsRead / seconds:N0} rows/s; parse-only baseline {persons / parseSeconds:N0} rows/s ({drafts:N0} households); " +
-                $"peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB (before import {before / (1024 * 1024)} MB)");
+                $"peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB (before import {before / (1024 * 1024)} MB); " +
+                $"process CPU {cpu:F1} s ({cpu * 1e6 / report.RowsRead:F1} µs/row), written to disk {written / (1024 * 1024)} MB");
         }
         finally
         {
@@ -143,6 +148,19 @@ public sealed class ImportBenchmark : IBenchmark
                 await drop.ExecuteNonQueryAsync();
             }
         }
+    }
+
+    /// <summary>Bytes this process caused to be written to storage (Linux /proc/self/io), 0 elsewhere.</summary>
+    private static long BytesWritten()
+    {
+        const string io = "/proc/self/io";
+        if (!File.Exists(io))
+        {
+            return 0;
+        }
+
+        var line = File.ReadLines(io).FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line["write_bytes:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string AdminConnectionString() =>

@@ -2,6 +2,7 @@ using System.Text;
 using Bansos.Protos.Registry.V1;
 using Bansos.Registry.Tests.Support;
 using Bansos.ServiceDefaults.Audit;
+using Bansos.ServiceDefaults.Storage;
 
 namespace Bansos.Registry.Tests.Import;
 
@@ -53,6 +54,35 @@ public sealed class ImportTests
         Assert.Equal([("admin-test", "IMPORT_HOUSEHOLDS"), ("admin-test", "IMPORT_HOUSEHOLDS")], audit);
         Assert.Equal(["pilot-households.csv", "pilot-households.csv"], await registry.QueryAsync<string>("SELECT file_name FROM imports"));
         Assert.Null(await registry.Service<IAuditTrail>().VerifyChainAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task An_import_committed_in_many_windows_stores_the_same_as_one_and_re_importing_it_changes_nothing(DbDialect dialect)
+    {
+        // Batches of 25 households, a commit after each: the pilot file goes in about 29 commits.
+        await using var registry = await RegistryFactory.StartAsync(RegistryHostOptions.Empty with
+        {
+            Dialect = dialect,
+            Settings = new Dictionary<string, string?>
+            {
+                ["Bansos:Registry:ImportBatchSize"] = "25",
+                ["Bansos:Registry:ImportCommitInterval"] = "00:00:00",
+            },
+        });
+        var file = await File.ReadAllTextAsync(Pilot.File, Ct);
+
+        var first = (await registry.ImportAsync(Transport.Grpc, file)).Ok;
+        var afterFirst = await registry.StateAsync();
+        var second = (await registry.ImportAsync(Transport.Grpc, file)).Ok;
+
+        Assert.True(first.Committed);
+        Assert.Equal((707, 0, 0, 0), (first.HouseholdsCreated, first.HouseholdsUpdated, first.HouseholdsUnchanged, first.HouseholdsRejected));
+        Assert.Equal(PilotRow.All.Count, first.RowsRead);
+        Assert.Equal(new RegistryState(707, PilotRow.All.Count, 707, 0, 707, 1, 1, 1), afterFirst);
+        Assert.Equal((0, 0, 707, 0), (second.HouseholdsCreated, second.HouseholdsUpdated, second.HouseholdsUnchanged, second.HouseholdsRejected));
+        Assert.Equal(afterFirst with { Imports = 2, CommittedImports = 2, Audit = 2 }, await registry.StateAsync());
     }
 
     [Theory]

@@ -1,0 +1,184 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Bansos.ServiceDefaults.Storage;
+
+/// <summary>
+/// A bulk writer's transaction on one connection, committed once per <see cref="Interval"/> rather
+/// than after every unit of work (the registry import's batches). Why: a commit writes every page
+/// the transaction touched. Random keys (NIK, KK, names) touch most leaf pages of their indexes in
+/// every batch, so a thousand small commits write those indexes a thousand times; on SQLite the WAL
+/// checkpoint writes them once more. Committing by time bounds both the work that a failure rolls
+/// back and how long other writers wait for the lock, and adapts to the machine's speed; on SQLite
+/// the window pauses briefly after each commit so that a waiting writer gets its turn.
+/// On SQLite the connection also gets a page cache large enough for one window's pages (so they are
+/// not spilled into the WAL half-way) and checkpoints less often; both are put back on dispose.
+/// Work after each commit (<see cref="TransactionCallbacks.OnCommitted"/>) runs as it does for
+/// <see cref="IDatabase.InTransactionAsync{T}"/>.
+/// </summary>
+public sealed class CommitWindow : IAsyncDisposable
+{
+    /// <summary>Page cache of the window's connection: one window's dirty pages of a million-person import fit.</summary>
+    public const int SqliteCacheKilobytes = 64 * 1024;
+
+    /// <summary>WAL pages (4 KiB) between checkpoints while the window is open; SQLite's default is 1 000.</summary>
+    public const int SqliteCheckpointPages = 16_384;
+
+    /// <summary>
+    /// A pause between windows on SQLite. Another writer waiting for the lock polls (SQLite's busy
+    /// handler sleeps up to 100 ms between tries); without the pause the window takes the lock back
+    /// at once and that writer starves until its busy timeout.
+    /// </summary>
+    public static readonly TimeSpan SqliteYield = TimeSpan.FromMilliseconds(110);
+
+    private const string SqliteDefaults = "PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000;";
+
+    private readonly IDatabase database;
+    private readonly TimeProvider time;
+    private DbTransaction? transaction;
+    private DateTimeOffset openedAt;
+
+    private CommitWindow(IDatabase database, DbConnection connection, TimeSpan interval, TimeProvider time)
+    {
+        this.database = database;
+        Connection = connection;
+        Interval = interval;
+        this.time = time;
+    }
+
+    public DbConnection Connection { get; }
+
+    /// <summary>The open transaction; every write of the window goes in it.</summary>
+    public DbTransaction Transaction => transaction ?? throw new InvalidOperationException("The commit window is closed.");
+
+    /// <summary>How long a transaction stays open before <see cref="CommitIfDueAsync"/> commits it.</summary>
+    public TimeSpan Interval { get; }
+
+    /// <summary>Commits so far.</summary>
+    public int Commits { get; private set; }
+
+    public static async Task<CommitWindow> OpenAsync(IDatabase database, TimeSpan interval, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
+        var connection = await database.OpenConnectionAsync(ct);
+        var window = new CommitWindow(database, connection, interval, time);
+        try
+        {
+            if (connection is SqliteConnection)
+            {
+                await window.ExecuteAsync($"PRAGMA cache_size=-{SqliteCacheKilobytes}; PRAGMA wal_autocheckpoint={SqliteCheckpointPages};", ct);
+            }
+
+            await window.BeginAsync(ct);
+            return window;
+        }
+        catch
+        {
+            await window.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Commits and begins the next transaction when the window has been open for <see cref="Interval"/>.</summary>
+    public async ValueTask<bool> CommitIfDueAsync(CancellationToken ct)
+    {
+        if (time.GetUtcNow() - openedAt < Interval)
+        {
+            return false;
+        }
+
+        await CommitAsync(ct);
+        if (Connection is SqliteConnection)
+        {
+            await Task.Delay(SqliteYield, ct);
+        }
+
+        await BeginAsync(ct);
+        return true;
+    }
+
+    /// <summary>Commits the open transaction; the window stays closed until disposed.</summary>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        var committing = Transaction;
+        transaction = null;
+        try
+        {
+            await committing.CommitAsync(ct);
+            Commits++;
+            TransactionCallbacks.RunCommitted(committing);
+        }
+        finally
+        {
+            TransactionCallbacks.Forget(committing);
+            await committing.DisposeAsync();
+        }
+    }
+
+    /// <summary>Rolls back what the open transaction holds (nothing committed before is touched).</summary>
+    public async Task RollbackAsync(CancellationToken ct)
+    {
+        if (transaction is not { } open)
+        {
+            return;
+        }
+
+        transaction = null;
+        try
+        {
+            await open.RollbackAsync(ct);
+        }
+        finally
+        {
+            TransactionCallbacks.Forget(open);
+            await open.DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await RollbackAsync(CancellationToken.None);
+            if (Connection is SqliteConnection)
+            {
+                // Back to the defaults before the connection returns to the pool; the checkpoint leaves a short WAL behind.
+                await ExecuteAsync(SqliteDefaults + " PRAGMA wal_checkpoint(PASSIVE);", CancellationToken.None);
+            }
+        }
+        catch (DbException)
+        {
+            // A broken connection: disposing it below discards it, pragmas and all.
+        }
+        finally
+        {
+            await Connection.DisposeAsync();
+        }
+    }
+
+    private async Task BeginAsync(CancellationToken ct)
+    {
+        // Another writer may hold the lock past SQLite's busy timeout: wait a little and try again, as InTransactionAsync would.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                transaction = await database.BeginWriteAsync(Connection, null, ct);
+                openedAt = time.GetUtcNow();
+                return;
+            }
+            catch (Exception ex) when (attempt < 6 && database.IsTransientFailure(ex) && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt), ct);
+            }
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
