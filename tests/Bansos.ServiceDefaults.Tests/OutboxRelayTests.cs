@@ -107,6 +107,43 @@ public sealed class OutboxRelayTests
         Assert.Equal(2, rows.Single(r => r.Number == 3).Attempts);
     }
 
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]  // one relay per process and file: the second waits for the first
+    [InlineData(DbDialect.Postgres)] // advisory lock: the second instance finds it taken and does nothing
+    public async Task A_second_relay_on_the_same_database_publishes_nothing_while_the_first_has_publishes_in_flight(DbDialect dialect)
+    {
+        await using var db = await TestDatabases.CreateAsync(dialect);
+        await db.MigrateAsync(TestMigrations.All);
+        await EnqueueAsync(db, 10);
+        var (bus, script) = ScriptedBus.Create();
+        var confirms = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        script.OnPublish = _ =>
+        {
+            if (script.Calls.Count == 10)
+            {
+                allStarted.TrySetResult();
+            }
+
+            return confirms.Task;
+        };
+        var first = Relay(db, bus, maxInFlight: 10).RelayBatchAsync(Ct);
+        await allStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        // Another instance (its own pool), its publishes confirmed at once.
+        var (otherBus, otherScript) = ScriptedBus.Create();
+        var second = Relay(db.CreateDatabase(), otherBus).RelayBatchAsync(Ct);
+        // A broken lock shows within moments (the 10 unsent rows published); a working one never does.
+        await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(1), Ct));
+        Assert.Empty(otherScript.Calls);
+
+        confirms.SetResult();
+        Assert.Equal(10, await first);
+        Assert.Equal(0, await second);
+        Assert.Empty(otherScript.Calls);
+        Assert.Equal(10, await ScalarAsync(db, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND attempts = 1"));
+    }
+
     [Fact]
     public void A_zero_MaxInFlight_is_refused_at_start_up()
     {
@@ -117,8 +154,10 @@ public sealed class OutboxRelayTests
         Assert.Throws<InvalidOperationException>(() => OutboxOptions.From(configuration));
     }
 
-    private static OutboxRelay Relay(TestDatabase db, IBus bus, int maxInFlight) =>
-        new(db.Database, bus, new OutboxSignal(), new OutboxOptions { MaxInFlight = maxInFlight, BatchSize = 500, PublishTimeout = TimeSpan.FromSeconds(10) },
+    private static OutboxRelay Relay(TestDatabase db, IBus bus, int maxInFlight) => Relay(db.Database, bus, maxInFlight);
+
+    private static OutboxRelay Relay(IDatabase database, IBus bus, int maxInFlight = 100) =>
+        new(database, bus, new OutboxSignal(), new OutboxOptions { MaxInFlight = maxInFlight, BatchSize = 500, PublishTimeout = TimeSpan.FromSeconds(10) },
             new MigrationGate(), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
 
     private static Task EnqueueAsync(TestDatabase db, int count)

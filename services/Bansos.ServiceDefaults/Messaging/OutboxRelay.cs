@@ -98,7 +98,7 @@ internal sealed partial class OutboxRelay(
             return failure is null ? count : throw failure;
         }
 
-        var gateLock = SqliteRelayLocks.GetOrAdd((database as SqliteDatabase)?.FilePath ?? "", _ => new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight));
+        var gateLock = SqliteRelayLocks.GetOrAdd((database as SqliteDatabase)?.FilePath ?? "", _ => new SemaphoreSlim(1, 1));
         await gateLock.WaitAsync(ct);
         try
         {
