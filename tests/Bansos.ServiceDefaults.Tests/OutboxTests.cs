@@ -51,9 +51,11 @@ public sealed class OutboxTests
             await outbox.EnqueueAsync(connection, transaction, new OutboxProbe(log.RunId, 1), Ct);
             throw new InvalidOperationException("the payout was declined after all");
         }, ct: Ct));
-        // A marker after it: the relay publishes in order, so once the marker is through, probe 1 would have been too.
-        await EnqueueAsync(host, new OutboxProbe(log.RunId, 2));
+        // A marker after it: once the marker is marked sent, a row before it would have been published too
+        // (in its batch or an earlier one); the outbox holds only the marker, so probe 1 never existed for the relay.
+        var marker = await EnqueueAsync(host, new OutboxProbe(log.RunId, 2));
         await log.WaitAppliedAsync(2);
+        await WaitUntilSentAsync(host, marker);
 
         Assert.Equal(0, log.AppliedCount(1));
         Assert.Equal(1, await ScalarAsync(host, "SELECT COUNT(*) FROM outbox_messages"));
@@ -156,7 +158,7 @@ public sealed class OutboxTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)] // EnqueueManyAsync: one bulk write, same order
-    public async Task Events_are_published_in_the_order_they_were_written(bool inOneBatch)
+    public async Task With_one_publish_in_flight_events_are_published_in_the_order_they_were_written(bool inOneBatch)
     {
         await RequiresServer.RabbitMqAsync();
         await using var db = TestDatabases.CreateSqlite();
@@ -211,7 +213,8 @@ public sealed class OutboxTests
         });
         await handle.Ready.WaitAsync(ProbeLog.Timeout, Ct);
 
-        using var host = await StartHostAsync(db, service, log, relay: true, consumer: false);
+        // Strict id order is what MaxInFlight = 1 promises; with more in flight, rows of a batch may overtake each other.
+        using var host = await StartHostAsync(db, service, log, relay: true, consumer: false, overrides: [new("Bansos:Outbox:MaxInFlight", "1")]);
         await all.Task.WaitAsync(ProbeLog.Timeout, Ct);
         lock (received)
         {
@@ -221,6 +224,78 @@ public sealed class OutboxTests
         await handle.StopAsync(Ct);
         await host.StopAsync(CancellationToken.None);
         await listener.StopAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task Batches_larger_than_MaxInFlight_are_applied_exactly_once(DbDialect dialect)
+    {
+        await RequiresServer.RabbitMqAsync();
+        await using var db = await TestDatabases.CreateAsync(dialect);
+        var log = new ProbeLog(Guid.NewGuid().ToString("N"));
+        var service = TestMessaging.UniqueServiceName("inflight");
+        const int count = 1_000;
+        using (var writer = await StartHostAsync(db, service, log, relay: false, consumer: false))
+        {
+            await EnqueueManyAsync(writer, log, count);
+            await writer.StopAsync(CancellationToken.None);
+        }
+
+        // Four batches of up to 300 rows, 16 publishes in flight at a time.
+        using var host = await StartHostAsync(db, service, log, overrides:
+        [
+            new("Bansos:Outbox:BatchSize", "300"),
+            new("Bansos:Outbox:MaxInFlight", "16"),
+        ]);
+        await WaitForCountAsync(host, "SELECT COUNT(*) FROM probe_effects WHERE run_id = @runId", count, new { runId = log.RunId });
+        await WaitForCountAsync(host, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL", count);
+
+        Assert.All(Enumerable.Range(1, count), number => Assert.Equal(1, log.AppliedCount(number)));
+        Assert.Equal(count, await ScalarAsync(host, "SELECT COUNT(*) FROM inbox_messages"));
+        // Each row went out once and was marked once: no retry, no second publish.
+        Assert.Equal(0, await ScalarAsync(host, "SELECT COUNT(*) FROM outbox_messages WHERE attempts <> 1"));
+        await host.StopAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task While_the_broker_is_down_rows_wait_with_their_attempts_and_the_same_relay_sends_them_when_it_is_back(DbDialect dialect)
+    {
+        await RequiresServer.RabbitMqAsync();
+        await using var consumerDb = TestDatabases.CreateSqlite();
+        await using var db = await TestDatabases.CreateAsync(dialect);
+        var log = new ProbeLog(Guid.NewGuid().ToString("N"));
+        await using var broker = new BrokerSwitch(new Uri(TestServers.RabbitMq));
+
+        // The consumer is bound on the real broker; the relay's host reaches it only through the switch, which starts down.
+        using var consumer = await StartHostAsync(consumerDb, TestMessaging.UniqueServiceName("back"), log, relay: false);
+        using var relay = await StartHostAsync(db, TestMessaging.UniqueServiceName("outage"), log, consumer: false, overrides:
+        [
+            new("ConnectionStrings:rabbitmq", broker.Uri(TestServers.RabbitMq)),
+            new("Bansos:RabbitMq:WaitUntilStarted", "false"),
+            new("Bansos:Outbox:PublishTimeout", "00:00:01"),
+            new("Bansos:Outbox:MaxBackoff", "00:00:01"),
+            new("Bansos:Outbox:BatchSize", "50"),
+            new("Bansos:Outbox:MaxInFlight", "8"),
+        ]);
+        const int count = 120;
+        await EnqueueManyAsync(relay, log, count);
+
+        // Tried, backed off, tried again: nothing is marked sent, each try is recorded on the rows it started.
+        await WaitForCountAsync(relay, "SELECT CASE WHEN MAX(attempts) >= 2 THEN 1 ELSE 0 END FROM outbox_messages", 1);
+        Assert.Equal(0, await ScalarAsync(relay, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL"));
+        Assert.Equal(0, await ScalarAsync(relay, "SELECT COUNT(*) FROM outbox_messages WHERE attempts > 0 AND last_error IS NULL"));
+        // Once a publish fails no new one starts, so only the first rows (at most MaxInFlight) were ever tried.
+        Assert.InRange(await ScalarAsync(relay, "SELECT COUNT(*) FROM outbox_messages WHERE attempts > 0"), 1, 8);
+
+        broker.Connect();
+        await WaitForCountAsync(consumer, "SELECT COUNT(*) FROM probe_effects WHERE run_id = @runId", count, new { runId = log.RunId });
+        await WaitForCountAsync(relay, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL", count);
+        Assert.All(Enumerable.Range(1, count), number => Assert.Equal(1, log.AppliedCount(number)));
+        await relay.StopAsync(CancellationToken.None);
+        await consumer.StopAsync(CancellationToken.None);
     }
 
     private static async Task<IHost> StartHostAsync(
@@ -248,6 +323,34 @@ public sealed class OutboxTests
         var database = host.Services.GetRequiredService<IDatabase>();
         var outbox = host.Services.GetRequiredService<IOutbox>();
         return await database.InTransactionAsync((connection, transaction) => outbox.EnqueueAsync(connection, transaction, probe, Ct), ct: Ct);
+    }
+
+    private static Task EnqueueManyAsync(IHost host, ProbeLog log, int count)
+    {
+        var outbox = host.Services.GetRequiredService<IOutbox>();
+        return host.Services.GetRequiredService<IDatabase>().InTransactionAsync(
+            (connection, transaction) => outbox.EnqueueManyAsync(
+                connection, transaction, Enumerable.Range(1, count).Select(i => (object)new OutboxProbe(log.RunId, i)), Ct),
+            ct: Ct);
+    }
+
+    /// <summary>Polls until the query answers <paramref name="expected"/>; generous, since the machine is shared.</summary>
+    private static async Task WaitForCountAsync(IHost host, string sql, long expected, object? parameters = null)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        long actual;
+        while ((actual = await ScalarAsync(host, sql, parameters)) != expected)
+        {
+            try
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
+            {
+                Assert.Fail($"Timed out waiting for {expected} from {sql}; last answer {actual}.");
+            }
+        }
     }
 
     private static async Task<long> ScalarAsync(IHost host, string sql, object? parameters = null)

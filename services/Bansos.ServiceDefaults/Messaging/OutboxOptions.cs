@@ -8,7 +8,14 @@ public sealed record OutboxOptions
     /// <summary>Off in a host that must only write (tests of crash recovery, one-off tools).</summary>
     public bool RelayEnabled { get; init; } = true;
 
-    public int BatchSize { get; init; } = 100;
+    /// <summary>Rows read per batch; on PostgreSQL the relay's transaction stays open while they are published.</summary>
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>
+    /// Publishes awaiting the broker's confirm at once. 1 publishes strictly in id order (one confirm
+    /// round trip per event, about a hundred per second); more lets later rows of a batch overtake earlier ones.
+    /// </summary>
+    public int MaxInFlight { get; init; } = 100;
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -29,10 +36,11 @@ public sealed record OutboxOptions
         var outbox = configuration.GetSection("Bansos:Outbox");
         var inbox = configuration.GetSection("Bansos:Inbox");
         var defaults = new OutboxOptions();
-        return new OutboxOptions
+        var options = new OutboxOptions
         {
             RelayEnabled = outbox.GetValue("RelayEnabled", defaults.RelayEnabled),
             BatchSize = outbox.GetValue("BatchSize", defaults.BatchSize),
+            MaxInFlight = outbox.GetValue("MaxInFlight", defaults.MaxInFlight),
             PollInterval = outbox.GetValue("PollInterval", defaults.PollInterval),
             PublishTimeout = outbox.GetValue("PublishTimeout", defaults.PublishTimeout),
             MaxBackoff = outbox.GetValue("MaxBackoff", defaults.MaxBackoff),
@@ -40,5 +48,12 @@ public sealed record OutboxOptions
             CleanupInterval = outbox.GetValue("CleanupInterval", defaults.CleanupInterval),
             InboxRetention = inbox.GetValue("Retention", defaults.InboxRetention),
         };
+        // A zero would stall the relay silently; say so at start-up instead.
+        if (options.BatchSize < 1 || options.MaxInFlight < 1)
+        {
+            throw new InvalidOperationException("Bansos:Outbox:BatchSize and Bansos:Outbox:MaxInFlight must be at least 1.");
+        }
+
+        return options;
     }
 }

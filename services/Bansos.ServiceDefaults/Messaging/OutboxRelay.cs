@@ -10,11 +10,16 @@ using Microsoft.Extensions.Logging;
 namespace Bansos.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows in id order, one at a time with the broker's confirm, then
-/// marks them sent. A failure stops the batch (rows after it wait, so order holds) and the relay
-/// backs off and tries again; a crash between publish and mark publishes that row again with the
-/// same MessageId, which inboxes drop. PostgreSQL: one relay at a time across instances
-/// (transaction-scoped advisory lock); SQLite: one per process and file.
+/// Publishes committed outbox rows in batches (oldest ids first), with up to
+/// <see cref="OutboxOptions.MaxInFlight"/> publishes awaiting the broker's confirm at once, and marks a
+/// row sent only after its confirm. A failure stops the batch: confirmed rows are marked sent, each
+/// failed row records its attempt, rows not yet started wait, and the relay backs off and tries the
+/// rest again; a row published twice (a retry, or a crash between confirm and mark) keeps its
+/// MessageId, which inboxes drop. Order: with more than one publish in flight, rows of a batch may
+/// reach the broker out of id order and a retried row arrives after later ones; consumers rely on the
+/// events' aggregate versions (docs/decisions.md D3), not on arrival order. MaxInFlight = 1 keeps
+/// strict id order. PostgreSQL: one relay at a time across instances (transaction-scoped advisory
+/// lock); SQLite: one per process and file.
 /// </summary>
 internal sealed partial class OutboxRelay(
     IDatabase database,
@@ -108,7 +113,12 @@ internal sealed partial class OutboxRelay(
         }
     }
 
-    /// <summary>Publishes a batch in order; stops at the first failure and returns it with what was done.</summary>
+    /// <summary>
+    /// Publishes a batch with up to <see cref="OutboxOptions.MaxInFlight"/> publishes awaiting their
+    /// confirms at once, started in id order. After the first failure no further publish starts; those
+    /// in flight are awaited, the confirmed ones are marked sent and each failed one records its attempt.
+    /// Returns how many rows were handled and the first failure.
+    /// </summary>
     private async Task<(int Count, Exception? Failure)> PublishAndMarkAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)
     {
         var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
@@ -125,46 +135,91 @@ internal sealed partial class OutboxRelay(
             return (0, null);
         }
 
-        var sent = new List<long>(rows.Count);
-        OutboxRow? current = null;
-        try
+        var readable = new List<(OutboxRow Row, object Message, Type Type)>(rows.Count);
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
+            if (TryRead(row, out var message, out var type, out var error))
             {
-                current = row;
-                if (!TryRead(row, out var message, out var type, out var error))
-                {
-                    await MarkFailedAsync(connection, transaction, row, error, ct);
-                    continue;
-                }
+                readable.Add((row, message, type));
+            }
+            else
+            {
+                await MarkFailedAsync(connection, transaction, row, error, ct);
+            }
+        }
 
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var publishes = new List<(OutboxRow Row, Task Confirmed)>(readable.Count);
+        Exception? failure = null;
+        using (var slots = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight))
+        {
+            try
+            {
+                foreach (var (row, message, type) in readable)
+                {
+                    await slots.WaitAsync(ct);
+                    if (Volatile.Read(ref failure) is not null)
+                    {
+                        slots.Release();
+                        break; // the broker is failing: leave the rest for the retry after the back-off
+                    }
+
+                    publishes.Add((row, PublishAsync(row, message, type, slots, ct)));
+                }
+            }
+            catch (OperationCanceledException ex)
+            {
+                Interlocked.CompareExchange(ref failure, ex, null); // stopping: what is in flight is still awaited and recorded
+            }
+
+            // Every started publish ends (confirm, failure or its timeout) before the semaphore goes away.
+            await Task.WhenAll(publishes.Select(p => p.Confirmed)).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        var sent = publishes.Where(p => p.Confirmed.IsCompletedSuccessfully).Select(p => p.Row.Id).ToList();
+        if (failure is null)
+        {
+            await MarkSentAsync(connection, transaction, sent, ct);
+            if (sent.Count > 0)
+            {
+                LogPublished(sent.Count);
+            }
+
+            return (rows.Count, null);
+        }
+
+        // Keep what did go out, so it is not published again, then let the loop back off.
+        await MarkSentAsync(connection, transaction, sent, CancellationToken.None);
+        // One statement per distinct error: a broker outage fails everything in flight the same way.
+        foreach (var failed in publishes
+                     .Where(p => !p.Confirmed.IsCompletedSuccessfully)
+                     .GroupBy(p => Describe(p.Confirmed.Exception?.InnerException ?? failure)))
+        {
+            await RecordAttemptAsync(connection, transaction, [.. failed.Select(p => p.Row.Id)], failed.Key, CancellationToken.None);
+        }
+
+        return (sent.Count, failure);
+
+        async Task PublishAsync(OutboxRow row, object message, Type type, SemaphoreSlim slot, CancellationToken token)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
                 timeout.CancelAfter(options.PublishTimeout);
                 var messageId = row.MessageId;
-                // With publisher confirms on, this completes when the broker has the message.
+                // With publisher confirms on, this completes when the broker has the message. Concurrent
+                // publishes share the bus's channel and each awaits its own confirm (RabbitMQ.Client 7 tracks them by sequence number).
                 await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = messageId), timeout.Token);
-                sent.Add(row.Id);
             }
-        }
-        catch (Exception ex)
-        {
-            // Keep what did go out, so it is not published again, then let the loop back off.
-            await MarkSentAsync(connection, transaction, sent, CancellationToken.None);
-            if (current is not null)
+            catch (Exception ex)
             {
-                await RecordAttemptAsync(connection, transaction, current, ex, CancellationToken.None);
+                Interlocked.CompareExchange(ref failure, ex, null);
+                throw;
             }
-
-            return (sent.Count, ex);
+            finally
+            {
+                slot.Release();
+            }
         }
-
-        await MarkSentAsync(connection, transaction, sent, ct);
-        if (sent.Count > 0)
-        {
-            LogPublished(sent.Count);
-        }
-
-        return (rows.Count, null);
     }
 
     private static bool TryRead(OutboxRow row, out object message, out Type type, out string error)
@@ -203,9 +258,7 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
-        // Dapper expands "IN @ids" for SQLite but sends an array to Npgsql, which wants "= ANY(@ids)".
-        var sql = "UPDATE outbox_messages SET sent_at = @now, attempts = attempts + 1 WHERE id " +
-                  (database.Dialect == DbDialect.Postgres ? "= ANY(@ids)" : "IN @ids");
+        var sql = "UPDATE outbox_messages SET sent_at = @now, attempts = attempts + 1 WHERE id " + IdsIn;
         if (transaction is not null)
         {
             await connection.ExecuteAsync(new CommandDefinition(sql, new { now = time.GetUtcNow(), ids = ids.ToArray() }, transaction, cancellationToken: ct));
@@ -217,19 +270,21 @@ internal sealed partial class OutboxRelay(
         await own.CommitAsync(ct);
     }
 
-    private async Task RecordAttemptAsync(DbConnection connection, DbTransaction? transaction, OutboxRow row, Exception ex, CancellationToken ct)
+    private async Task RecordAttemptAsync(DbConnection connection, DbTransaction? transaction, long[] ids, string error, CancellationToken ct)
     {
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @error WHERE id = @id",
-                new { id = row.Id, error = Truncate(ex.GetType().Name + ": " + ex.Message) }, transaction, cancellationToken: ct));
+                "UPDATE outbox_messages SET attempts = attempts + 1, last_error = @error WHERE id " + IdsIn,
+                new { ids, error }, transaction, cancellationToken: ct));
         }
         catch (Exception)
         {
-            // Bookkeeping only; the row stays unsent either way.
+            // Bookkeeping only; the rows stay unsent either way.
         }
     }
+
+    private static string Describe(Exception ex) => Truncate(ex.GetType().Name + ": " + ex.Message);
 
     private async Task MarkFailedAsync(DbConnection connection, DbTransaction? transaction, OutboxRow row, string error, CancellationToken ct)
     {
@@ -260,6 +315,9 @@ internal sealed partial class OutboxRelay(
             LogCleanedUp(outbox, inbox);
         }
     }
+
+    /// <summary>Dapper expands "IN @ids" for SQLite but sends an array to Npgsql, which wants "= ANY(@ids)".</summary>
+    private string IdsIn => database.Dialect == DbDialect.Postgres ? "= ANY(@ids)" : "IN @ids";
 
     private static async ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken ct) =>
         connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
