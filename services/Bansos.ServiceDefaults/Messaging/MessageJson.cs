@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace Bansos.ServiceDefaults.Messaging;
@@ -7,6 +8,9 @@ public static class MessageJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    /// <summary>"Namespace.Type, Assembly": stable across versions of the assembly.</summary>
-    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    private static readonly ConcurrentDictionary<Type, string> TypeNames = new();
+
+    /// <summary>"Namespace.Type, Assembly": stable across versions of the assembly (cached: an import writes one per household).</summary>
+    public static string TypeName(Type type) =>
+        TypeNames.GetOrAdd(type, static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
 }

@@ -81,8 +81,8 @@ public sealed class HouseholdImporter(
         {
             // Two stages on two cores: the reader parses and validates while the writer stores the
             // previous batch. The channel is bounded, so memory stays flat however large the file.
-            var batches = Channel.CreateBounded<List<HouseholdDraft>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-            var reading = Task.Run(() => ReadBatchesAsync(stream, today, report, batches.Writer, stopReading.Token), stopReading.Token);
+            var batches = Channel.CreateBounded<List<PreparedHousehold>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(() => ReadBatchesAsync(stream, today, historyActor, report, batches.Writer, stopReading.Token), stopReading.Token);
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
                 uncommitted.Add(await WriteBatchAsync(window.Connection, window.Transaction, batch, historyActor, ct));
@@ -139,13 +139,17 @@ public sealed class HouseholdImporter(
         outcomes.Clear();
     }
 
-    /// <summary>Reads the file into batches of drafts; rejected rows and a file error go straight into the report.</summary>
+    /// <summary>
+    /// Reads the file into batches of prepared households; rejected rows and a file error go straight
+    /// into the report. Preparing (fingerprint, registration) here, on the reader's core, leaves the
+    /// writer only what needs the database.
+    /// </summary>
     private async Task ReadBatchesAsync(
-        Stream stream, DateOnly today, ImportReport report, ChannelWriter<List<HouseholdDraft>> batches, CancellationToken ct)
+        Stream stream, DateOnly today, string actor, ImportReport report, ChannelWriter<List<PreparedHousehold>> batches, CancellationToken ct)
     {
         try
         {
-            var batch = new List<HouseholdDraft>(options.ImportBatchSize);
+            var batch = new List<PreparedHousehold>(options.ImportBatchSize);
             await foreach (var item in HouseholdImport.ReadAsync(stream, areas, today, options.MaxLineLength, ct))
             {
                 switch (item)
@@ -161,11 +165,11 @@ public sealed class HouseholdImporter(
 
                         break;
                     case HouseholdDraft draft:
-                        batch.Add(draft);
+                        batch.Add(PreparedHousehold.Of(draft, actor, clock.GetUtcNow()));
                         if (batch.Count >= options.ImportBatchSize)
                         {
                             await batches.WriteAsync(batch, ct);
-                            batch = new List<HouseholdDraft>(options.ImportBatchSize);
+                            batch = new List<PreparedHousehold>(options.ImportBatchSize);
                         }
 
                         break;
@@ -193,9 +197,9 @@ public sealed class HouseholdImporter(
     /// another household.
     /// </summary>
     private async Task<ImportBatchOutcome> WriteBatchAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<HouseholdDraft> batch, string actor, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedHousehold> batch, string actor, CancellationToken ct)
     {
-        var stored = await households.FindByKkAsync(connection, transaction, [.. batch.Select(d => d.Kk.Value)], ct);
+        var stored = await households.FindByKkAsync(connection, transaction, [.. batch.Select(p => p.Draft.Kk.Value)], ct);
         if (stored.Count > 0)
         {
             return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, ct);
@@ -216,18 +220,19 @@ public sealed class HouseholdImporter(
     }
 
     private async Task<ImportBatchOutcome> WriteBatchAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<HouseholdDraft> batch,
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedHousehold> batch,
         Dictionary<string, StoredHouseholdKey> stored, string actor, bool optimistic, CancellationToken ct)
     {
         var outcome = new ImportBatchOutcome();
         var at = clock.GetUtcNow();
 
         // Unchanged households are recognised by fingerprint; only the others need their NIKs checked.
-        var pending = new List<(HouseholdDraft Draft, StoredHouseholdKey? Stored)>(batch.Count);
-        foreach (var draft in batch)
+        var pending = new List<(PreparedHousehold Prepared, StoredHouseholdKey? Stored)>(batch.Count);
+        foreach (var prepared in batch)
         {
+            var draft = prepared.Draft;
             var existing = stored.GetValueOrDefault(draft.Kk.Value);
-            if (existing is not null && existing.ContentHash == HouseholdFingerprint.Of(draft.Details.Normalized()))
+            if (existing is not null && existing.ContentHash == prepared.Fingerprint)
             {
                 outcome.HouseholdsUnchanged++;
                 outcome.PersonsUnchanged += draft.Details.Members.Count;
@@ -235,18 +240,19 @@ public sealed class HouseholdImporter(
                 continue;
             }
 
-            pending.Add((draft, existing));
+            pending.Add((prepared, existing));
         }
 
         var owners = optimistic
             ? []
             : await households.FindNikOwnersAsync(
-                connection, transaction, [.. pending.SelectMany(p => p.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
-        var created = new List<Household>();
-        var events = new List<object>();
-        var history = new List<(Guid, HistoryEntry)>();
-        foreach (var (draft, existingKey) in pending)
+                connection, transaction, [.. pending.SelectMany(p => p.Prepared.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
+        var created = new List<(Household, string)>(pending.Count);
+        var events = new List<object>(pending.Count);
+        var history = new List<(Guid, HistoryEntry)>(pending.Count);
+        foreach (var (prepared, existingKey) in pending)
         {
+            var draft = prepared.Draft;
             var existing = existingKey is null ? null : await households.LoadAsync(connection, transaction, existingKey.Id, ct);
             var decision = ReimportPolicy.Decide(draft, existing, owners);
             switch (decision.Outcome)
@@ -261,7 +267,7 @@ public sealed class HouseholdImporter(
                     outcome.PersonsAccepted += draft.Details.Members.Count;
                     break;
                 case ReimportOutcome.New:
-                    var registered = Household.Register(Guid.CreateVersion7(), draft.Kk, draft.Details, actor, at);
+                    var registered = prepared.Registration;
                     if (!registered.Succeeded || registered.Value is null)
                     {
                         outcome.HouseholdsRejected++;
@@ -269,7 +275,7 @@ public sealed class HouseholdImporter(
                         break;
                     }
 
-                    created.Add(registered.Value);
+                    created.Add((registered.Value, prepared.Fingerprint));
                     events.AddRange(registered.Events);
                     history.AddRange(registered.History.Select(h => (registered.Value.Id, h)));
                     outcome.HouseholdsCreated++;

@@ -19,13 +19,18 @@ public static class HouseholdFingerprint
         text.Append(a.Village.Value).Append('\u001f').Append(a.Rt).Append('\u001f').Append(a.Rw).Append('\u001f')
             .Append(a.Street).Append('\u001f').Append(details.Desil.Value).Append('\u001f')
             .Append(ProgrammeCodes.Normalize(details.Programmes).ToListCode());
-        foreach (var m in details.Members.OrderBy(m => m.Nik.Value, StringComparer.Ordinal))
+        // A household has a handful of members: sorting a copy beats a LINQ ordering (an import fingerprints every household).
+        var members = details.Members.ToArray();
+        Array.Sort(members, static (x, y) => string.CompareOrdinal(x.Nik.Value, y.Nik.Value));
+        foreach (var m in members)
         {
             text.Append('\u001e').Append(m.Nik.Value).Append('\u001f').Append(m.Name).Append('\u001f')
                 .Append(m.Relation.ToCode()).Append('\u001f').Append(m.Sex.ToCode()).Append('\u001f')
                 .Append(m.BirthDate.ToIso());
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()), hash);
+        return Convert.ToHexString(hash);
     }
 }

@@ -97,13 +97,14 @@ public sealed class HouseholdStore(IDatabase database)
             row.Version);
     }
 
-    /// <summary>Inserts new households and their members (bulk, for the import and single registrations).</summary>
+    /// <summary>Inserts new households, each with its <see cref="HouseholdFingerprint"/>, and their members (bulk, for the import).</summary>
     public async Task InsertAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<Household> households, DateTimeOffset at, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<(Household Household, string Fingerprint)> households,
+        DateTimeOffset at, CancellationToken ct)
     {
         var householdRows = new List<object?[]>(households.Count);
-        var memberRows = new List<object?[]>(households.Count * 4);
-        foreach (var household in households)
+        var memberRows = new List<object?[]>(households.Count * 5);
+        foreach (var (household, fingerprint) in households)
         {
             householdRows.Add(
             [
@@ -111,7 +112,7 @@ public sealed class HouseholdStore(IDatabase database)
                 household.Address.Rt, household.Address.Rw, household.Address.Street, household.Desil.Value,
                 household.Programmes.ToListCode(), household.Status.ToCode(), household.RemovalReason?.ToCode(), null,
                 household.Head.Name, NameKey(household.Head.Name), household.Members.Count,
-                HouseholdFingerprint.Of(household.Details), household.Version, at, at,
+                fingerprint, household.Version, at, at,
             ]);
             AddMemberRows(memberRows, household);
         }

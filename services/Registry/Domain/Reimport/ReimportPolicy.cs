@@ -50,7 +50,8 @@ public static class ReimportPolicy
 
         if (existing is null)
         {
-            return new ReimportDecision(ReimportOutcome.New, HouseholdChanges.Initial(draft.Details.Normalized()), []);
+            // Registering records its own initial values; nothing to compare against here.
+            return new ReimportDecision(ReimportOutcome.New, [], []);
         }
 
         return new ReimportDecision(changes.Count == 0 ? ReimportOutcome.Unchanged : ReimportOutcome.Changed, changes, []);
