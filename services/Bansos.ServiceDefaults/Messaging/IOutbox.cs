@@ -16,4 +16,14 @@ public interface IOutbox
     /// import writes an event per household). Published only if <paramref name="transaction"/> commits.
     /// </summary>
     Task EnqueueManyAsync(DbConnection connection, DbTransaction transaction, IEnumerable<object> events, CancellationToken ct = default);
+
+    /// <summary>
+    /// Serialises <paramref name="event"/> now, so that a bulk writer can do it away from its
+    /// transaction (the import prepares its events on the reader's core); write it with
+    /// <see cref="EnqueuePreparedAsync"/>.
+    /// </summary>
+    OutboxMessage Prepare(object @event);
+
+    /// <summary>Adds prepared messages in order, in one bulk write; published only if <paramref name="transaction"/> commits.</summary>
+    Task EnqueuePreparedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, CancellationToken ct = default);
 }

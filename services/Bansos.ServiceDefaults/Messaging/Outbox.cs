@@ -33,22 +33,35 @@ internal sealed class Outbox(OutboxSignal signal, TimeProvider time, IDatabase d
         return messageId;
     }
 
-    public async Task EnqueueManyAsync(
+    public Task EnqueueManyAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<object> events, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var rows = new List<object?[]>();
-        foreach (var @event in events)
-        {
-            ArgumentNullException.ThrowIfNull(@event);
-            var type = @event.GetType();
-            var now = time.GetUtcNow();
-            rows.Add([Guid.CreateVersion7(now), MessageJson.TypeName(type), JsonSerializer.Serialize(@event, type, MessageJson.Options), now]);
-        }
+        return EnqueuePreparedAsync(connection, transaction, [.. events.Select(Prepare)], ct);
+    }
 
-        if (rows.Count == 0)
+    public OutboxMessage Prepare(object @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var type = @event.GetType();
+        var now = time.GetUtcNow();
+        // Version 7: time-ordered, so ids sort (roughly) like the rows and index well.
+        return new OutboxMessage(Guid.CreateVersion7(now), MessageJson.TypeName(type), JsonSerializer.Serialize(@event, type, MessageJson.Options), now);
+    }
+
+    public async Task EnqueuePreparedAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
         {
             return;
+        }
+
+        var rows = new List<object?[]>(messages.Count);
+        foreach (var message in messages)
+        {
+            rows.Add([message.MessageId, message.MessageType, message.Body, message.CreatedAt]);
         }
 
         await Insert.ExecuteAsync(connection, transaction, database.Dialect, rows, ct);

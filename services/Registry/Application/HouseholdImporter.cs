@@ -165,7 +165,7 @@ public sealed class HouseholdImporter(
 
                         break;
                     case HouseholdDraft draft:
-                        batch.Add(PreparedHousehold.Of(draft, actor, clock.GetUtcNow()));
+                        batch.Add(PreparedHousehold.Of(draft, actor, clock.GetUtcNow(), outbox));
                         if (batch.Count >= options.ImportBatchSize)
                         {
                             await batches.WriteAsync(batch, ct);
@@ -247,8 +247,9 @@ public sealed class HouseholdImporter(
             ? []
             : await households.FindNikOwnersAsync(
                 connection, transaction, [.. pending.SelectMany(p => p.Prepared.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
-        var created = new List<(Household, string)>(pending.Count);
-        var events = new List<object>(pending.Count);
+        var created = new List<NewHouseholdRows>(pending.Count);
+        var createdEvents = new List<OutboxMessage>(pending.Count);
+        var events = new List<object>();
         var history = new List<(Guid, HistoryEntry)>(pending.Count);
         foreach (var (prepared, existingKey) in pending)
         {
@@ -267,17 +268,15 @@ public sealed class HouseholdImporter(
                     outcome.PersonsAccepted += draft.Details.Members.Count;
                     break;
                 case ReimportOutcome.New:
-                    var registered = prepared.Registration;
-                    if (!registered.Succeeded || registered.Value is null)
+                    if (prepared.Rows is null)
                     {
                         outcome.HouseholdsRejected++;
-                        outcome.Rejected.AddRange(registered.Errors.Select(e => RejectedRow.From(draft.FirstLine, e)));
+                        outcome.Rejected.AddRange(prepared.Registration.Errors.Select(e => RejectedRow.From(draft.FirstLine, e)));
                         break;
                     }
 
-                    created.Add((registered.Value, prepared.Fingerprint));
-                    events.AddRange(registered.Events);
-                    history.AddRange(registered.History.Select(h => (registered.Value.Id, h)));
+                    created.Add(prepared.Rows);
+                    createdEvents.AddRange(prepared.Events);
                     outcome.HouseholdsCreated++;
                     outcome.PersonsCreated += draft.Details.Members.Count;
                     outcome.PersonsAccepted += draft.Details.Members.Count;
@@ -300,8 +299,9 @@ public sealed class HouseholdImporter(
             }
         }
 
-        await households.InsertAsync(connection, transaction, created, at, ct);
+        await households.InsertAsync(connection, transaction, created, ct);
         await households.AppendHistoryAsync(connection, transaction, history, ct);
+        await outbox.EnqueuePreparedAsync(connection, transaction, createdEvents, ct);
         await outbox.EnqueueManyAsync(connection, transaction, events, ct);
         return outcome;
     }

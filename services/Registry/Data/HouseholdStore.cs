@@ -97,28 +97,33 @@ public sealed class HouseholdStore(IDatabase database)
             row.Version);
     }
 
-    /// <summary>Inserts new households, each with its <see cref="HouseholdFingerprint"/>, and their members (bulk, for the import).</summary>
-    public async Task InsertAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<(Household Household, string Fingerprint)> households,
-        DateTimeOffset at, CancellationToken ct)
+    /// <summary>
+    /// The rows of a new household, its members and its history, made ahead of the write: the import
+    /// makes them on its reader's core and the writer only inserts them.
+    /// </summary>
+    public static NewHouseholdRows RowsOf(Household household, string fingerprint, IEnumerable<HistoryEntry> history, DateTimeOffset at)
     {
-        var householdRows = new List<object?[]>(households.Count);
-        var memberRows = new List<object?[]>(households.Count * 5);
-        foreach (var (household, fingerprint) in households)
-        {
-            householdRows.Add(
-            [
-                household.Id, household.Kk.Value, household.Address.Village.Value, household.Address.Village.DistrictCode,
-                household.Address.Rt, household.Address.Rw, household.Address.Street, household.Desil.Value,
-                household.Programmes.ToListCode(), household.Status.ToCode(), household.RemovalReason?.ToCode(), null,
-                household.Head.Name, NameKey(household.Head.Name), household.Members.Count,
-                fingerprint, household.Version, at, at,
-            ]);
-            AddMemberRows(memberRows, household);
-        }
+        ArgumentNullException.ThrowIfNull(household);
+        object?[] row =
+        [
+            household.Id, household.Kk.Value, household.Address.Village.Value, household.Address.Village.DistrictCode,
+            household.Address.Rt, household.Address.Rw, household.Address.Street, household.Desil.Value,
+            household.Programmes.ToListCode(), household.Status.ToCode(), household.RemovalReason?.ToCode(), null,
+            household.Head.Name, NameKey(household.Head.Name), household.Members.Count,
+            fingerprint, household.Version, at, at,
+        ];
+        var members = new List<object?[]>(household.Members.Count);
+        AddMemberRows(members, household);
+        return new NewHouseholdRows(row, members, [.. history.Select(h => HistoryRow(household.Id, h))]);
+    }
 
-        await HouseholdInsert.ExecuteAsync(connection, transaction, Dialect, householdRows, ct);
-        await MemberInsert.ExecuteAsync(connection, transaction, Dialect, memberRows, ct);
+    /// <summary>Inserts new households with their members and history (bulk, for the import).</summary>
+    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewHouseholdRows> households, CancellationToken ct)
+    {
+        // Households first: members and history refer to them.
+        await HouseholdInsert.ExecuteAsync(connection, transaction, Dialect, [.. households.Select(h => h.Household)], ct);
+        await MemberInsert.ExecuteAsync(connection, transaction, Dialect, [.. households.SelectMany(h => h.Members)], ct);
+        await HistoryInsert.ExecuteAsync(connection, transaction, Dialect, [.. households.SelectMany(h => h.History)], ct);
     }
 
     /// <summary>Stores new details (address, desil, programmes, members) of an existing household.</summary>
@@ -179,14 +184,14 @@ public sealed class HouseholdStore(IDatabase database)
     public Task AppendHistoryAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(Guid HouseholdId, HistoryEntry Entry)> entries, CancellationToken ct)
     {
-        var rows = entries
-            .Select(e => new object?[] { e.HouseholdId, e.Entry.At, e.Entry.Actor, e.Entry.Action, Detail(e.Entry) })
-            .ToList();
-        return HistoryInsert.ExecuteAsync(connection, transaction, Dialect, rows, ct);
+        return HistoryInsert.ExecuteAsync(connection, transaction, Dialect, [.. entries.Select(e => HistoryRow(e.HouseholdId, e.Entry))], ct);
     }
 
     /// <summary>The upper-cased head name that the prefix search runs on.</summary>
     public static string NameKey(string name) => name.Trim().ToUpperInvariant();
+
+    private static object?[] HistoryRow(Guid householdId, HistoryEntry entry) =>
+        [householdId, entry.At, entry.Actor, entry.Action, Detail(entry)];
 
     private static string Detail(HistoryEntry entry) =>
         entry.Note is { Length: > 0 } note ? $"{entry.Summary} — {note}" : entry.Summary;
