@@ -265,7 +265,7 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
-        await using var own = await BeginAsync(connection, ct);
+        await using var own = await database.BeginWriteAsync(connection, null, ct);
         await connection.ExecuteAsync(new CommandDefinition(sql, new { now = time.GetUtcNow(), ids = ids.ToArray() }, own, cancellationToken: ct));
         await own.CommitAsync(ct);
     }
@@ -318,11 +318,6 @@ internal sealed partial class OutboxRelay(
 
     /// <summary>Dapper expands "IN @ids" for SQLite but sends an array to Npgsql, which wants "= ANY(@ids)".</summary>
     private string IdsIn => database.Dialect == DbDialect.Postgres ? "= ANY(@ids)" : "IN @ids";
-
-    private static async ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken ct) =>
-        connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
-            ? sqlite.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false)
-            : await connection.BeginTransactionAsync(ct);
 
     private static string Truncate(string text) => text.Length <= 1000 ? text : text[..1000];
 
