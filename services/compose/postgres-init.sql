@@ -1,0 +1,3 @@
+-- Each service owns its database (DESIGN §7).
+CREATE DATABASE registry;
+CREATE DATABASE payout;
