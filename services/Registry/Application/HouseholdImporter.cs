@@ -17,8 +17,9 @@ namespace Bansos.Registry.Application;
 /// <summary>
 /// Imports the household CSV (DESIGN §3). The upload is first spooled to a temporary file, so the
 /// size limit and the file's SHA-256 are known before anything is written; then rows stream through
-/// the domain's reader and assembler in batches of <see cref="RegistryOptions.ImportBatchSize"/> households, each batch one
-/// transaction (or the whole file one transaction when all-or-nothing). Memory stays flat.
+/// the domain's reader and assembler in batches of <see cref="RegistryOptions.ImportBatchSize"/>
+/// households. Batches are committed together every <see cref="RegistryOptions.ImportCommitInterval"/>
+/// (decision D6), or the whole file is one transaction when all-or-nothing. Memory stays flat.
 /// </summary>
 public sealed class HouseholdImporter(
     IDatabase database,
