@@ -17,8 +17,12 @@ public sealed class RegistryOptions
         ? $"{MaxUploadBytes / (1024 * 1024)} MB"
         : $"{Math.Max(1, MaxUploadBytes / 1024)} KB";
 
-    /// <summary>Households the import reads, checks and writes at a time (memory: about two batches are held).</summary>
-    public int ImportBatchSize { get; set; } = 1_000;
+    /// <summary>
+    /// Households the import reads, checks and writes at a time; about four batches are alive at once.
+    /// Small, because everything a batch holds outlives a garbage collection or two while it waits for
+    /// the writer; commits do not depend on it (<see cref="ImportCommitInterval"/>).
+    /// </summary>
+    public int ImportBatchSize { get; set; } = 250;
 
     /// <summary>
     /// How long an import's transaction collects batches before it commits (all-or-nothing: one

@@ -26,7 +26,7 @@ public readonly struct KkNumber : IEquatable<KkNumber>
         }
 
         var s = text.Trim();
-        var errors = new List<ValidationError>(2);
+        var errors = new ErrorList();
         if (!Digits.AreAll(s))
         {
             errors.Add(DomainErrors.KkDigits(field));
@@ -39,7 +39,7 @@ public readonly struct KkNumber : IEquatable<KkNumber>
 
         if (errors.Count > 0)
         {
-            return Validated<KkNumber>.Invalid(errors);
+            return Validated<KkNumber>.Invalid(errors.Result);
         }
 
         if (!areas.HasDistrict(s.AsSpan(0, 6)))
@@ -52,7 +52,7 @@ public readonly struct KkNumber : IEquatable<KkNumber>
             errors.Add(DomainErrors.SerialZero(field, "KK"));
         }
 
-        return errors.Count > 0 ? Validated<KkNumber>.Invalid(errors) : Validated<KkNumber>.Valid(new KkNumber(s));
+        return errors.Count > 0 ? Validated<KkNumber>.Invalid(errors.Result) : Validated<KkNumber>.Valid(new KkNumber(s));
     }
 
     /// <summary>A KK number read back from storage, where it was validated when written.</summary>

@@ -41,7 +41,7 @@ public readonly struct Nik : IEquatable<Nik>
         }
 
         var s = text.Trim();
-        var errors = new List<ValidationError>(2);
+        var errors = new ErrorList();
         if (!Digits.AreAll(s))
         {
             errors.Add(DomainErrors.NikDigits(field));
@@ -54,7 +54,7 @@ public readonly struct Nik : IEquatable<Nik>
 
         if (errors.Count > 0)
         {
-            return Validated<Nik>.Invalid(errors);
+            return Validated<Nik>.Invalid(errors.Result);
         }
 
         if (!areas.HasDistrict(s.AsSpan(0, 6)))
@@ -74,7 +74,7 @@ public readonly struct Nik : IEquatable<Nik>
         }
 
         return errors.Count > 0
-            ? Validated<Nik>.Invalid(errors)
+            ? Validated<Nik>.Invalid(errors.Result)
             : Validated<Nik>.Valid(new Nik(s));
     }
 
@@ -98,7 +98,7 @@ public readonly struct Nik : IEquatable<Nik>
     /// <summary>The disagreements between this NIK and a stated sex and birth date (empty when they agree).</summary>
     public IReadOnlyList<ValidationError> CheckAgainst(Sex sex, DateOnly birthDate, string field = "nik")
     {
-        var errors = new List<ValidationError>(2);
+        var errors = new ErrorList();
         if (sex != Sex)
         {
             errors.Add(DomainErrors.NikSexMismatch(field));
@@ -113,7 +113,7 @@ public readonly struct Nik : IEquatable<Nik>
             errors.Add(DomainErrors.NikBirthDateMismatch(field));
         }
 
-        return errors;
+        return errors.Result;
     }
 
     /// <summary>

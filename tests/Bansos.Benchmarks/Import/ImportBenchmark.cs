@@ -116,6 +116,9 @@ public sealed class ImportBenchmark : IBenchmark
             var before = process.PeakWorkingSet64;
             var cpuBefore = process.TotalProcessorTime;
             var writtenBefore = BytesWritten();
+            var pauseBefore = GC.GetTotalPauseDuration();
+            using var allocations = AllocationSampler.StartIfAsked();
+            int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             clock.Restart();
             await using var scope = app.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
@@ -129,11 +132,15 @@ public sealed class ImportBenchmark : IBenchmark
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             var written = BytesWritten() - writtenBefore;
+            var pause = GC.GetTotalPauseDuration() - pauseBefore;
+            var collections = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
             Console.WriteLine(
                 $"{provider,-8}: {report.RowsRead:N0} rows ({report.HouseholdsCreated:N0} households, {report.RowsRejected} rejected) in {seconds:F1} s " +
                 $"= {report.RowsRead / seconds:N0} rows/s; parse-only baseline {persons / parseSeconds:N0} rows/s ({drafts:N0} households); " +
                 $"peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB (before import {before / (1024 * 1024)} MB); " +
-                $"process CPU {cpu:F1} s ({cpu * 1e6 / report.RowsRead:F1} µs/row), written to disk {written / (1024 * 1024)} MB");
+                $"process CPU {cpu:F1} s ({cpu * 1e6 / report.RowsRead:F1} µs/row), written to disk {written / (1024 * 1024)} MB; " +
+                $"GC pauses {pause.TotalSeconds:F1} s, collections gen0/1/2 {collections}");
+            allocations?.Print(Console.Out);
         }
         finally
         {

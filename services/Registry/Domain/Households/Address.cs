@@ -10,7 +10,7 @@ public sealed record Address(VillageCode Village, string Rt, string Rw, string S
     public static Validated<Address> Parse(
         string? village, string? rt, string? rw, string? street, AreaReference areas, string fieldPrefix = "")
     {
-        var errors = new List<ValidationError>();
+        var errors = new ErrorList();
         var parsedVillage = VillageCode.Parse(village, areas, fieldPrefix + "kode_desa");
         errors.AddRange(parsedVillage.Errors);
         var parsedRt = ParseRtRw(rt, fieldPrefix + "rt", "RT");
@@ -23,7 +23,7 @@ public sealed record Address(VillageCode Village, string Rt, string Rw, string S
         }
 
         return errors.Count > 0
-            ? Validated<Address>.Invalid(errors)
+            ? Validated<Address>.Invalid(errors.Result)
             : Validated<Address>.Valid(new Address(parsedVillage.Value, parsedRt.Value, parsedRw.Value, street!));
     }
 
@@ -47,7 +47,7 @@ public sealed record Address(VillageCode Village, string Rt, string Rw, string S
     /// <summary>The rules an address must satisfy whatever way it was built.</summary>
     public IReadOnlyList<ValidationError> Check(string fieldPrefix = "")
     {
-        var errors = new List<ValidationError>();
+        var errors = new ErrorList();
         if (Village.Value is null)
         {
             errors.Add(DomainErrors.Required(fieldPrefix + "kode_desa", "Kode desa"));
@@ -68,7 +68,7 @@ public sealed record Address(VillageCode Village, string Rt, string Rw, string S
             errors.Add(streetError);
         }
 
-        return errors;
+        return errors.Result;
     }
 
     public string Summary => $"{Street}, RT {Rt}/RW {Rw}, {Village.Value}";

@@ -13,7 +13,7 @@ public static class HouseholdRules
     public static IReadOnlyList<ValidationError> Validate(HouseholdDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var errors = new List<ValidationError>();
+        var errors = new ErrorList();
         errors.AddRange(details.Address?.Check() ?? [DomainErrors.Required("kode_desa", "Alamat")]);
         if (details.Desil.Value is < 1 or > 10)
         {
@@ -25,7 +25,7 @@ public static class HouseholdRules
             errors.Add(index is { } i ? error.For($"anggota[{i}].{error.Field}") : error);
         }
 
-        return errors;
+        return errors.Result;
     }
 
     /// <summary>
@@ -53,7 +53,6 @@ public static class HouseholdRules
             heads += member.Relation == Relation.Kepala ? 1 : 0;
         }
 
-        var seen = new HashSet<Nik>();
         for (var i = 0; i < members.Count; i++)
         {
             var member = members[i];
@@ -67,7 +66,7 @@ public static class HouseholdRules
                 violations.Add((i, DomainErrors.HeadCount("hubungan", heads)));
             }
 
-            if (member.Nik.Value is not null && !seen.Add(member.Nik))
+            if (member.Nik.Value is not null && SeenBefore(members, i))
             {
                 violations.Add((i, DomainErrors.NikDuplicateInHousehold("nik")));
             }
@@ -79,5 +78,19 @@ public static class HouseholdRules
         }
 
         return violations;
+    }
+
+    /// <summary>Whether an earlier member has the same NIK (at most 30 members: a scan beats a set).</summary>
+    private static bool SeenBefore(IReadOnlyList<Member> members, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (members[j].Nik == members[index].Nik)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -20,7 +20,7 @@ public sealed record Member(Nik Nik, string Name, Relation Relation, Sex Sex, Da
         DateOnly today,
         string fieldPrefix = "")
     {
-        var errors = new List<ValidationError>();
+        var errors = new ErrorList();
         var parsedNik = Domain.Nik.Parse(nik, areas, today, fieldPrefix + "nik");
         errors.AddRange(parsedNik.Errors);
         if (TextRules.Check(name, fieldPrefix + "nama", "Nama", TextRules.MaxNameLength) is { } nameError)
@@ -36,12 +36,12 @@ public sealed record Member(Nik Nik, string Name, Relation Relation, Sex Sex, Da
         errors.AddRange(parsedBirthDate.Errors);
         if (errors.Count > 0)
         {
-            return Validated<Member>.Invalid(errors);
+            return Validated<Member>.Invalid(errors.Result);
         }
 
         var member = new Member(parsedNik.Value, name!, parsedRelation.Value, parsedSex.Value, parsedBirthDate.Value);
         errors.AddRange(member.Check(fieldPrefix));
-        return errors.Count > 0 ? Validated<Member>.Invalid(errors) : Validated<Member>.Valid(member);
+        return errors.Count > 0 ? Validated<Member>.Invalid(errors.Result) : Validated<Member>.Valid(member);
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ public sealed record Member(Nik Nik, string Name, Relation Relation, Sex Sex, Da
     /// </summary>
     public IReadOnlyList<ValidationError> Check(string fieldPrefix = "")
     {
-        var errors = new List<ValidationError>();
+        var errors = new ErrorList();
         if (TextRules.Check(Name, fieldPrefix + "nama", "Nama", TextRules.MaxNameLength) is { } nameError)
         {
             errors.Add(nameError);
@@ -59,7 +59,7 @@ public sealed record Member(Nik Nik, string Name, Relation Relation, Sex Sex, Da
         if (Nik.Value is null)
         {
             errors.Add(DomainErrors.Required(fieldPrefix + "nik", "NIK"));
-            return errors;
+            return errors.Result;
         }
 
         errors.AddRange(Nik.CheckAgainst(Sex, BirthDate, fieldPrefix + "nik"));
@@ -68,7 +68,7 @@ public sealed record Member(Nik Nik, string Name, Relation Relation, Sex Sex, Da
             errors.Add(DomainErrors.RelationSexMismatch(fieldPrefix + "hubungan", Relation.ToCode(), Sex.ToCode()));
         }
 
-        return errors;
+        return errors.Result;
     }
 
     /// <summary>Name, relation, sex and birth date in one line, for history entries.</summary>

@@ -15,12 +15,14 @@ namespace Bansos.Registry.Domain.Import;
 /// one KEPALA; a NIK only once in the file (so far); rows of a KK contiguous (a KK that comes back
 /// later is rejected for the later rows). Memory: one household's rows plus a set of the NIKs and KK
 /// numbers seen, as 64-bit numbers (about 30 MB for a million people).
-/// One assembler reads one file: create a new one per import.
+/// One assembler reads one file: create a new one per import. <paramref name="expectedRows"/> sizes
+/// the two sets up front: grown by doubling, their arrays land on the large-object heap again and
+/// again, and each of those allocations can set off a full garbage collection.
 /// </remarks>
-public sealed class HouseholdAssembler(AreaReference areas, DateOnly today)
+public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int expectedRows = 0)
 {
-    private readonly Dictionary<long, long> _nikLines = [];
-    private readonly HashSet<long> _finishedKks = [];
+    private readonly Dictionary<long, long> _nikLines = new(expectedRows);
+    private readonly HashSet<long> _finishedKks = new(expectedRows / 4);
     private readonly List<ImportRow> _group = [];
     private string? _groupKk;
     private bool _groupTainted;

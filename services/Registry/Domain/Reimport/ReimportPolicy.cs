@@ -20,23 +20,23 @@ public static class ReimportPolicy
             throw new ArgumentException("The stored household must have the draft's KK number.", nameof(existing));
         }
 
-        var lineErrors = new Dictionary<long, List<ValidationError>>();
+        Dictionary<long, List<ValidationError>>? lineErrors = null; // most households have none
         var members = draft.Details.Members;
         for (var i = 0; i < members.Count; i++)
         {
             if (nikOwners.TryGetValue(members[i].Nik, out var owner) && owner != draft.Kk)
             {
-                Add(lineErrors, draft.MemberLines[i], DomainErrors.NikInOtherHousehold("nik"));
+                Add(ref lineErrors, draft.MemberLines[i], DomainErrors.NikInOtherHousehold("nik"));
             }
         }
 
         var changes = existing is null ? [] : HouseholdChanges.Between(existing.Details, draft.Details.Normalized());
         if (existing is { Status: HouseholdStatus.Removed } && changes.Count > 0)
         {
-            Add(lineErrors, draft.FirstLine, DomainErrors.HouseholdRemoved("kk"));
+            Add(ref lineErrors, draft.FirstLine, DomainErrors.HouseholdRemoved("kk"));
         }
 
-        if (lineErrors.Count > 0)
+        if (lineErrors is not null)
         {
             var conflicts = new List<RejectedRow>();
             foreach (var line in draft.MemberLines)
@@ -57,8 +57,9 @@ public static class ReimportPolicy
         return new ReimportDecision(changes.Count == 0 ? ReimportOutcome.Unchanged : ReimportOutcome.Changed, changes, []);
     }
 
-    private static void Add(Dictionary<long, List<ValidationError>> lineErrors, long line, ValidationError error)
+    private static void Add(ref Dictionary<long, List<ValidationError>>? lineErrors, long line, ValidationError error)
     {
+        lineErrors ??= [];
         if (!lineErrors.TryGetValue(line, out var list))
         {
             list = [];
