@@ -163,7 +163,9 @@ internal sealed partial class OutboxRelay(
                         break; // the broker is failing: leave the rest for the retry after the back-off
                     }
 
-                    publishes.Add((row, PublishAsync(row, message, type, slots, ct)));
+                    // Not cancelled by stopping: a publish once started ends by its confirm or its timeout, so a
+                    // service that stops marks what went out instead of abandoning (and logging) a batch in flight.
+                    publishes.Add((row, PublishAsync(row, message, type, slots, CancellationToken.None)));
                 }
             }
             catch (OperationCanceledException ex)
