@@ -13,6 +13,42 @@ namespace Bansos.Payout.Data;
 /// </summary>
 public sealed class PostgresBatchStore
 {
+    /// <summary>
+    /// BeginPayout's read (<see cref="PayoutStore.ReadCardViewAsync"/>) for many (terminal, card)
+    /// requests at once: the rows of each, in request order; empty for a request whose terminal is
+    /// not enrolled (the inner join to terminals drops it).
+    /// </summary>
+    public async Task<IReadOnlyList<CardView>[]> ReadCardViewsAsync(NpgsqlConnection connection,
+        IReadOnlyList<(long TerminalId, string CardNumber)> requests, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT r.ord,
+                   t.status, c.id, c.household_id, c.status, c.replaced_by_card_id, h.status, h.village_code,
+                   e.id, e.period_id, p.code, p.programme, e.amount, e.balance, p.start_date, p.end_date
+            FROM unnest(@terminal_ids, @cards) WITH ORDINALITY AS r(terminal_id, card_number, ord)
+            JOIN terminals t ON t.id = r.terminal_id
+            LEFT JOIN cards c ON c.card_number = r.card_number
+            LEFT JOIN households h ON h.id = c.household_id
+            LEFT JOIN entitlements e ON e.household_id = c.household_id
+            LEFT JOIN aid_periods p ON p.id = e.period_id AND p.status = 'OPEN'
+            ORDER BY r.ord, p.start_date, p.id
+            """,
+            connection);
+        command.Parameters.Add(Array("terminal_ids", NpgsqlDbType.Bigint, requests.Select(r => r.TerminalId).ToArray()));
+        command.Parameters.Add(Array("cards", NpgsqlDbType.Text, requests.Select(r => r.CardNumber).ToArray()));
+
+        var views = new List<CardView>[requests.Count];
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var index = reader.GetInt64(0) - 1;
+            (views[index] ??= new List<CardView>(2)).Add(PayoutStore.ReadCardView(reader, 1));
+        }
+
+        return [.. views.Select(v => (IReadOnlyList<CardView>?)v ?? [])];
+    }
+
     /// <summary>The per-request read of <see cref="PayoutStore.ReadSnapshotAsync"/>, for every request at once; in request order.</summary>
     public async Task<IReadOnlyList<AuthorisationSnapshot?>> ReadSnapshotsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<AuthorisationRequest> requests, CancellationToken ct)
