@@ -82,23 +82,10 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
     private async Task RunAsync()
     {
         await using var connection = new DedicatedConnection(database);
-        var reader = queue.Reader;
         var batch = new List<Pending>(maxBatch);
-        while (await reader.WaitToReadAsync())
+        while (await QueuedBatch.NextAsync(queue.Reader, batch, maxBatch))
         {
-            batch.Clear();
-            while (batch.Count < maxBatch && reader.TryRead(out var pending))
-            {
-                if (!pending.TryCancelIfRequested())
-                {
-                    batch.Add(pending);
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                await RunBatchAsync(connection, batch);
-            }
+            await RunBatchAsync(connection, batch);
         }
     }
 
@@ -175,7 +162,7 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} authorisations failed; none of them is stored")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    private sealed class Pending(AuthorisationRequest request, CancellationToken ct)
+    private sealed class Pending(AuthorisationRequest request, CancellationToken ct) : IQueuedRequest
     {
         private readonly TaskCompletionSource<AuthorisationResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

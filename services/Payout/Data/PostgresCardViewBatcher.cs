@@ -54,23 +54,10 @@ public sealed partial class PostgresCardViewBatcher : ICardViewReader, IAsyncDis
 
     private async Task RunAsync()
     {
-        var reader = queue.Reader;
         var batch = new List<Pending>(maxBatch);
-        while (await reader.WaitToReadAsync())
+        while (await QueuedBatch.NextAsync(queue.Reader, batch, maxBatch))
         {
-            batch.Clear();
-            while (batch.Count < maxBatch && reader.TryRead(out var pending))
-            {
-                if (!pending.TryCancelIfRequested())
-                {
-                    batch.Add(pending);
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                await RunBatchAsync(batch);
-            }
+            await RunBatchAsync(batch);
         }
     }
 
@@ -105,7 +92,7 @@ public sealed partial class PostgresCardViewBatcher : ICardViewReader, IAsyncDis
     [LoggerMessage(Level = LogLevel.Error, Message = "A batched read of {Count} BeginPayout requests failed")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    private sealed class Pending(long terminalId, string cardNumber, CancellationToken ct)
+    private sealed class Pending(long terminalId, string cardNumber, CancellationToken ct) : IQueuedRequest
     {
         private readonly TaskCompletionSource<IReadOnlyList<CardView>> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -30,7 +30,7 @@ public sealed class PayoutBenchmark : IBenchmark
     public string Description =>
         "BeginPayout+AuthorizePayout pairs with real cryptograms against the payout service (SQLite, PostgreSQL); baseline a no-op Ping. " +
         "Args: [--db sqlite|postgres|both] [--seconds 20] [--concurrency 64] [--rate 500] [--rate-seconds 20] [--cards 4000] " +
-        "[--terminals 16] [--group-commit auto|on|off] [--relay [--rabbitmq URI]] [--postgres CONNSTR] [--trace-client]";
+        "[--terminals 16] [--group-commit auto|on|off] [--relay [--rabbitmq URI]] [--postgres CONNSTR] [--trace-client] [--warmup 15]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -40,6 +40,7 @@ public sealed class PayoutBenchmark : IBenchmark
         var rate = IntOption(args, "--rate", 500);
         var rateSeconds = IntOption(args, "--rate-seconds", 20);
         var cards = IntOption(args, "--cards", 4000);
+        warmup = IntOption(args, "--warmup", 15);
         var terminals = IntOption(args, "--terminals", 16);
         var groupCommit = (Option(args, "--group-commit") ?? "auto") switch { "on" => true, "off" => (bool?)false, _ => null };
         var relay = args.Contains("--relay");
@@ -88,9 +89,11 @@ public sealed class PayoutBenchmark : IBenchmark
         }).ToArray();
         var cards = host.Cards;
 
-        // Warm-up: JIT, connection pools, caches.
-        await ClosedLoopAsync(TimeSpan.FromSeconds(2), concurrency, (worker, _) => PairAsync(clients, host, headers, cards, worker, concurrency));
-        await ClosedLoopAsync(TimeSpan.FromSeconds(1), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
+        // Warm-up: connection pools, caches, and the JIT: tiered compilation (with dynamic PGO) goes on
+        // recompiling hot methods for many seconds under load, and its thread's CPU would count as the
+        // payouts' (a 2 s warm-up left a quarter of the process's CPU in the JIT during the first run).
+        await ClosedLoopAsync(TimeSpan.FromSeconds(warmup), concurrency, (worker, _) => PairAsync(clients, host, headers, cards, worker, concurrency));
+        await ClosedLoopAsync(TimeSpan.FromSeconds(Math.Max(1, warmup / 3)), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
 
         var ping = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
         var batchesBefore = batcher?.Batches ?? (writer as GroupCommitWriter)?.Batches ?? 0;
@@ -139,6 +142,8 @@ public sealed class PayoutBenchmark : IBenchmark
     }
 
     private static string? firstError;
+
+    private static int warmup = 15;
 
     /// <summary>
     /// Whether the in-process client's calls are traced too. Off by default: the terminals' agent
