@@ -5,20 +5,24 @@ using Microsoft.Extensions.Logging;
 namespace Bansos.Payout.Data;
 
 /// <summary>
-/// BeginPayout's read on PostgreSQL, coalesced: one loop takes whatever reads queued while its
-/// previous query ran and answers them all with one query (<see cref="PostgresBatchStore.ReadCardViewsAsync"/>)
+/// BeginPayout's read on PostgreSQL, coalesced: each of two loops takes whatever reads queued while
+/// its previous query ran and answers them all with one query (<see cref="PostgresBatchStore.ReadCardViewsAsync"/>)
 /// on its own connection. One by one, each read is a round trip that costs client and server a
 /// context switch and more CPU than the read itself. No timer: an idle service answers each read
 /// alone, at once. The read is one statement (its own snapshot), as the one-by-one read was.
 /// </summary>
 public sealed partial class PostgresCardViewBatcher : ICardViewReader, IAsyncDisposable
 {
+    // Two, sharing the queue: while one loop's query is held up (its backend descheduled on a busy
+    // machine), the other goes on answering instead of every read waiting behind it.
+    private const int Loops = 2;
+
     private readonly PostgresBatchStore store;
-    private readonly DedicatedConnection connection;
+    private readonly IDatabase database;
     private readonly ILogger<PostgresCardViewBatcher> logger;
     private readonly int maxBatch;
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task loop;
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Task[] loops;
     private long batches;
     private long items;
 
@@ -26,10 +30,10 @@ public sealed partial class PostgresCardViewBatcher : ICardViewReader, IAsyncDis
         ILogger<PostgresCardViewBatcher> logger)
     {
         this.store = store;
-        connection = new DedicatedConnection(database);
+        this.database = database;
         this.logger = logger;
         maxBatch = options.MaxBatch;
-        loop = Task.Run(RunAsync);
+        loops = [.. Enumerable.Range(0, Loops).Select(_ => Task.Run(RunAsync))];
     }
 
     /// <summary>Queries run so far (for the benchmark's report).</summary>
@@ -48,20 +52,20 @@ public sealed partial class PostgresCardViewBatcher : ICardViewReader, IAsyncDis
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        await loop;
-        await connection.DisposeAsync();
+        await Task.WhenAll(loops);
     }
 
     private async Task RunAsync()
     {
+        await using var connection = new DedicatedConnection(database);
         var batch = new List<Pending>(maxBatch);
         while (await QueuedBatch.NextAsync(queue.Reader, batch, maxBatch))
         {
-            await RunBatchAsync(batch);
+            await RunBatchAsync(connection, batch);
         }
     }
 
-    private async Task RunBatchAsync(List<Pending> batch)
+    private async Task RunBatchAsync(DedicatedConnection connection, List<Pending> batch)
     {
         IReadOnlyList<CardView>[] views;
         try
