@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Bansos.Payout.Data;
 using Bansos.ServiceDefaults.Messaging;
 using Bansos.ServiceDefaults.Storage;
@@ -22,11 +21,10 @@ namespace Bansos.Payout.Application;
 /// then stores nothing and every request runs again on its own (<see cref="SingleAuthorisation"/>),
 /// which always answers right. No timer: an idle service commits each request alone.
 /// </summary>
-public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher, IAsyncDisposable
+public sealed partial class PostgresAuthorisationBatcher : PostgresBatchLoops<PostgresAuthorisationBatcher.Pending>, IAuthorisationBatcher
 {
     private const int Loops = 2;
 
-    private readonly IDatabase database;
     private readonly OutboxSignal? outboxSignal;
     private readonly PostgresBatchStore store;
     private readonly PayoutStore payouts;
@@ -34,9 +32,6 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
     private readonly IPayoutWriter writer;
     private readonly TimeProvider time;
     private readonly ILogger<PostgresAuthorisationBatcher> logger;
-    private readonly int maxBatch;
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
-    private readonly Task[] loops;
     private long batches;
     private long items;
     private long fallbacks;
@@ -44,8 +39,8 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
     public PostgresAuthorisationBatcher(IDatabase database, PostgresBatchStore store, PayoutStore payouts, SingleAuthorisation single,
         IPayoutWriter writer, TimeProvider time, PayoutOptions options, ILogger<PostgresAuthorisationBatcher> logger,
         OutboxSignal? outboxSignal = null)
+        : base(database, options.MaxBatch)
     {
-        this.database = database;
         this.outboxSignal = outboxSignal;
         this.store = store;
         this.payouts = payouts;
@@ -53,8 +48,7 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
         this.writer = writer;
         this.time = time;
         this.logger = logger;
-        maxBatch = options.MaxBatch;
-        loops = [.. Enumerable.Range(0, Loops).Select(_ => Task.Run(RunAsync))];
+        Start(Loops);
     }
 
     /// <summary>Batches committed so far (for the benchmark's report).</summary>
@@ -69,27 +63,11 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
     public Task<AuthorisationResult> SubmitAsync(AuthorisationRequest request, CancellationToken ct)
     {
         var pending = new Pending(request, ct);
-        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
+        Enqueue(pending);
         return pending.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        queue.Writer.TryComplete();
-        await Task.WhenAll(loops);
-    }
-
-    private async Task RunAsync()
-    {
-        await using var connection = new DedicatedConnection(database);
-        var batch = new List<Pending>(maxBatch);
-        while (await QueuedBatch.NextAsync(queue.Reader, batch, maxBatch))
-        {
-            await RunBatchAsync(connection, batch);
-        }
-    }
-
-    private async Task RunBatchAsync(DedicatedConnection connection, List<Pending> batch)
+    protected override async Task RunBatchAsync(DedicatedConnection connection, List<Pending> batch)
     {
         AuthorisationBatchPlan plan;
         try
@@ -162,7 +140,7 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} authorisations failed; none of them is stored")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    private sealed class Pending(AuthorisationRequest request, CancellationToken ct) : IQueuedRequest
+    public sealed class Pending(AuthorisationRequest request, CancellationToken ct) : IQueuedRequest
     {
         private readonly TaskCompletionSource<AuthorisationResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

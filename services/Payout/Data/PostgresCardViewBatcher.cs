@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Bansos.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -11,29 +10,22 @@ namespace Bansos.Payout.Data;
 /// context switch and more CPU than the read itself. No timer: an idle service answers each read
 /// alone, at once. The read is one statement (its own snapshot), as the one-by-one read was.
 /// </summary>
-public sealed partial class PostgresCardViewBatcher : ICardViewReader, IAsyncDisposable
+public sealed partial class PostgresCardViewBatcher : PostgresBatchLoops<PostgresCardViewBatcher.Pending>, ICardViewReader
 {
-    // Two, sharing the queue: while one loop's query is held up (its backend descheduled on a busy
-    // machine), the other goes on answering instead of every read waiting behind it.
     private const int Loops = 2;
 
     private readonly PostgresBatchStore store;
-    private readonly IDatabase database;
     private readonly ILogger<PostgresCardViewBatcher> logger;
-    private readonly int maxBatch;
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false });
-    private readonly Task[] loops;
     private long batches;
     private long items;
 
     public PostgresCardViewBatcher(PostgresBatchStore store, IDatabase database, PayoutOptions options,
         ILogger<PostgresCardViewBatcher> logger)
+        : base(database, options.MaxBatch)
     {
         this.store = store;
-        this.database = database;
         this.logger = logger;
-        maxBatch = options.MaxBatch;
-        loops = [.. Enumerable.Range(0, Loops).Select(_ => Task.Run(RunAsync))];
+        Start(Loops);
     }
 
     /// <summary>Queries run so far (for the benchmark's report).</summary>
@@ -45,27 +37,11 @@ public sealed partial class PostgresCardViewBatcher : ICardViewReader, IAsyncDis
     public Task<IReadOnlyList<CardView>> ReadAsync(long terminalId, string cardNumber, CancellationToken ct)
     {
         var pending = new Pending(terminalId, cardNumber, ct);
-        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
+        Enqueue(pending);
         return pending.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        queue.Writer.TryComplete();
-        await Task.WhenAll(loops);
-    }
-
-    private async Task RunAsync()
-    {
-        await using var connection = new DedicatedConnection(database);
-        var batch = new List<Pending>(maxBatch);
-        while (await QueuedBatch.NextAsync(queue.Reader, batch, maxBatch))
-        {
-            await RunBatchAsync(connection, batch);
-        }
-    }
-
-    private async Task RunBatchAsync(DedicatedConnection connection, List<Pending> batch)
+    protected override async Task RunBatchAsync(DedicatedConnection connection, List<Pending> batch)
     {
         IReadOnlyList<CardView>[] views;
         try
@@ -96,7 +72,7 @@ public sealed partial class PostgresCardViewBatcher : ICardViewReader, IAsyncDis
     [LoggerMessage(Level = LogLevel.Error, Message = "A batched read of {Count} BeginPayout requests failed")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    private sealed class Pending(long terminalId, string cardNumber, CancellationToken ct) : IQueuedRequest
+    public sealed class Pending(long terminalId, string cardNumber, CancellationToken ct) : IQueuedRequest
     {
         private readonly TaskCompletionSource<IReadOnlyList<CardView>> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
