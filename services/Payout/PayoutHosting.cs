@@ -65,6 +65,13 @@ public static class PayoutHosting
         {
             services.AddSingleton<PostgresAuthorisationBatcher>();
             services.AddSingleton<IAuthorisationBatcher>(sp => sp.GetRequiredService<PostgresAuthorisationBatcher>());
+            // BeginPayout's reads coalesced too: one query for whatever queued meanwhile.
+            services.AddSingleton<PostgresCardViewBatcher>();
+            services.AddSingleton<ICardViewReader>(sp => sp.GetRequiredService<PostgresCardViewBatcher>());
+        }
+        else
+        {
+            services.AddSingleton<ICardViewReader, PooledCardViewReader>();
         }
 
         services.AddSingleton<PayoutAuthorisations>();

@@ -13,10 +13,9 @@ namespace Bansos.Payout.Application;
 /// <see cref="IPayoutWriter"/> or a batch at a time through the <see cref="IAuthorisationBatcher"/>).
 /// </summary>
 public sealed class PayoutAuthorisations(
-    ReadConnections reads,
+    ICardViewReader cardViews,
     IPayoutWriter writer,
     SingleAuthorisation single,
-    PayoutStore payouts,
     ChallengeIssuer challenges,
     CryptogramVerifier verifier,
     TimeProvider time,
@@ -32,19 +31,7 @@ public sealed class PayoutAuthorisations(
             throw new ValidationException("card_number", "Nomor kartu harus 16 angka dengan digit kontrol Luhn (card number must be 16 digits with a valid Luhn check digit).");
         }
 
-        IReadOnlyList<CardView> rows;
-        var connection = await reads.RentAsync(ct);
-        var healthy = false;
-        try
-        {
-            rows = await payouts.ReadCardViewAsync(connection, terminalId, cardNumber.Digits, ct);
-            healthy = true;
-        }
-        finally
-        {
-            await reads.ReturnAsync(connection, healthy);
-        }
-
+        var rows = await cardViews.ReadAsync(terminalId, cardNumber.Digits, ct);
         if (rows.Count == 0)
         {
             throw new TerminalNotAllowedException("Terminal tidak terdaftar (terminal not enrolled).");

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Bansos.Payout.Data;
 using Bansos.ServiceDefaults.Messaging;
 using Bansos.ServiceDefaults.Storage;
@@ -11,47 +10,45 @@ namespace Bansos.Payout.Application;
 /// Group commit for PostgreSQL, set-based (DESIGN §10). On a small machine the cost of an
 /// authorisation is its round trips, not its work: one by one, each takes five (read, debit,
 /// insert, outbox, commit), each costing client and server a context switch. Here two loops each
-/// take whatever requests queued meanwhile and run them in one transaction of five round trips
-/// in all: one read of every snapshot, the decisions in memory (<see cref="AuthorisationBatchPlanner"/>),
-/// one conditional multi-row debit, one multi-row insert, one outbox COPY, one commit.
-/// Requests are answered only after the commit. Anyone outside the batch who got in between —
-/// another instance, the other loop, a reversal, a request with the same challenge or key — shows
-/// as a debit that does not land where the plan said, or a unique violation: the batch then rolls
-/// back and every request runs again on its own (<see cref="SingleAuthorisation"/>), which always
-/// answers right. No timer: an idle service commits each request alone.
+/// take whatever requests queued meanwhile and run them in two round trips in all, on the loop's
+/// own connection: one read of every snapshot; the decisions in memory (<see cref="AuthorisationBatchPlanner"/>);
+/// then one batch of statements — conditional multi-row debit, multi-row insert, the events — that
+/// is its own implicit transaction and commits as it ends (<see cref="PostgresBatchStore.WriteAsync"/>).
+/// The read is a statement of its own, as the reads of a READ COMMITTED transaction are, so it sees
+/// no less than before. Requests are answered only after the commit. Anyone outside the batch who
+/// got in between — another instance, the other loop, a reversal, a request with the same challenge
+/// or key — shows as a debit whose balance is not the one read, or a unique violation: the write
+/// then stores nothing and every request runs again on its own (<see cref="SingleAuthorisation"/>),
+/// which always answers right. No timer: an idle service commits each request alone.
 /// </summary>
-public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher, IAsyncDisposable
+public sealed partial class PostgresAuthorisationBatcher : PostgresBatchLoops<PostgresAuthorisationBatcher.Pending>, IAuthorisationBatcher
 {
     private const int Loops = 2;
 
-    private readonly IDatabase database;
+    private readonly OutboxSignal? outboxSignal;
     private readonly PostgresBatchStore store;
     private readonly PayoutStore payouts;
     private readonly SingleAuthorisation single;
     private readonly IPayoutWriter writer;
-    private readonly IOutbox outbox;
     private readonly TimeProvider time;
     private readonly ILogger<PostgresAuthorisationBatcher> logger;
-    private readonly int maxBatch;
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
-    private readonly Task[] loops;
     private long batches;
     private long items;
     private long fallbacks;
 
     public PostgresAuthorisationBatcher(IDatabase database, PostgresBatchStore store, PayoutStore payouts, SingleAuthorisation single,
-        IPayoutWriter writer, IOutbox outbox, TimeProvider time, PayoutOptions options, ILogger<PostgresAuthorisationBatcher> logger)
+        IPayoutWriter writer, TimeProvider time, PayoutOptions options, ILogger<PostgresAuthorisationBatcher> logger,
+        OutboxSignal? outboxSignal = null)
+        : base(database, options.MaxBatch)
     {
-        this.database = database;
+        this.outboxSignal = outboxSignal;
         this.store = store;
         this.payouts = payouts;
         this.single = single;
         this.writer = writer;
-        this.outbox = outbox;
         this.time = time;
         this.logger = logger;
-        maxBatch = options.MaxBatch;
-        loops = [.. Enumerable.Range(0, Loops).Select(_ => Task.Run(RunAsync))];
+        Start(Loops);
     }
 
     /// <summary>Batches committed so far (for the benchmark's report).</summary>
@@ -66,47 +63,18 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
     public Task<AuthorisationResult> SubmitAsync(AuthorisationRequest request, CancellationToken ct)
     {
         var pending = new Pending(request, ct);
-        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
+        Enqueue(pending);
         return pending.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        queue.Writer.TryComplete();
-        await Task.WhenAll(loops);
-    }
-
-    private async Task RunAsync()
-    {
-        var reader = queue.Reader;
-        var batch = new List<Pending>(maxBatch);
-        while (await reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < maxBatch && reader.TryRead(out var pending))
-            {
-                if (!pending.TryCancelIfRequested())
-                {
-                    batch.Add(pending);
-                }
-            }
-
-            if (batch.Count > 0)
-            {
-                await RunBatchAsync(batch);
-            }
-        }
-    }
-
-    private async Task RunBatchAsync(List<Pending> batch)
+    protected override async Task RunBatchAsync(DedicatedConnection connection, List<Pending> batch)
     {
         AuthorisationBatchPlan plan;
         try
         {
-            plan = await database.InTransactionAsync((connection, transaction) =>
-                RunInTransactionAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batch));
+            plan = await DecideAndWriteAsync(await connection.GetAsync(), batch);
         }
-        catch (Exception ex) when (ex is BatchConflictException || DbErrors.IsUniqueViolation(ex))
+        catch (Exception ex) when (PostgresBatchStore.IsConflict(ex))
         {
             Interlocked.Increment(ref fallbacks);
             await Task.WhenAll(batch.Select(RunAloneAsync));
@@ -115,12 +83,18 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
         catch (Exception ex)
         {
             LogBatchFailed(ex, batch.Count);
+            await connection.DropAsync(); // it may be broken; the next batch opens another
             foreach (var pending in batch)
             {
                 pending.Fail(ex);
             }
 
             return;
+        }
+
+        if (plan.Payouts.Count > 0)
+        {
+            outboxSignal?.Pulse(); // what a transaction's commit callback would do: wake the relay
         }
 
         Interlocked.Increment(ref batches);
@@ -131,27 +105,22 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
         }
     }
 
-    private async Task<AuthorisationBatchPlan> RunInTransactionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> batch)
+    private async Task<AuthorisationBatchPlan> DecideAndWriteAsync(NpgsqlConnection connection, List<Pending> batch)
     {
         var now = time.GetUtcNow();
         var requests = batch.Select(p => p.Request).ToList();
-        var snapshots = await store.ReadSnapshotsAsync(connection, transaction, requests, CancellationToken.None);
+        var snapshots = await store.ReadSnapshotsAsync(connection, null, requests, CancellationToken.None);
         var planItems = new List<AuthorisationBatchPlanner.Item>(batch.Count);
         for (var i = 0; i < requests.Count; i++)
         {
             // A retried request: its original answer (rare, so read one at a time).
-            var original = snapshots[i]?.ExistingPayoutId is { } id ? await payouts.GetAsync(connection, transaction, id, CancellationToken.None) : null;
+            var original = snapshots[i]?.ExistingPayoutId is { } id ? await payouts.GetAsync(connection, null, id, CancellationToken.None) : null;
             planItems.Add(new(requests[i], snapshots[i], original));
         }
 
         var plan = AuthorisationBatchPlanner.Decide(planItems, now);
-        if (plan.Debits.Count > 0 && !await store.DebitAsync(connection, transaction, plan.Debits, CancellationToken.None))
-        {
-            throw new BatchConflictException();
-        }
-
-        await store.InsertAsync(connection, transaction, plan.Payouts, CancellationToken.None);
-        await outbox.EnqueueManyAsync(connection, transaction, plan.Payouts.Select(p => AuthorisationMapping.ToEvent(p.Record)), CancellationToken.None);
+        var events = PostgresOutboxBatchCommand.Create(plan.Payouts.Select(p => AuthorisationMapping.ToEvent(p.Record)), time);
+        await store.WriteAsync(connection, plan, events, CancellationToken.None);
         return plan;
     }
 
@@ -171,10 +140,7 @@ public sealed partial class PostgresAuthorisationBatcher : IAuthorisationBatcher
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} authorisations failed; none of them is stored")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    /// <summary>Someone outside the batch changed a balance it debits: the batch must not commit.</summary>
-    private sealed class BatchConflictException : Exception;
-
-    private sealed class Pending(AuthorisationRequest request, CancellationToken ct)
+    public sealed class Pending(AuthorisationRequest request, CancellationToken ct) : IQueuedRequest
     {
         private readonly TaskCompletionSource<AuthorisationResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -87,28 +87,31 @@ public sealed class PayoutStore
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new CardView
-            {
-                TerminalStatus = reader.GetString(0),
-                CardId = DbValues.ReadGuid(reader, 1),
-                HouseholdId = DbValues.ReadGuid(reader, 2),
-                CardStatus = DbValues.ReadText(reader, 3),
-                ReplacedBy = DbValues.ReadGuid(reader, 4),
-                HouseholdStatus = DbValues.ReadText(reader, 5),
-                HouseholdVillage = DbValues.ReadText(reader, 6),
-                EntitlementId = DbValues.ReadLong(reader, 7),
-                PeriodId = DbValues.ReadLong(reader, 8),
-                PeriodCode = DbValues.ReadText(reader, 9),
-                Programme = DbValues.ReadText(reader, 10),
-                Amount = DbValues.ReadLong(reader, 11),
-                Balance = DbValues.ReadLong(reader, 12),
-                StartDate = DbValues.ReadText(reader, 13),
-                EndDate = DbValues.ReadText(reader, 14),
-            });
+            rows.Add(ReadCardView(reader, 0));
         }
 
         return rows;
     }
+
+    /// <summary>The card view columns starting at <paramref name="first"/> (the batched read puts the request's ordinal before them).</summary>
+    public static CardView ReadCardView(DbDataReader reader, int first) => new()
+    {
+        TerminalStatus = reader.GetString(first),
+        CardId = DbValues.ReadGuid(reader, first + 1),
+        HouseholdId = DbValues.ReadGuid(reader, first + 2),
+        CardStatus = DbValues.ReadText(reader, first + 3),
+        ReplacedBy = DbValues.ReadGuid(reader, first + 4),
+        HouseholdStatus = DbValues.ReadText(reader, first + 5),
+        HouseholdVillage = DbValues.ReadText(reader, first + 6),
+        EntitlementId = DbValues.ReadLong(reader, first + 7),
+        PeriodId = DbValues.ReadLong(reader, first + 8),
+        PeriodCode = DbValues.ReadText(reader, first + 9),
+        Programme = DbValues.ReadText(reader, first + 10),
+        Amount = DbValues.ReadLong(reader, first + 11),
+        Balance = DbValues.ReadLong(reader, first + 12),
+        StartDate = DbValues.ReadText(reader, first + 13),
+        EndDate = DbValues.ReadText(reader, first + 14),
+    };
 
     /// <summary>Null when the terminal is not enrolled.</summary>
     public async Task<AuthorisationSnapshot?> ReadSnapshotAsync(DbConnection connection, DbTransaction transaction, long terminalId,

@@ -6,15 +6,52 @@ using NpgsqlTypes;
 namespace Bansos.Payout.Data;
 
 /// <summary>
-/// The set-based SQL of a PostgreSQL batch of authorisations: one read for all requests, one
-/// conditional debit for all entitlements, one insert for all payouts. Arrays go in as typed
-/// parameters and come apart with <c>unnest</c>, so a batch costs a handful of round trips
+/// The set-based SQL of PostgreSQL batches: BeginPayout's read for many callers; for a batch of
+/// authorisations one read for all requests, then one write (conditional debit for all
+/// entitlements, insert of all payouts, the events) committed in the same round trip. Arrays go in
+/// as typed parameters and come apart with <c>unnest</c>, so a batch costs two round trips
 /// whatever its size.
 /// </summary>
 public sealed class PostgresBatchStore
 {
+    /// <summary>
+    /// BeginPayout's read (<see cref="PayoutStore.ReadCardViewAsync"/>) for many (terminal, card)
+    /// requests at once: the rows of each, in request order; empty for a request whose terminal is
+    /// not enrolled (the inner join to terminals drops it).
+    /// </summary>
+    public async Task<IReadOnlyList<CardView>[]> ReadCardViewsAsync(NpgsqlConnection connection,
+        IReadOnlyList<(long TerminalId, string CardNumber)> requests, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT r.ord,
+                   t.status, c.id, c.household_id, c.status, c.replaced_by_card_id, h.status, h.village_code,
+                   e.id, e.period_id, p.code, p.programme, e.amount, e.balance, p.start_date, p.end_date
+            FROM unnest(@terminal_ids, @cards) WITH ORDINALITY AS r(terminal_id, card_number, ord)
+            JOIN terminals t ON t.id = r.terminal_id
+            LEFT JOIN cards c ON c.card_number = r.card_number
+            LEFT JOIN households h ON h.id = c.household_id
+            LEFT JOIN entitlements e ON e.household_id = c.household_id
+            LEFT JOIN aid_periods p ON p.id = e.period_id AND p.status = 'OPEN'
+            ORDER BY r.ord, p.start_date, p.id
+            """,
+            connection);
+        command.Parameters.Add(Array("terminal_ids", NpgsqlDbType.Bigint, requests.Select(r => r.TerminalId).ToArray()));
+        command.Parameters.Add(Array("cards", NpgsqlDbType.Text, requests.Select(r => r.CardNumber).ToArray()));
+
+        var views = new List<CardView>[requests.Count];
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var index = reader.GetInt64(0) - 1;
+            (views[index] ??= new List<CardView>(2)).Add(PayoutStore.ReadCardView(reader, 1));
+        }
+
+        return [.. views.Select(v => (IReadOnlyList<CardView>?)v ?? [])];
+    }
+
     /// <summary>The per-request read of <see cref="PayoutStore.ReadSnapshotAsync"/>, for every request at once; in request order.</summary>
-    public async Task<IReadOnlyList<AuthorisationSnapshot?>> ReadSnapshotsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+    public async Task<IReadOnlyList<AuthorisationSnapshot?>> ReadSnapshotsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         IReadOnlyList<AuthorisationRequest> requests, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
@@ -56,46 +93,73 @@ public sealed class PostgresBatchStore
     }
 
     /// <summary>
-    /// Debits every entitlement of the batch at once, each only while its balance covers the
-    /// batch's total for it. True when every one ended exactly where the batch computed: anything
-    /// else means another transaction drew or credited meanwhile, and the caller rolls back.
+    /// A batch's whole write in one round trip: the debits, the payouts, the events (when given)
+    /// and the commit. Sent without an explicit transaction, the commands are one implicit
+    /// transaction that commits at the end (durably, with synchronous_commit on) or not at all.
+    /// Throws <see cref="PostgresException"/> on a conflict (see <see cref="IsConflict"/>): nothing
+    /// of the batch is stored then.
     /// </summary>
-    public async Task<bool> DebitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<AuthorisationBatchPlan.Debit> debits, CancellationToken ct)
+    public async Task WriteAsync(NpgsqlConnection connection, AuthorisationBatchPlan plan, NpgsqlBatchCommand? outbox, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            """
-            UPDATE entitlements AS e SET balance = e.balance - d.amount
-            FROM unnest(@ids, @amounts) AS d(id, amount)
-            WHERE e.id = d.id AND e.balance >= d.amount
-            RETURNING e.id, e.balance
-            """,
-            connection, transaction);
-        command.Parameters.Add(Array("ids", NpgsqlDbType.Bigint, debits.Select(d => d.EntitlementId).ToArray()));
-        command.Parameters.Add(Array("amounts", NpgsqlDbType.Bigint, debits.Select(d => d.Amount).ToArray()));
-        var expected = debits.ToDictionary(d => d.EntitlementId, d => d.BalanceAfter);
-        var matched = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await using var batch = new NpgsqlBatch(connection);
+        if (plan.Debits.Count > 0)
         {
-            if (expected.TryGetValue(reader.GetInt64(0), out var balance) && balance == reader.GetInt64(1))
-            {
-                matched++;
-            }
+            batch.BatchCommands.Add(DebitCommand(plan.Debits));
         }
 
-        return matched == debits.Count;
+        if (plan.Payouts.Count > 0)
+        {
+            batch.BatchCommands.Add(InsertCommand(plan.Payouts));
+        }
+
+        if (outbox is not null)
+        {
+            batch.BatchCommands.Add(outbox);
+        }
+
+        if (batch.BatchCommands.Count > 0)
+        {
+            await batch.ExecuteNonQueryAsync(ct);
+        }
     }
 
-    public async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<AuthorisationBatchPlan.NewPayout> payouts, CancellationToken ct)
-    {
-        if (payouts.Count == 0)
+    /// <summary>
+    /// Someone outside the batch got in between its read and its write: a balance it debits had
+    /// changed (the debit's CHECK violation), a challenge, key or ATC was taken (unique violation),
+    /// or two batches locked the same rows in opposite orders. Running each request alone answers right.
+    /// </summary>
+    public static bool IsConflict(Exception exception) =>
+        exception is PostgresException
         {
-            return;
-        }
+            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.CheckViolation
+                or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        };
 
-        await using var command = new NpgsqlCommand(
+    /// <summary>
+    /// Debits every entitlement of the batch at once, each by the batch's total for it, and only
+    /// from the balance the batch read: a balance anyone else changed meanwhile is set to -1
+    /// instead, which the table's CHECK (balance >= 0) refuses, so the whole batch rolls back
+    /// without a round trip to look at the result first. Under READ COMMITTED a debit that waited
+    /// for another transaction's row lock compares against the balance that transaction left.
+    /// Entitlements are never deleted, so every id read is there to update.
+    /// </summary>
+    private static NpgsqlBatchCommand DebitCommand(IReadOnlyList<AuthorisationBatchPlan.Debit> debits)
+    {
+        var command = new NpgsqlBatchCommand(
+            """
+            UPDATE entitlements AS e SET balance = CASE WHEN e.balance = d.before THEN d.after ELSE -1 END
+            FROM unnest(@ids, @befores, @afters) AS d(id, before, after)
+            WHERE e.id = d.id
+            """);
+        command.Parameters.Add(Array("ids", NpgsqlDbType.Bigint, debits.Select(d => d.EntitlementId).ToArray()));
+        command.Parameters.Add(Array("befores", NpgsqlDbType.Bigint, debits.Select(d => d.BalanceAfter + d.Amount).ToArray()));
+        command.Parameters.Add(Array("afters", NpgsqlDbType.Bigint, debits.Select(d => d.BalanceAfter).ToArray()));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand InsertCommand(IReadOnlyList<AuthorisationBatchPlan.NewPayout> payouts)
+    {
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO payouts (id, terminal_id, idempotency_key, request_hash, card_number, household_id, period_id, entitlement_id,
                                  village_code, amount, atc, verified_atc, challenge, result, decline_reason, approval_code, balance_after,
@@ -103,8 +167,7 @@ public sealed class PostgresBatchStore
             SELECT * FROM unnest(@id, @terminal_id, @idempotency_key, @request_hash, @card_number, @household_id, @period_id, @entitlement_id,
                                  @village_code, @amount, @atc, @verified_atc, @challenge, @result, @decline_reason, @approval_code, @balance_after,
                                  @created_at, @business_date)
-            """,
-            connection, transaction);
+            """);
         var records = payouts.Select(p => p.Record).ToArray();
         command.Parameters.Add(Array("id", NpgsqlDbType.Uuid, records.Select(r => r.PayoutId).ToArray()));
         command.Parameters.Add(Array("terminal_id", NpgsqlDbType.Bigint, records.Select(r => r.TerminalId).ToArray()));
@@ -127,7 +190,7 @@ public sealed class PostgresBatchStore
         command.Parameters.Add(Array("created_at", NpgsqlDbType.TimestampTz,
             records.Select(r => Bansos.ServiceDefaults.Storage.DapperTypeHandlers.Normalize(r.At)).ToArray()));
         command.Parameters.Add(Array("business_date", NpgsqlDbType.Text, records.Select(r => BusinessCalendar.Format(r.BusinessDate)).ToArray()));
-        await command.ExecuteNonQueryAsync(ct);
+        return command;
     }
 
     private static NpgsqlParameter Array<T>(string name, NpgsqlDbType elementType, T[] values) =>

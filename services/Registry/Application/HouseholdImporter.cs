@@ -19,7 +19,7 @@ namespace Bansos.Registry.Application;
 /// size limit and the file's SHA-256 are known before anything is written; then rows stream through
 /// the domain's reader and assembler in batches of <see cref="RegistryOptions.ImportBatchSize"/>
 /// households. Batches are committed together every <see cref="RegistryOptions.ImportCommitInterval"/>
-/// (decision D6), or the whole file is one transaction when all-or-nothing. Memory stays flat.
+/// (decision D7), or the whole file is one transaction when all-or-nothing. Memory stays flat.
 /// </summary>
 public sealed class HouseholdImporter(
     IDatabase database,

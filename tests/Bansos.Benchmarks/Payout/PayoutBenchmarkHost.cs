@@ -40,6 +40,9 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
 
     public Uri GrpcAddress { get; }
 
+    /// <summary>This run's PostgreSQL database, null on SQLite.</summary>
+    public string? PostgresDatabase => postgresDatabase;
+
     public JwtTokenIssuer Tokens { get; }
 
     public IServiceProvider Services => app.Services;
