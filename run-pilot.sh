@@ -27,6 +27,9 @@ export Bansos__Auth__SigningKey; Bansos__Auth__SigningKey=$(cat data/signing-key
 export Bansos__DataDir="$root/data"
 export Bansos__Pilot__Seed=true
 export DOTNET_NOLOGO=1
+# glibc gives each thread that mallocs its own arena and keeps what they free: SQLite and the
+# RabbitMQ client, called from many pool threads, otherwise grow a service by a few hundred MB.
+export MALLOC_ARENA_MAX=2
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }

@@ -24,6 +24,9 @@ public interface IOutbox
     /// </summary>
     OutboxMessage Prepare(object @event);
 
+    /// <summary><see cref="Prepare(object)"/> stamped <paramref name="at"/>: one clock reading for a whole batch.</summary>
+    OutboxMessage Prepare(object @event, DateTimeOffset at);
+
     /// <summary>Adds prepared messages in order, in one bulk write; published only if <paramref name="transaction"/> commits.</summary>
     Task EnqueuePreparedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<OutboxMessage> messages, CancellationToken ct = default);
 }

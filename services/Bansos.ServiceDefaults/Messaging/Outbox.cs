@@ -40,13 +40,14 @@ internal sealed class Outbox(OutboxSignal signal, TimeProvider time, IDatabase d
         return EnqueuePreparedAsync(connection, transaction, [.. events.Select(Prepare)], ct);
     }
 
-    public OutboxMessage Prepare(object @event)
+    public OutboxMessage Prepare(object @event) => Prepare(@event, time.GetUtcNow());
+
+    public OutboxMessage Prepare(object @event, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(@event);
         var type = @event.GetType();
-        var now = time.GetUtcNow();
         // Version 7: time-ordered, so ids sort (roughly) like the rows and index well.
-        return new OutboxMessage(Guid.CreateVersion7(now), MessageJson.TypeName(type), JsonSerializer.Serialize(@event, type, MessageJson.Options), now);
+        return new OutboxMessage(Guid.CreateVersion7(at), MessageJson.TypeName(type), JsonSerializer.Serialize(@event, type, MessageJson.Options), at);
     }
 
     public async Task EnqueuePreparedAsync(

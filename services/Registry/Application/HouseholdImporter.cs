@@ -151,6 +151,7 @@ public sealed class HouseholdImporter(
         try
         {
             var batch = new List<PreparedHousehold>(options.ImportBatchSize);
+            var at = clock.GetUtcNow(); // one clock reading per batch
             await foreach (var item in HouseholdImport.ReadAsync(stream, areas, today, options.MaxLineLength, ct))
             {
                 switch (item)
@@ -166,11 +167,12 @@ public sealed class HouseholdImporter(
 
                         break;
                     case HouseholdDraft draft:
-                        batch.Add(PreparedHousehold.Of(draft, actor, clock.GetUtcNow(), outbox));
+                        batch.Add(PreparedHousehold.Of(draft, actor, at, outbox));
                         if (batch.Count >= options.ImportBatchSize)
                         {
                             await batches.WriteAsync(batch, ct);
                             batch = new List<PreparedHousehold>(options.ImportBatchSize);
+                            at = clock.GetUtcNow();
                         }
 
                         break;

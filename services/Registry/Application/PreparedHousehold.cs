@@ -37,6 +37,6 @@ public sealed record PreparedHousehold(
         return new PreparedHousehold(
             draft, fingerprint, registration,
             HouseholdStore.RowsOf(household, fingerprint, registration.History, at),
-            [.. registration.Events.Select(outbox.Prepare)]);
+            [.. registration.Events.Select(e => outbox.Prepare(e, at))]);
     }
 }

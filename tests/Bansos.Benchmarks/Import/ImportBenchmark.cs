@@ -118,6 +118,8 @@ public sealed class ImportBenchmark : IBenchmark
             var writtenBefore = BytesWritten();
             var pauseBefore = GC.GetTotalPauseDuration();
             using var allocations = AllocationSampler.StartIfAsked();
+            long peakHeap = 0;
+            using var heapWatch = new Timer(_ => Interlocked.Exchange(ref peakHeap, Math.Max(Interlocked.Read(ref peakHeap), GC.GetGCMemoryInfo().TotalCommittedBytes)), null, 0, 100);
             int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             clock.Restart();
             await using var scope = app.Services.CreateAsyncScope();
@@ -139,7 +141,7 @@ public sealed class ImportBenchmark : IBenchmark
                 $"= {report.RowsRead / seconds:N0} rows/s; parse-only baseline {persons / parseSeconds:N0} rows/s ({drafts:N0} households); " +
                 $"peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB (before import {before / (1024 * 1024)} MB); " +
                 $"process CPU {cpu:F1} s ({cpu * 1e6 / report.RowsRead:F1} µs/row), written to disk {written / (1024 * 1024)} MB; " +
-                $"GC pauses {pause.TotalSeconds:F1} s, collections gen0/1/2 {collections}");
+                $"GC pauses {pause.TotalSeconds:F1} s, collections gen0/1/2 {collections}, peak GC committed {Interlocked.Read(ref peakHeap) / (1024 * 1024)} MB");
             allocations?.Print(Console.Out);
         }
         finally

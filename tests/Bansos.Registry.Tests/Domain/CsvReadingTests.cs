@@ -13,6 +13,22 @@ public sealed class CsvReadingTests
     }
 
     [Fact]
+    public void A_field_equal_to_the_line_before_reuses_its_string_and_every_value_stays_right()
+    {
+        var previous = Split("1703122003210001,1703124101900002,Siti,ISTRI,P,1990-01-01,17.03.12.2003,Jl. Sawit,001,002,3,SEMBAKO");
+        var fields = new List<string>();
+
+        Assert.Null(CsvFields.TrySplit("1703122003210001,1703121501150003,Budi,ANAK,L,2015-01-15,17.03.12.2003,Jl. Sawit,001,002,3,SEMBAKO", fields, previous));
+
+        Assert.Equal(
+            ["1703122003210001", "1703121501150003", "Budi", "ANAK", "L", "2015-01-15", "17.03.12.2003", "Jl. Sawit", "001", "002", "3", "SEMBAKO"],
+            fields);
+        Assert.Same(previous[0], fields[0]);
+        Assert.Same(previous[7], fields[7]);
+        Assert.NotSame(previous[1], fields[1]);
+    }
+
+    [Fact]
     public void Splits_RFC_4180_fields()
     {
         Assert.Equal(["a", "b", "c"], Split("a,b,c"));

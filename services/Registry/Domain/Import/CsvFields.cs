@@ -5,11 +5,21 @@ namespace Bansos.Registry.Domain.Import;
 /// <summary>Splits one CSV line into fields by RFC 4180: quoted fields, embedded commas, doubled quotes.</summary>
 public static class CsvFields
 {
+    /// <summary>Values that fill most cells of an import file; a cell equal to one is that string, not a new one.</summary>
+    private static readonly string[] CommonValues =
+    [
+        "KEPALA", "ISTRI", "SUAMI", "ANAK", "ORANG_TUA", "LAINNYA", "L", "P", "SEMBAKO", "PKH", "SEMBAKO|PKH",
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10",
+    ];
+
     /// <summary>
     /// Fills <paramref name="fields"/> with the fields of <paramref name="line"/>. Returns null on
-    /// success or a message (Indonesian, English in parentheses) saying what is malformed.
+    /// success or a message (Indonesian, English in parentheses) saying what is malformed. A field equal
+    /// to the same field of <paramref name="previous"/> (the line before) is that string again: the
+    /// rows of one household repeat most of their cells, and a million-row import otherwise makes
+    /// millions of copies.
     /// </summary>
-    public static string? TrySplit(ReadOnlySpan<char> line, List<string> fields)
+    public static string? TrySplit(ReadOnlySpan<char> line, List<string> fields, IReadOnlyList<string>? previous = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         fields.Clear();
@@ -67,7 +77,7 @@ public static class CsvFields
                     return "Format CSV salah: tanda kutip di dalam kolom tanpa kutip (malformed CSV: quote inside an unquoted field)";
                 }
 
-                fields.Add(field.Length == 0 ? string.Empty : new string(field));
+                fields.Add(field.Length == 0 ? string.Empty : Text(field, previous, fields.Count));
                 if (comma < 0)
                 {
                     return null;
@@ -82,6 +92,24 @@ public static class CsvFields
                 return null;
             }
         }
+    }
+
+    private static string Text(ReadOnlySpan<char> field, IReadOnlyList<string>? previous, int index)
+    {
+        if (previous is not null && index < previous.Count && field.SequenceEqual(previous[index]))
+        {
+            return previous[index];
+        }
+
+        foreach (var common in CommonValues)
+        {
+            if (field.SequenceEqual(common))
+            {
+                return common;
+            }
+        }
+
+        return new string(field);
     }
 
     /// <summary>Writes one field, quoting it when it holds a comma, a quote or a line break.</summary>

@@ -88,7 +88,10 @@ public sealed class ImportRowReader(int maxLineLength = CsvLineReader.DefaultMax
     /// <summary>The per-line logic, shared by the sync and async loops.</summary>
     private sealed class RowParser(int maxLineLength)
     {
-        private readonly List<string> _fields = new(HouseholdCsv.ColumnCount + 1);
+        private List<string> _fields = new(HouseholdCsv.ColumnCount + 1);
+
+        // The previous row's fields: rows of one household repeat most of them (KK, village, street…).
+        private List<string> _previousFields = new(HouseholdCsv.ColumnCount + 1);
         private bool _headerSeen;
         private bool _headerBlank;
 
@@ -130,7 +133,8 @@ public sealed class ImportRowReader(int maxLineLength = CsvLineReader.DefaultMax
                 return null; // blank lines (often one at the end) carry nothing
             }
 
-            if (CsvFields.TrySplit(line.Text, _fields) is { } malformed)
+            (_fields, _previousFields) = (_previousFields, _fields);
+            if (CsvFields.TrySplit(line.Text, _fields, _previousFields) is { } malformed)
             {
                 return RejectedRow.From(line.Number, DomainErrors.CsvMalformed(malformed), KkHint(line.Text));
             }
