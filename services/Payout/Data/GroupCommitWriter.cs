@@ -1,9 +1,7 @@
-using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
 using Bansos.ServiceDefaults.Messaging;
 using Bansos.ServiceDefaults.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Bansos.Payout.Data;
@@ -114,9 +112,7 @@ public sealed partial class GroupCommitWriter : IPayoutWriter, IAsyncDisposable
             try
             {
                 connection ??= await database.OpenConnectionAsync();
-                transaction = connection is SqliteConnection sqlite
-                    ? sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: false)
-                    : await connection.BeginTransactionAsync();
+                transaction = await database.BeginWriteAsync(connection);
                 foreach (var item in batch)
                 {
                     await RunItemAsync(item, connection, transaction);
@@ -154,7 +150,7 @@ public sealed partial class GroupCommitWriter : IPayoutWriter, IAsyncDisposable
     }
 
     private bool IsTransient(Exception exception) =>
-        database.Dialect == DbDialect.Sqlite ? SqliteDatabase.IsTransient(exception) : PostgresDatabase.IsTransient(exception);
+        database.IsTransientFailure(exception);
 
     private static async Task RollBackQuietlyAsync(DbTransaction? transaction)
     {
@@ -184,7 +180,7 @@ public sealed partial class GroupCommitWriter : IPayoutWriter, IAsyncDisposable
         }
     }
 
-    private static async Task RunItemAsync(WorkItem item, DbConnection connection, DbTransaction transaction)
+    private async Task RunItemAsync(WorkItem item, DbConnection connection, DbTransaction transaction)
     {
         // A whole-batch retry (SQLITE_BUSY at BEGIN) runs every item again from scratch.
         item.Reset();
@@ -197,7 +193,7 @@ public sealed partial class GroupCommitWriter : IPayoutWriter, IAsyncDisposable
                 await transaction.ReleaseAsync(Savepoint);
                 return;
             }
-            catch (Exception ex) when (!SqliteDatabase.IsTransient(ex) && !PostgresDatabase.IsTransient(ex))
+            catch (Exception ex) when (!database.IsTransientFailure(ex))
             {
                 await transaction.RollbackAsync(Savepoint);
                 await transaction.ReleaseAsync(Savepoint);
