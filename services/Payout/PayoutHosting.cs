@@ -34,6 +34,7 @@ public static class PayoutHosting
         services.AddSingleton(PilotSeedOptions.From(builder.Configuration));
 
         services.AddSingleton<IIssuerKeyStore>(sp => new FileIssuerKeyStore(options.IssuerKeyFile, sp.GetRequiredService<ILogger<FileIssuerKeyStore>>()));
+        services.AddHostedService<IssuerKeyStartup>();
         services.AddSingleton<CardKeyCache>();
         services.AddSingleton<CryptogramVerifier>();
         services.AddSingleton<ChallengeIssuer>();

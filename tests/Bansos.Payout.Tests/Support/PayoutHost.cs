@@ -31,6 +31,9 @@ public sealed class PayoutHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
+    /// <summary>The issuer key file this host was configured with.</summary>
+    public string IssuerKeyFile => Path.Combine(keyDirectory, "issuer.key");
+
     public IDatabase Db => Services.GetRequiredService<IDatabase>();
 
     /// <param name="relay">Publish the outbox to RabbitMQ and wait for the bus at start (messaging tests).</param>
