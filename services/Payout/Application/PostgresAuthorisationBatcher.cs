@@ -25,6 +25,7 @@ public sealed partial class PostgresAuthorisationBatcher : PostgresBatchLoops<Po
 {
     private const int Loops = 2;
 
+    private readonly IOutbox outbox;
     private readonly OutboxSignal? outboxSignal;
     private readonly PostgresBatchStore store;
     private readonly PayoutStore payouts;
@@ -37,10 +38,11 @@ public sealed partial class PostgresAuthorisationBatcher : PostgresBatchLoops<Po
     private long fallbacks;
 
     public PostgresAuthorisationBatcher(IDatabase database, PostgresBatchStore store, PayoutStore payouts, SingleAuthorisation single,
-        IPayoutWriter writer, TimeProvider time, PayoutOptions options, ILogger<PostgresAuthorisationBatcher> logger,
+        IPayoutWriter writer, IOutbox outbox, TimeProvider time, PayoutOptions options, ILogger<PostgresAuthorisationBatcher> logger,
         OutboxSignal? outboxSignal = null)
         : base(database, options.MaxBatch)
     {
+        this.outbox = outbox;
         this.outboxSignal = outboxSignal;
         this.store = store;
         this.payouts = payouts;
@@ -119,7 +121,7 @@ public sealed partial class PostgresAuthorisationBatcher : PostgresBatchLoops<Po
         }
 
         var plan = AuthorisationBatchPlanner.Decide(planItems, now);
-        var events = PostgresOutboxBatchCommand.Create(plan.Payouts.Select(p => AuthorisationMapping.ToEvent(p.Record)), time);
+        var events = PostgresOutboxBatchCommand.Create([.. plan.Payouts.Select(p => outbox.Prepare(AuthorisationMapping.ToEvent(p.Record), now))]);
         await store.WriteAsync(connection, plan, events, CancellationToken.None);
         return plan;
     }
