@@ -142,30 +142,20 @@ public sealed partial class PostgresAuthorisationBatcher : PostgresBatchLoops<Po
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} authorisations failed; none of them is stored")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    public sealed class Pending(AuthorisationRequest request, CancellationToken ct) : IQueuedRequest
+    public sealed class Pending(AuthorisationRequest request, CancellationToken ct) : QueuedRequest<AuthorisationResult>(ct)
     {
-        private readonly TaskCompletionSource<AuthorisationResult> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         public AuthorisationRequest Request { get; } = request;
-
-        public CancellationToken CancellationToken { get; } = ct;
-
-        public Task<AuthorisationResult> Task => completion.Task;
 
         public void Complete(AuthorisationBatchPlan.Outcome outcome)
         {
             if (outcome.Error is not null)
             {
-                completion.TrySetException(outcome.Error);
+                Fail(outcome.Error);
             }
             else
             {
-                completion.TrySetResult(outcome.Result!);
+                Complete(outcome.Result!);
             }
         }
-
-        public void Fail(Exception exception) => completion.TrySetException(exception);
-
-        public bool TryCancelIfRequested() => CancellationToken.IsCancellationRequested && completion.TrySetCanceled(CancellationToken);
     }
 }

@@ -72,20 +72,10 @@ public sealed partial class PostgresCardViewBatcher : PostgresBatchLoops<Postgre
     [LoggerMessage(Level = LogLevel.Error, Message = "A batched read of {Count} BeginPayout requests failed")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    public sealed class Pending(long terminalId, string cardNumber, CancellationToken ct) : IQueuedRequest
+    public sealed class Pending(long terminalId, string cardNumber, CancellationToken ct) : QueuedRequest<IReadOnlyList<CardView>>(ct)
     {
-        private readonly TaskCompletionSource<IReadOnlyList<CardView>> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         public long TerminalId { get; } = terminalId;
 
         public string CardNumber { get; } = cardNumber;
-
-        public Task<IReadOnlyList<CardView>> Task => completion.Task;
-
-        public void Complete(IReadOnlyList<CardView> rows) => completion.TrySetResult(rows);
-
-        public void Fail(Exception exception) => completion.TrySetException(exception);
-
-        public bool TryCancelIfRequested() => ct.IsCancellationRequested && completion.TrySetCanceled(ct);
     }
 }
