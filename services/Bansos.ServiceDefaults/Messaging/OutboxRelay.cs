@@ -165,7 +165,7 @@ internal sealed partial class OutboxRelay(
 
                     // Not cancelled by stopping: a publish once started ends by its confirm or its timeout, so a
                     // service that stops marks what went out instead of abandoning (and logging) a batch in flight.
-                    publishes.Add((row, PublishAsync(row, message, type, slots, CancellationToken.None)));
+                    publishes.Add((row, PublishAsync(row, message, type, slots)));
                 }
             }
             catch (OperationCanceledException ex)
@@ -201,12 +201,11 @@ internal sealed partial class OutboxRelay(
 
         return (sent.Count, failure);
 
-        async Task PublishAsync(OutboxRow row, object message, Type type, SemaphoreSlim slot, CancellationToken token)
+        async Task PublishAsync(OutboxRow row, object message, Type type, SemaphoreSlim slot)
         {
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-                timeout.CancelAfter(options.PublishTimeout);
+                using var timeout = new CancellationTokenSource(options.PublishTimeout);
                 var messageId = row.MessageId;
                 // With publisher confirms on, this completes when the broker has the message. Concurrent
                 // publishes share the bus's channel and each awaits its own confirm (RabbitMQ.Client 7 tracks them by sequence number).

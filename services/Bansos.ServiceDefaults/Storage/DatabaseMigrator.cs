@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -56,7 +55,7 @@ public sealed class DatabaseMigrator(IDatabase database, ILogger<DatabaseMigrato
         var applied = 0;
         foreach (var migration in migrations)
         {
-            await using var transaction = await BeginAsync(connection, ct);
+            await using var transaction = await database.BeginWriteAsync(connection, null, ct);
             var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM schema_migrations WHERE scope = @Scope AND version = @Version",
                 new { migration.Scope, migration.Version }, transaction, cancellationToken: ct));
@@ -97,13 +96,8 @@ public sealed class DatabaseMigrator(IDatabase database, ILogger<DatabaseMigrato
                 PRIMARY KEY (scope, version)
             )
             """, database.Dialect);
-        await using var transaction = await BeginAsync(connection, ct);
+        await using var transaction = await database.BeginWriteAsync(connection, null, ct);
         await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
     }
-
-    private static async ValueTask<DbTransaction> BeginAsync(DbConnection connection, CancellationToken ct) =>
-        connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false)
-            : await connection.BeginTransactionAsync(ct);
 }
