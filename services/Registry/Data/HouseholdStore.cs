@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Bansos.Registry.Domain;
 using Bansos.Registry.Domain.Households;
 using Bansos.ServiceDefaults.Storage;
@@ -25,9 +24,6 @@ public sealed class HouseholdStore(IDatabase database)
 
     private static readonly BulkInsert HistoryInsert = new(
         "household_history", "household_id", "at", "actor", "action", "detail");
-
-    [ThreadStatic]
-    private static StringBuilder? DetailBuilder;
 
     private DbDialect Dialect => database.Dialect;
 
@@ -197,27 +193,8 @@ public sealed class HouseholdStore(IDatabase database)
     private static object?[] HistoryRow(Guid householdId, HistoryEntry entry) =>
         [householdId, entry.At, entry.Actor, entry.Action, Detail(entry)];
 
-    /// <summary>
-    /// <see cref="HistoryEntry.Summary"/> and the note, written straight into one builder: a
-    /// registration lists every field, and the import writes one per household.
-    /// </summary>
-    private static string Detail(HistoryEntry entry)
-    {
-        var text = DetailBuilder ??= new StringBuilder(1024);
-        text.Clear();
-        for (var i = 0; i < entry.Changes.Count; i++)
-        {
-            var change = entry.Changes[i];
-            text.Append(i == 0 ? "" : "; ").Append(change.Field).Append(": ").Append(change.Before ?? "∅").Append(" → ").Append(change.After ?? "∅");
-        }
-
-        if (entry.Note is { Length: > 0 } note)
-        {
-            text.Append(" — ").Append(note);
-        }
-
-        return text.ToString();
-    }
+    private static string Detail(HistoryEntry entry) =>
+        entry.Note is { Length: > 0 } note ? $"{entry.Summary} — {note}" : entry.Summary;
 
     private static void AddMemberRows(List<object?[]> rows, Household household)
     {

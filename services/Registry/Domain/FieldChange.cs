@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Bansos.Registry.Domain;
 
 /// <summary>
@@ -8,5 +10,12 @@ namespace Bansos.Registry.Domain;
 /// <param name="After">Null when it no longer exists (e.g. a member removed).</param>
 public sealed record FieldChange(string Field, string? Before, string? After)
 {
-    public override string ToString() => $"{Field}: {Before ?? "∅"} → {After ?? "∅"}";
+    public override string ToString() => AppendTo(new StringBuilder()).ToString();
+
+    /// <summary><c>field: before → after</c> (∅ for none), appended without a string of its own.</summary>
+    public StringBuilder AppendTo(StringBuilder text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Append(Field).Append(": ").Append(Before ?? "∅").Append(" → ").Append(After ?? "∅");
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Bansos.Registry.Domain;
 
 /// <summary>
@@ -18,6 +20,21 @@ public sealed record HistoryEntry(
     IReadOnlyList<FieldChange> Changes,
     string? Note = null)
 {
-    /// <summary>Before/after in one line, e.g. <c>desil: 3 → 2; program: SEMBAKO → PKH|SEMBAKO</c>.</summary>
-    public string Summary => string.Join("; ", Changes);
+    /// <summary>
+    /// Before/after in one line, e.g. <c>desil: 3 → 2; program: SEMBAKO → PKH|SEMBAKO</c>. Built in one
+    /// builder: a registration lists every field, and an import writes one per household.
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            var text = new StringBuilder(256);
+            for (var i = 0; i < Changes.Count; i++)
+            {
+                Changes[i].AppendTo(i == 0 ? text : text.Append("; "));
+            }
+
+            return text.ToString();
+        }
+    }
 }
