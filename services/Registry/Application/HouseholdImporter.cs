@@ -251,8 +251,7 @@ public sealed class HouseholdImporter(
             : await households.FindNikOwnersAsync(
                 connection, transaction, [.. pending.SelectMany(p => p.Prepared.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
         var created = new List<NewHouseholdRows>(pending.Count);
-        var createdEvents = new List<OutboxMessage>(pending.Count);
-        var events = new List<object>();
+        var messages = new List<OutboxMessage>(pending.Count);
         var history = new List<(Guid, HistoryEntry)>(pending.Count);
         foreach (var (prepared, existingKey) in pending)
         {
@@ -279,7 +278,7 @@ public sealed class HouseholdImporter(
                     }
 
                     created.Add(prepared.Rows);
-                    createdEvents.AddRange(prepared.Events);
+                    messages.AddRange(prepared.Events);
                     outcome.HouseholdsCreated++;
                     outcome.PersonsCreated += draft.Details.Members.Count;
                     outcome.PersonsAccepted += draft.Details.Members.Count;
@@ -294,7 +293,7 @@ public sealed class HouseholdImporter(
                     }
 
                     await households.UpdateDetailsAsync(connection, transaction, existing, at, ct);
-                    events.AddRange(updated.Events);
+                    messages.AddRange(updated.Events.Select(e => outbox.Prepare(e, at)));
                     history.AddRange(updated.History.Select(h => (existing.Id, h)));
                     outcome.HouseholdsUpdated++;
                     outcome.PersonsAccepted += draft.Details.Members.Count;
@@ -304,8 +303,7 @@ public sealed class HouseholdImporter(
 
         await households.InsertAsync(connection, transaction, created, ct);
         await households.AppendHistoryAsync(connection, transaction, history, ct);
-        await outbox.EnqueuePreparedAsync(connection, transaction, createdEvents, ct);
-        await outbox.EnqueueManyAsync(connection, transaction, events, ct);
+        await outbox.EnqueuePreparedAsync(connection, transaction, messages, ct);
         return outcome;
     }
 
