@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Bansos.Benchmarks.Import;
 
@@ -56,7 +55,6 @@ public sealed class ImportBenchmark : IBenchmark
 
     private static async Task RunOneAsync(string provider, string csv, int persons, string work)
     {
-        string? database = null;
         var settings = new Dictionary<string, string?>
         {
             ["Bansos:DataDir"] = Path.Combine(work, provider),
@@ -68,18 +66,14 @@ public sealed class ImportBenchmark : IBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
             ["Bansos:Outbox:RelayEnabled"] = Environment.GetEnvironmentVariable("BENCH_RELAY") ?? "true",
         };
-        if (provider == "postgres")
+        // SQLite goes into Bansos:DataDir; PostgreSQL gets a database of its own, dropped at the end.
+        await using var database = provider == "postgres"
+            ? await ScratchDatabase.PostgresAsync(
+                Environment.GetEnvironmentVariable("BANSOS_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=bansos;Password=bansos", "bansos_bench")
+            : null;
+        foreach (var (key, value) in database?.Settings("registry") ?? [])
         {
-            var admin = AdminConnectionString();
-            database = $"bansos_bench_{Guid.NewGuid():N}";
-            await using (var connection = new NpgsqlConnection(admin))
-            {
-                await connection.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            settings["ConnectionStrings:registry"] = new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            settings[key] = value;
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -147,15 +141,6 @@ public sealed class ImportBenchmark : IBenchmark
         finally
         {
             await app.StopAsync();
-            if (database is not null)
-            {
-                NpgsqlConnection.ClearAllPools();
-                var admin = AdminConnectionString();
-                await using var connection = new NpgsqlConnection(admin);
-                await connection.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
-            }
         }
     }
 
@@ -171,9 +156,4 @@ public sealed class ImportBenchmark : IBenchmark
         var line = File.ReadLines(io).FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line["write_bytes:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    private static string AdminConnectionString() =>
-        new NpgsqlConnectionStringBuilder(
-            Environment.GetEnvironmentVariable("BANSOS_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=bansos;Password=bansos")
-        { Database = "postgres" }.ConnectionString;
 }
