@@ -84,7 +84,7 @@ public sealed class PayoutBenchmark : IBenchmark
         var clients = channels.Select(channel => new PayoutTerminalService.PayoutTerminalServiceClient(channel)).ToArray();
         var headers = host.TerminalIds.Select(id => new Metadata
         {
-            { "Authorization", "Bearer " + host.Tokens.Issue($"terminal-{id}", [BansosRoles.Terminal], TimeSpan.FromHours(1),
+            { "Authorization", "Bearer " + host.Tokens.Issue($"terminal-{id}", [BansosRoles.Terminal], BansosAuthOptions.MaxTerminalLifetime,
                 new Dictionary<string, object> { [BansosClaims.TerminalId] = id.ToString(CultureInfo.InvariantCulture) }) },
         }).ToArray();
         var cards = host.Cards;
