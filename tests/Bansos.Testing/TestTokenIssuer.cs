@@ -24,6 +24,10 @@ public sealed class TestTokenIssuer
     {
     }
 
+    /// <summary>An issuer over someone's real key (a test that needs a gateway-signed token the gateway would never mint).</summary>
+    public static TestTokenIssuer FromKey(ECDsa key, string issuer = BansosAuthOptions.DefaultIssuer, string audience = BansosAuthOptions.DefaultAudience) =>
+        new(key, issuer, audience, TimeProvider.System);
+
     private TestTokenIssuer(ECDsa key, string issuer, string audience, TimeProvider time)
     {
         this.key = key;
