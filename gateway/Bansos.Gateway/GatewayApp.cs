@@ -34,9 +34,16 @@ public static class GatewayApp
         configure?.Invoke(builder.Configuration);
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         var paths = new GatewayPaths(options.ResolveDataDir(builder.Configuration));
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ServiceName)) &&
+            string.IsNullOrWhiteSpace(builder.Configuration["Bansos:Storage:Provider"]))
+        {
+            // SQLite inside the owner-only folder: the file holds password and refresh-token hashes.
+            builder.Configuration[$"ConnectionStrings:{ServiceName}"] = $"Data Source={Path.Combine(paths.DataDir, ServiceName + ".db")}";
+        }
 
         // The keys exist before anything else: the gateway verifies its own tokens through the same
         // public-key path (ServiceDefaults' AddBansosAuth) as the services do.
+        SecretFiles.EnsureDirectory(paths.DataDir);
         var pki = GatewayPki.LoadOrCreate(paths.DataDir, options.Pki, options.ServerNames, NullLogger.Instance);
         builder.Configuration["Bansos:Auth:Jwks"] = PublicJwks.Create([(PublicJwks.KeyIdOf(pki.TokenSigningKey), pki.TokenSigningKey)]);
         builder.Configuration["Bansos:Auth:JwksUri"] = "";
