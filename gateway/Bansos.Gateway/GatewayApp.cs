@@ -3,6 +3,7 @@ using System.Security.Authentication;
 using Bansos.Gateway.Domain;
 using Bansos.Gateway.Grpc;
 using Bansos.Gateway.Http;
+using Bansos.Gateway.OpenApi;
 using Bansos.Gateway.Pki;
 using Bansos.Gateway.Proxy;
 using Bansos.Gateway.Terminals;
@@ -67,6 +68,7 @@ public static class GatewayApp
         app.MapAuthEndpoints();
         app.MapGatewayAdminEndpoints();
         app.MapGrpcService<TerminalEnrolmentGrpcService>();
+        app.MapRestFacadeDocs();
         app.MapReverseProxy();
         return app;
     }

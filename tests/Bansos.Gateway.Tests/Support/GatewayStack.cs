@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Bansos.Gateway;
 using Bansos.Gateway.Users;
@@ -56,7 +55,7 @@ public class GatewayStack : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        int gwHttps = FreePort(), gwHttp = FreePort(), regGrpc = FreePort(), regHttp = FreePort(), payGrpc = FreePort(), payHttp = FreePort();
+        int gwHttps = FreePorts.Next(), gwHttp = FreePorts.Next(), regGrpc = FreePorts.Next(), regHttp = FreePorts.Next(), payGrpc = FreePorts.Next(), payHttp = FreePorts.Next();
         GatewayHttps = new Uri($"https://127.0.0.1:{gwHttps}");
         GatewayHttp = new Uri($"http://127.0.0.1:{gwHttp}");
         RegistryGrpc = new Uri($"http://127.0.0.1:{regGrpc}");
@@ -73,8 +72,8 @@ public class GatewayStack : IAsyncLifetime
             new("Bansos:Gateway:Services:registry:Grpc", RegistryGrpc.ToString()),
             new("Bansos:Gateway:Services:payout:Http", PayoutHttp.ToString()),
             new("Bansos:Gateway:Services:payout:Grpc", PayoutGrpc.ToString()),
-            new("Bansos:Gateway:Services:complaint:Http", $"http://127.0.0.1:{FreePort()}"),
-            new("Bansos:Gateway:Services:complaint:Grpc", $"http://127.0.0.1:{FreePort()}"),
+            new("Bansos:Gateway:Services:complaint:Http", $"http://127.0.0.1:{FreePorts.Next()}"),
+            new("Bansos:Gateway:Services:complaint:Grpc", $"http://127.0.0.1:{FreePorts.Next()}"),
             new("Logging:LogLevel:Default", "Warning"),
             .. ExtraSettings,
         ]));
@@ -282,13 +281,6 @@ public class GatewayStack : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public sealed record TokenBody(string AccessToken, string RefreshToken, int ExpiresIn);
