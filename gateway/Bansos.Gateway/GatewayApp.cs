@@ -103,7 +103,7 @@ public static class GatewayApp
         services.AddHttpClient(nameof(HealthEndpoints));
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayErrors>();
-        services.AddGatewayPolicies();
+        services.AddGatewayPolicies(options.External);
         services.AddGatewayRateLimits(options.RateLimits);
 
         var (routes, clusters) = GatewayRoutes.Build(options);

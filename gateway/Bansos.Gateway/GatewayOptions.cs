@@ -53,6 +53,9 @@ public sealed class GatewayOptions
 
     public PkiPaths Pki { get; set; } = new();
 
+    /// <summary>An external OIDC issuer (e.g. Keycloak) whose tokens the gateway also accepts; off unless <c>Authority</c> is set.</summary>
+    public ExternalIssuer External { get; set; } = new();
+
     /// <summary>Where the files live: configured paths win, else the data folder.</summary>
     public string ResolveDataDir(IConfiguration configuration) =>
         Path.GetFullPath(DataDir ?? Path.Combine(configuration["Bansos:DataDir"] is { Length: > 0 } d ? d : "./data", "gateway"));
@@ -107,4 +110,32 @@ public sealed class PkiPaths
     public string? TerminalCaKey { get; set; }
 
     public string? TokenSigningKey { get; set; }
+}
+
+/// <summary>
+/// Trust of an external OIDC issuer at the gateway: its tokens are validated against its published
+/// keys (discovery at <see cref="Authority"/>), their roles and villages read from the named
+/// claims, and the services get a gateway token for the same person (they trust the gateway only).
+/// </summary>
+public sealed class ExternalIssuer
+{
+    public string? Authority { get; set; }
+
+    /// <summary>The <c>iss</c> its tokens carry (default: the authority).</summary>
+    public string? Issuer { get; set; }
+
+    public string Audience { get; set; } = "bansos";
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The claim holding roles (repeated or an array); only admin, operator and auditor are taken.</summary>
+    public string RoleClaim { get; set; } = "role";
+
+    public string VillageClaim { get; set; } = "village";
+
+    public string NameClaim { get; set; } = "preferred_username";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public string EffectiveIssuer => Issuer ?? Authority!.TrimEnd('/');
 }

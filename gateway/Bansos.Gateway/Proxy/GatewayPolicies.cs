@@ -29,12 +29,18 @@ public static class GatewayPolicies
         [Admin] = [BansosRoles.Admin],
     };
 
-    public static IServiceCollection AddGatewayPolicies(this IServiceCollection services)
+    public static IServiceCollection AddGatewayPolicies(this IServiceCollection services, ExternalIssuer external)
     {
+        if (external.Enabled)
+        {
+            ExternalIssuerScheme.Add(services, external);
+        }
+
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, "client certificate or bearer token", policy =>
-                policy.ForwardDefaultSelector = context => context.Connection.ClientCertificate is not null
-                    ? TerminalCertificateHandler.SchemeName
+                policy.ForwardDefaultSelector = context =>
+                    context.Connection.ClientCertificate is not null ? TerminalCertificateHandler.SchemeName
+                    : external.Enabled && ExternalIssuerScheme.Claims(context, external) ? ExternalIssuerScheme.Name
                     : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TerminalCertificateHandler>(TerminalCertificateHandler.SchemeName, null);
         services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(options =>

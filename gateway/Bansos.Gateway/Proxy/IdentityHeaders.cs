@@ -36,6 +36,14 @@ public static class IdentityHeaders
             var token = context.HttpContext.RequestServices.GetRequiredService<TerminalTokenCache>().For(terminalId);
             context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
         }
+        else if (user.Identity is { IsAuthenticated: true, AuthenticationType: ExternalIssuerScheme.Name })
+        {
+            // The services trust the gateway alone: the external person gets a gateway token.
+            var token = context.HttpContext.RequestServices.GetRequiredService<GatewayTokenIssuer>().IssuePerson(
+                user.FindFirst(BansosClaims.Subject)!.Value, user.Identity.Name ?? "",
+                [.. user.FindAll(BansosClaims.Role).Select(c => c.Value)], [.. user.FindAll(BansosClaims.Village).Select(c => c.Value)]);
+            context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token.Token);
+        }
         else if (user.Identity?.IsAuthenticated == true && context.HttpContext.Request.Headers.Authorization is { Count: 1 } bearer)
         {
             context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", bearer.ToString());

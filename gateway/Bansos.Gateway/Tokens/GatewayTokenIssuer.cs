@@ -38,12 +38,16 @@ public sealed class GatewayTokenIssuer
     public TimeSpan TerminalTokenLifetime => Min(options.TerminalTokenLifetime, BansosAuthOptions.MaxTerminalLifetime);
 
     /// <summary>A person's access token: role, display name and, for operators, the villages they serve.</summary>
-    public IssuedToken IssuePerson(string subject, string displayName, string role, IReadOnlyList<string> villages)
+    public IssuedToken IssuePerson(string subject, string displayName, string role, IReadOnlyList<string> villages) =>
+        IssuePerson(subject, displayName, [role], villages);
+
+    /// <summary>As above with several roles (a person from an external issuer may hold more than one).</summary>
+    public IssuedToken IssuePerson(string subject, string displayName, IReadOnlyList<string> roles, IReadOnlyList<string> villages)
     {
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             [BansosClaims.Name] = displayName,
-            [BansosClaims.Role] = new[] { role },
+            [BansosClaims.Role] = roles.ToArray(),
         };
         if (villages.Count > 0)
         {

@@ -53,7 +53,7 @@ public class GatewayStack : IAsyncLifetime
     /// <summary>Settings a test class may add (rate limits, say).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         int gwHttps = FreePorts.Next(), gwHttp = FreePorts.Next(), regGrpc = FreePorts.Next(), regHttp = FreePorts.Next(), payGrpc = FreePorts.Next(), payHttp = FreePorts.Next();
         GatewayHttps = new Uri($"https://127.0.0.1:{gwHttps}");
@@ -249,7 +249,7 @@ public class GatewayStack : IAsyncLifetime
         return (created!.Password, response.StatusCode);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var disposable in disposables)
         {
