@@ -57,7 +57,8 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
     public string Durability { get; private set; } = "";
 
     /// <param name="relayTo">The broker to publish the outbox to, or null to leave the relay off (events are still written).</param>
-    public static async Task<PayoutBenchmarkHost> StartAsync(DbDialect dialect, string postgres, string? relayTo, bool? groupCommit, int cards, int terminals)
+    public static async Task<PayoutBenchmarkHost> StartAsync(DbDialect dialect, string postgres, string? relayTo, bool? groupCommit, int cards, int terminals,
+        TestTokenIssuer? issuer = null)
     {
         var folder = Directory.CreateTempSubdirectory("bansos-payout-bench");
         string connectionString;
@@ -88,7 +89,7 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
             connectionString = "Data Source=" + Path.Combine(folder.FullName, "payout.db");
         }
 
-        var tokens = new TestTokenIssuer();
+        var tokens = issuer ?? new TestTokenIssuer(); // the gateway benchmark passes one over the gateway's key
         var grpcPort = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
