@@ -23,7 +23,4 @@ public sealed class TerminalTokenCache(GatewayTokenIssuer issuer, TimeProvider t
         tokens[terminalId] = fresh;
         return fresh.Token;
     }
-
-    /// <summary>Forgets a terminal's token (it was disabled).</summary>
-    public void Forget(long terminalId) => tokens.TryRemove(terminalId, out _);
 }
