@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the Bansos pilot on this machine: RabbitMQ, the payout service and the registry, loaded
+# Starts the Bansos pilot on this machine: RabbitMQ, the payout service and the registry behind the
+# gateway (the only door: services listen on loopback, verify the gateway's ES256 tokens), loaded
 # with the 707 pilot households of Bengkulu Utara and an aid card each, an open SEMBAKO-2021-11
 # period (Rp 200 000) and a distribution point with a terminal per village. Data lives in ./data
 # (SQLite). Ctrl+C stops it.
@@ -21,9 +22,11 @@ rabbitmqctl -q set_permissions -p bansos-pilot guest '.*' '.*' '.*'
 export Bansos__RabbitMq__VirtualHost=bansos-pilot
 
 mkdir -p data
-# The services validate tokens signed with this key; in production the gateway holds it.
-[ -s data/signing-key ] || (umask 077; head -c 32 /dev/urandom | base64 > data/signing-key)
-export Bansos__Auth__SigningKey; Bansos__Auth__SigningKey=$(cat data/signing-key)
+# [gateway] Services listen on loopback only and verify tokens with the gateway's public keys (no shared secret).
+gateway_http=8080
+gateway_https=8443
+export Bansos__Ports__Address=127.0.0.1
+export Bansos__Auth__JwksUri="http://127.0.0.1:$gateway_http/.well-known/jwks.json"
 export Bansos__DataDir="$root/data"
 export Bansos__Pilot__Seed=true
 export DOTNET_NOLOGO=1
@@ -52,27 +55,46 @@ start() { # name dll http-port grpc-port
 start payout services/Payout/bin/Release/net10.0/Bansos.Payout.dll 5202 5102
 start registry services/Registry/bin/Release/net10.0/Bansos.Registry.dll 5201 5101
 
-# An admin token for trying the REST facade (HS256, one hour), until the gateway issues real ones.
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
-payload=$(printf '{"sub":"pilot-admin","name":"Pilot admin","role":"admin","iss":"bansos-gateway","aud":"bansos","iat":%d,"nbf":%d,"exp":%d}' "$now" "$now" $((now+3600)) | b64url)
-key_hex=$(base64 -d data/signing-key | od -An -tx1 | tr -d ' \n')
-sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$key_hex" -binary | b64url)
-token="$header.$payload.$sig"
-echo "$token" > data/admin-token
+# [gateway] The gateway in front: TLS on :$gateway_https (REST, agents' gRPC with mutual TLS), cleartext REST on loopback :$gateway_http.
+echo "[pilot] starting gateway (HTTPS :$gateway_https, HTTP 127.0.0.1:$gateway_http)"
+Bansos__Gateway__HttpPort=$gateway_http Bansos__Gateway__HttpsPort=$gateway_https \
+  dotnet gateway/Bansos.Gateway/bin/Release/net10.0/Bansos.Gateway.dll >data/gateway.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$gateway_http/healthz" >/dev/null 2>&1 && break
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "[pilot] gateway stopped; see data/gateway.log"; tail -20 data/gateway.log; exit 1; }
+  sleep 0.5
+done
+
+# [gateway] At set-up the gateway writes the first admin's generated password to an owner-only file:
+# print it once, sign in with it (the password goes to curl on stdin, never on a command line), delete the file.
+password_file=data/gateway/initial-admin-password
+for _ in $(seq 1 40); do [ -s "$password_file" ] && break; sleep 0.25; done
+token=""
+credentials="set at the first start (printed then); an admin can reset passwords: POST /api/v1/gateway/users/{name}/password"
+if [ -s "$password_file" ]; then
+  admin_user=$(sed -n 1p "$password_file"); admin_password=$(sed -n 2p "$password_file")
+  token=$(printf '{"userName":"%s","password":"%s"}' "$admin_user" "$admin_password" |
+    curl -fs -H 'Content-Type: application/json' --data-binary @- "http://127.0.0.1:$gateway_http/api/v1/auth/token" |
+    grep -o '"accessToken": *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/' || true)
+  credentials="user $admin_user, password $admin_password  (shown once: note it now)"
+  rm -f "$password_file"
+  (umask 077; echo "$token" > data/admin-token)
+fi
+api="http://127.0.0.1:$gateway_http"
+villages="(sign in to see them)"; periods="(sign in to see them)"
 
 echo "[pilot] waiting for the pilot households"
-for _ in $(seq 1 120); do
-  villages=$(curl -fs -H "Authorization: Bearer $token" http://127.0.0.1:5201/api/v1/registry/villages || true)
+for _ in $( [ -n "$token" ] && seq 1 120); do
+  villages=$(curl -fs -H "Authorization: Bearer $token" $api/api/v1/registry/villages || true)
   total=$(echo "$villages" | grep -o '"householdCount": *[0-9]*' | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}' || true)
   [ "${total:-0}" -ge 707 ] && break
   sleep 1
 done
 
 echo "[pilot] waiting for payout's entitlements"
-for _ in $(seq 1 120); do
-  periods=$(curl -fs -H "Authorization: Bearer $token" http://127.0.0.1:5202/api/v1/payout/periods || true)
+for _ in $( [ -n "$token" ] && seq 1 120); do
+  periods=$(curl -fs -H "Authorization: Bearer $token" $api/api/v1/payout/periods || true)
   entitled=$(echo "$periods" | grep -o '"entitlementCount": *[0-9]*' | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}' || true)
   [ "${entitled:-0}" -ge 707 ] && break
   sleep 1
@@ -81,13 +103,14 @@ done
 cat <<INFO
 
 Bansos pilot is running.
-  Registry REST  http://127.0.0.1:5201/api/v1/registry/...   (health: /healthz, /readyz)
-  Registry gRPC  http://127.0.0.1:5101  (h2c; services bansos.registry.v1.*)
-  Payout REST    http://127.0.0.1:5202/api/v1/payout/...
-  Payout gRPC    http://127.0.0.1:5102  (h2c; services bansos.payout.v1.*)
+  Gateway REST   $api/api/v1/{registry,payout,complaint,gateway}/...  (loopback, cleartext)
+  Gateway TLS    https://$(hostname):$gateway_https  (REST; agents' gRPC with mutual TLS; CA: data/gateway/server-ca.crt)
+  OpenAPI UI     $api/docs   (document: $api/openapi/v1.json)
+  Admin          $credentials
+  Admin token    $root/data/admin-token (15 minutes; sign in again: POST $api/api/v1/auth/token)
+  Services       registry 127.0.0.1:5201 / :5101, payout 127.0.0.1:5202 / :5102 (loopback only, behind the gateway)
   RabbitMQ       amqp://guest:guest@127.0.0.1:5672/bansos-pilot  (virtual host of the pilot)
   Data and logs  $root/data
-  Admin token    $root/data/admin-token (valid one hour)
 
 Villages served:
 $villages
@@ -95,7 +118,7 @@ $villages
 Aid periods:
 $periods
 
-Try:  curl -H "Authorization: Bearer \$(cat data/admin-token)" 'http://127.0.0.1:5201/api/v1/registry/households?villageCode=17.03.12.2003&pageSize=5'
+Try:  curl -H "Authorization: Bearer \$(cat data/admin-token)" '$api/api/v1/registry/households?villageCode=17.03.12.2003&pageSize=5'
 Ctrl+C stops everything.
 INFO
 wait

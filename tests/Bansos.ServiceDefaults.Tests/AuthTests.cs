@@ -3,10 +3,6 @@ using System.Net.Http.Json;
 using Bansos.ServiceDefaults.Auth;
 using Bansos.ServiceDefaults.Tests.Support;
 using Bansos.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 
 namespace Bansos.ServiceDefaults.Tests;
 
@@ -57,31 +53,63 @@ public sealed class AuthTests
     public async Task A_token_signed_with_another_key_is_401()
     {
         await using var app = await TestApp.StartAsync();
-        var forger = new JwtTokenIssuer(new byte[32], BansosAuthOptions.DefaultIssuer, BansosAuthOptions.DefaultAudience);
+        var forger = new TestTokenIssuer();
         using var client = app.CreateClient(forger.Issue("mallory", [BansosRoles.Admin], TimeSpan.FromMinutes(5)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", Ct)).StatusCode);
     }
 
     [Fact]
+    public async Task An_unsigned_token_is_401()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var client = app.CreateClient(TestTokens.Issuer.IssueUnsigned("mallory", BansosRoles.Admin));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_HS256_and_the_public_key_is_401()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var client = app.CreateClient(TestTokens.Issuer.IssueHmacWithPublicKey("mallory", BansosRoles.Admin));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tokens_living_longer_than_their_kind_allows_are_401()
+    {
+        await using var app = await TestApp.StartAsync();
+        using var person = app.CreateClient(TestTokens.Issuer.Issue("siti", [BansosRoles.Admin], TimeSpan.FromMinutes(16)));
+        using var terminal = app.CreateClient(TestTokens.Issuer.Issue("terminal-1", [BansosRoles.Terminal], TimeSpan.FromMinutes(6),
+            new Dictionary<string, object> { [BansosClaims.TerminalId] = "1" }));
+        using var within = app.CreateClient(TestTokens.Issuer.Issue("siti", [BansosRoles.Admin], TimeSpan.FromMinutes(15)));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await person.GetAsync("/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await terminal.GetAsync("/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await within.GetAsync("/me", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_401()
     {
         await using var app = await TestApp.StartAsync();
-        var yesterday = JwtTokenIssuer.ForDevelopment(new FixedTimeProvider(DateTimeOffset.UtcNow.AddDays(-1)));
+        var yesterday = TestTokens.Issuer.With(new FixedTimeProvider(DateTimeOffset.UtcNow.AddDays(-1)));
         using var client = app.CreateClient(yesterday.Issue("siti", [BansosRoles.Admin], TimeSpan.FromMinutes(10)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", Ct)).StatusCode);
     }
 
     [Fact]
-    public async Task A_token_for_another_audience_is_401()
+    public async Task A_token_for_another_audience_or_issuer_is_401()
     {
         await using var app = await TestApp.StartAsync();
-        var key = BansosAuthOptions.DecodeKey(BansosAuthOptions.DevelopmentSigningKey);
-        var other = new JwtTokenIssuer(key, BansosAuthOptions.DefaultIssuer, "someone-else");
-        using var client = app.CreateClient(other.Issue("siti", [BansosRoles.Admin], TimeSpan.FromMinutes(5)));
+        using var audience = app.CreateClient(TestTokens.Issuer.With(audience: "someone-else").Issue("siti", [BansosRoles.Admin], TimeSpan.FromMinutes(5)));
+        using var issuer = app.CreateClient(TestTokens.Issuer.With(issuer: "someone-else").Issue("siti", [BansosRoles.Admin], TimeSpan.FromMinutes(5)));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await audience.GetAsync("/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await issuer.GetAsync("/me", Ct)).StatusCode);
     }
 
     [Fact]
@@ -96,36 +124,40 @@ public sealed class AuthTests
     }
 
     [Fact]
-    public async Task A_configured_key_replaces_the_development_key()
+    public async Task Keys_come_from_a_JWKS_file_and_only_its_keys_are_trusted()
     {
-        var key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-        await using var app = await TestApp.StartAsync([new("Bansos:Auth:SigningKey", key), new("Bansos:Auth:Issuer", "test-gw")]);
-        var issuer = new JwtTokenIssuer(Convert.FromBase64String(key), "test-gw", BansosAuthOptions.DefaultAudience);
-        using var good = app.CreateClient(issuer.Issue("siti", [BansosRoles.Operator], TimeSpan.FromMinutes(5)));
-        using var dev = app.CreateClient(TestTokens.Operator());
+        var gateway = new TestTokenIssuer(issuer: "test-gw");
+        var file = Path.Combine(Path.GetTempPath(), $"bansos-jwks-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, gateway.Jwks, Ct);
+        try
+        {
+            await using var app = await TestApp.StartAsync([new("Bansos:Auth:Jwks", ""), new("Bansos:Auth:JwksFile", file), new("Bansos:Auth:Issuer", "test-gw")]);
+            using var good = app.CreateClient(gateway.Issue("siti", [BansosRoles.Operator], TimeSpan.FromMinutes(5)));
+            using var other = app.CreateClient(TestTokens.Operator());
 
-        Assert.Equal(HttpStatusCode.OK, (await good.GetAsync("/me", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await dev.GetAsync("/me", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await good.GetAsync("/me", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/me", Ct)).StatusCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
-    public void Production_without_a_signing_key_refuses_to_start()
+    public async Task Without_a_key_source_the_host_refuses_to_start_whatever_its_environment()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseTestServer();
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync([new("Bansos:Auth:Jwks", "")]));
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.AddBansosAuth());
-        Assert.Contains("Bansos:Auth:SigningKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Bansos:Auth:JwksUri", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_short_signing_key_is_refused()
+    public async Task The_old_shared_signing_key_is_refused_with_a_pointer_to_the_public_keys()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection([new("Bansos:Auth:SigningKey", Convert.ToBase64String(new byte[16]))]);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync([new("Bansos:Auth:SigningKey", Convert.ToBase64String(new byte[32]))]));
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.AddBansosAuth());
-        Assert.Contains("at least 32", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no longer used", error.Message, StringComparison.Ordinal);
     }
 
     private sealed record Me(string Subject, string DisplayName, string[] Roles, long? TerminalId);

@@ -3,13 +3,20 @@ using Bansos.ServiceDefaults.Auth;
 
 namespace Bansos.Testing;
 
-/// <summary>Tokens signed with the development key, which services accept in Development and Testing.</summary>
+/// <summary>
+/// Tokens from one <see cref="TestTokenIssuer"/> per test process. A host accepts them once its
+/// configuration includes <see cref="Settings"/> (the issuer's public key); nothing else does.
+/// </summary>
 public static class TestTokens
 {
-    private static readonly JwtTokenIssuer Issuer = JwtTokenIssuer.ForDevelopment();
+    /// <summary>The shared issuer (its key pair is made when the process first asks).</summary>
+    public static TestTokenIssuer Issuer { get; } = new();
+
+    /// <summary>Add to a test host's configuration so that it trusts these tokens.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> Settings() => Issuer.Settings();
 
     public static string Issue(string subject, params string[] roles) =>
-        Issuer.Issue(subject, roles, TimeSpan.FromMinutes(10), new Dictionary<string, object> { [BansosClaims.Name] = subject });
+        Issuer.Issue(subject, roles, BansosAuthOptions.MaxPersonLifetime, new Dictionary<string, object> { [BansosClaims.Name] = subject });
 
     public static string Admin(string subject = "admin-test") => Issue(subject, BansosRoles.Admin);
 
@@ -19,7 +26,7 @@ public static class TestTokens
 
     /// <summary>What the gateway mints for an enrolled terminal.</summary>
     public static string Terminal(long terminalId) =>
-        Issuer.Issue($"terminal-{terminalId.ToString(CultureInfo.InvariantCulture)}", [BansosRoles.Terminal], TimeSpan.FromMinutes(10),
+        Issuer.Issue($"terminal-{terminalId.ToString(CultureInfo.InvariantCulture)}", [BansosRoles.Terminal], BansosAuthOptions.MaxTerminalLifetime,
             new Dictionary<string, object> { [BansosClaims.TerminalId] = terminalId.ToString(CultureInfo.InvariantCulture) });
 
     /// <summary>The "Authorization" header value.</summary>

@@ -11,24 +11,36 @@ namespace Bansos.ServiceDefaults;
 
 public static class AuthExtensions
 {
+    /// <summary>The algorithms a token may be signed with: asymmetric only (no HS256, no <c>none</c>).</summary>
+    public static readonly IReadOnlyList<string> Algorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256];
+
     /// <summary>
-    /// JWT bearer validation (the gateway's symmetric key, or an external OIDC authority), roles
-    /// from the <c>role</c> claim, a fallback policy that requires an authenticated caller on every
-    /// endpoint that does not opt out (health endpoints do), and <see cref="ICurrentActor"/>.
-    /// Fails start-up outside Development/tests when no signing key or authority is configured.
+    /// JWT bearer validation against the gateway's public keys (<c>Bansos:Auth:JwksUri</c>,
+    /// <c>JwksFile</c> or <c>Jwks</c>) or an external OIDC authority; ES256/RS256 only; tokens
+    /// living longer than their kind allows (<see cref="TokenLifetimeRule"/>) refused; roles from
+    /// the <c>role</c> claim; a fallback policy that requires an authenticated caller on every
+    /// endpoint that does not opt out (health endpoints do); and <see cref="ICurrentActor"/>.
+    /// Start-up fails when no key source is configured, whatever the environment.
     /// </summary>
     public static WebApplicationBuilder AddBansosAuth(this WebApplicationBuilder builder)
     {
-        // Checked now so a production host without a key fails at start-up with a clear message;
-        // bound again from the built configuration (test hosts add their settings late).
-        _ = BansosAuthOptions.From(builder.Configuration, builder.Environment);
         var services = builder.Services;
-        services.AddSingleton(sp => BansosAuthOptions.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton(sp => BansosAuthOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddHttpClient(nameof(PublishedKeys));
+        services.AddSingleton(sp => new PublishedKeys(
+            sp.GetRequiredService<BansosAuthOptions>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(PublishedKeys)),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<BansosAuthOptions, IConfiguration, IHostEnvironment>((jwt, options, configuration, environment) =>
+            .Configure<BansosAuthOptions, IConfiguration, IHostEnvironment, IServiceProvider>((jwt, options, configuration, environment, sp) =>
             {
+                // Checked here (the options are built at start-up, see ValidateOnStart) from the final configuration:
+                // test hosts add their settings after Program registered everything.
+                options.EnsureUsable(configuration);
+                var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+
                 // Keep claim names as issued ("sub", "role"), not the WS-* URIs.
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
@@ -39,18 +51,19 @@ public static class AuthExtensions
                     ValidAudience = options.Audience,
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ValidateIssuerSigningKey = true,
+                    ValidAlgorithms = Algorithms,
                     ClockSkew = options.ClockSkew,
                     NameClaimType = BansosClaims.Name,
                     RoleClaimType = BansosClaims.Role,
                 };
-                if (options.SigningKey is not null)
+                jwt.TimeProvider = time;
+                if (options.HasKeySource)
                 {
-                    jwt.TokenValidationParameters.IssuerSigningKey = new SymmetricSecurityKey(options.SigningKey);
-                    jwt.TokenValidationParameters.ValidateIssuerSigningKey = true;
-                    jwt.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+                    jwt.ConfigurationManager = sp.GetRequiredService<PublishedKeys>();
                 }
-
-                if (options.Authority is not null)
+                else
                 {
                     jwt.Authority = options.Authority;
                     jwt.Audience = options.Audience;
@@ -60,7 +73,21 @@ public static class AuthExtensions
                         jwt.TokenValidationParameters.ValidIssuer = null; // the authority's metadata names it
                     }
                 }
-            });
+
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (TokenLifetimeRule.Violation(context.SecurityToken, context.Principal, time.GetUtcNow(), options.ClockSkew) is { } problem)
+                        {
+                            context.Fail(problem);
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            })
+            .ValidateOnStart();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
@@ -69,9 +96,6 @@ public static class AuthExtensions
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
-        // Resolving it without a signing key (an external authority) throws: tokens then come from that authority.
-        services.AddSingleton(sp => new JwtTokenIssuer(sp.GetRequiredService<BansosAuthOptions>(), sp.GetService<TimeProvider>()));
-
         return builder;
     }
 }

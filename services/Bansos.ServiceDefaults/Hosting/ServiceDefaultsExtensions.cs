@@ -85,7 +85,21 @@ public static class ServiceDefaultsExtensions
                 return;
             }
 
-            kestrel.ListenAnyIP(configuration.GetValue("Bansos:Ports:Grpc", defaultPorts.Grpc), listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.ListenAnyIP(configuration.GetValue("Bansos:Ports:Http", defaultPorts.Http), listen => listen.Protocols = HttpProtocols.Http1);
+            // Behind the gateway a service listens on loopback only (Bansos:Ports:Address=127.0.0.1); default: every interface.
+            var bind = configuration["Bansos:Ports:Address"];
+            void Listen(int port, HttpProtocols protocols)
+            {
+                if (string.IsNullOrWhiteSpace(bind))
+                {
+                    kestrel.ListenAnyIP(port, listen => listen.Protocols = protocols);
+                }
+                else
+                {
+                    kestrel.Listen(System.Net.IPAddress.Parse(bind), port, listen => listen.Protocols = protocols);
+                }
+            }
+
+            Listen(configuration.GetValue("Bansos:Ports:Grpc", defaultPorts.Grpc), HttpProtocols.Http2);
+            Listen(configuration.GetValue("Bansos:Ports:Http", defaultPorts.Http), HttpProtocols.Http1);
         });
 }

@@ -58,7 +58,7 @@ public sealed class ImportBenchmark : IBenchmark
         var settings = new Dictionary<string, string?>
         {
             ["Bansos:DataDir"] = Path.Combine(work, provider),
-            ["Bansos:Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+            ["Bansos:Auth:Jwks"] = new Bansos.Testing.TestTokenIssuer().Jwks,
             ["Bansos:Registry:MaxUploadBytes"] = (1L << 31).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Bansos:Registry:TempDirectory"] = Path.Combine(work, "spool"),
             ["Bansos:Ports:Grpc"] = "0",

@@ -84,7 +84,7 @@ public sealed class PayoutBenchmark : IBenchmark
         var clients = channels.Select(channel => new PayoutTerminalService.PayoutTerminalServiceClient(channel)).ToArray();
         var headers = host.TerminalIds.Select(id => new Metadata
         {
-            { "Authorization", "Bearer " + host.Tokens.Issue($"terminal-{id}", [BansosRoles.Terminal], TimeSpan.FromHours(1),
+            { "Authorization", "Bearer " + host.Tokens.Issue($"terminal-{id}", [BansosRoles.Terminal], BansosAuthOptions.MaxTerminalLifetime,
                 new Dictionary<string, object> { [BansosClaims.TerminalId] = id.ToString(CultureInfo.InvariantCulture) }) },
         }).ToArray();
         var cards = host.Cards;
@@ -211,7 +211,7 @@ public sealed class PayoutBenchmark : IBenchmark
     /// and service) and, on PostgreSQL, the server's processes. CPU per call is what a shared or
     /// busy machine distorts least; 2 cores ÷ CPU per call bounds the rate on this machine alone.
     /// </summary>
-    private sealed record Run(double PerSecond, LatencySummary Latency, long Failures, double ProcessCpuMs, double ServerCpuMs)
+    internal sealed record Run(double PerSecond, LatencySummary Latency, long Failures, double ProcessCpuMs, double ServerCpuMs)
     {
         public string Cpu => string.Create(CultureInfo.InvariantCulture,
             $"CPU per call {ProcessCpuMs:F3} ms in-process{(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres" : "")}");
@@ -264,7 +264,7 @@ public sealed class PayoutBenchmark : IBenchmark
         SharedPostgresProcesses.Any(name => cmdline.Contains(name, StringComparison.Ordinal));
 
     /// <summary>N workers, each starting its next call when the previous one returns.</summary>
-    private static async Task<Run> ClosedLoopAsync(TimeSpan duration, int workers, Func<int, long, Task<bool>> call)
+    internal static async Task<Run> ClosedLoopAsync(TimeSpan duration, int workers, Func<int, long, Task<bool>> call)
     {
         var latencies = new ConcurrentBag<double>();
         long failures = 0;

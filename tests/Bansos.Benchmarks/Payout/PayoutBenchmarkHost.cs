@@ -7,6 +7,7 @@ using Bansos.Payout.Keys;
 using Bansos.ServiceDefaults;
 using Bansos.ServiceDefaults.Auth;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,14 +29,14 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
     private readonly string? postgresDatabase;
     private readonly string postgresAdmin;
 
-    private PayoutBenchmarkHost(WebApplication app, DirectoryInfo folder, string? postgresDatabase, string postgresAdmin, int grpcPort, byte[] signingKey)
+    private PayoutBenchmarkHost(WebApplication app, DirectoryInfo folder, string? postgresDatabase, string postgresAdmin, int grpcPort, TestTokenIssuer tokens)
     {
         this.app = app;
         this.folder = folder;
         this.postgresDatabase = postgresDatabase;
         this.postgresAdmin = postgresAdmin;
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
-        Tokens = new JwtTokenIssuer(signingKey, BansosAuthOptions.DefaultIssuer, BansosAuthOptions.DefaultAudience);
+        Tokens = tokens;
     }
 
     public Uri GrpcAddress { get; }
@@ -43,7 +44,7 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
     /// <summary>This run's PostgreSQL database, null on SQLite.</summary>
     public string? PostgresDatabase => postgresDatabase;
 
-    public JwtTokenIssuer Tokens { get; }
+    public TestTokenIssuer Tokens { get; }
 
     public IServiceProvider Services => app.Services;
 
@@ -56,7 +57,8 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
     public string Durability { get; private set; } = "";
 
     /// <param name="relayTo">The broker to publish the outbox to, or null to leave the relay off (events are still written).</param>
-    public static async Task<PayoutBenchmarkHost> StartAsync(DbDialect dialect, string postgres, string? relayTo, bool? groupCommit, int cards, int terminals)
+    public static async Task<PayoutBenchmarkHost> StartAsync(DbDialect dialect, string postgres, string? relayTo, bool? groupCommit, int cards, int terminals,
+        TestTokenIssuer? issuer = null)
     {
         var folder = Directory.CreateTempSubdirectory("bansos-payout-bench");
         string connectionString;
@@ -87,14 +89,14 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
             connectionString = "Data Source=" + Path.Combine(folder.FullName, "payout.db");
         }
 
-        var signingKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var tokens = issuer ?? new TestTokenIssuer(); // the gateway benchmark passes one over the gateway's key
         var grpcPort = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:payout"] = connectionString,
             ["Bansos:Storage:Provider"] = dialect == DbDialect.Postgres ? "postgres" : "sqlite",
-            ["Bansos:Auth:SigningKey"] = Convert.ToBase64String(signingKey),
+            ["Bansos:Auth:Jwks"] = tokens.Jwks,
             ["Bansos:Ports:Grpc"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Bansos:Ports:Http"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Bansos:Payout:IssuerKeyFile"] = Path.Combine(folder.FullName, "issuer.key"),
@@ -116,7 +118,7 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
         app.MapPayoutEndpoints();
         await app.StartAsync();
 
-        var host = new PayoutBenchmarkHost(app, folder, pgName, postgres, grpcPort, signingKey);
+        var host = new PayoutBenchmarkHost(app, folder, pgName, postgres, grpcPort, tokens);
         await host.SeedAsync(cards, terminals);
         host.Durability = await host.DescribeDurabilityAsync();
         return host;

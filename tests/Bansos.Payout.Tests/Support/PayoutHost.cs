@@ -12,7 +12,7 @@ namespace Bansos.Payout.Tests.Support;
 
 /// <summary>
 /// The payout service as Program builds it, on a TestServer, with its own database, issuer key
-/// file and queue names. Clients carry tokens minted with the development key.
+/// file and queue names. Clients carry <see cref="TestTokens"/>, which this host trusts.
 /// </summary>
 public sealed class PayoutHost : IAsyncDisposable
 {
@@ -47,6 +47,7 @@ public sealed class PayoutHost : IAsyncDisposable
         var keyDirectory = Path.Combine(Path.GetTempPath(), "bansos-payout-tests", Guid.NewGuid().ToString("N"));
         List<KeyValuePair<string, string?>> all =
         [
+            .. TestTokens.Settings(),
             .. database.Settings(PayoutHosting.ServiceName),
             .. TestMessaging.Settings(),
             new("ConnectionStrings:rabbitmq", broker),

@@ -45,12 +45,11 @@ public sealed class RoleTests(PilotRegistry registry)
     [Fact]
     public async Task Tokens_signed_with_another_key_or_expired_are_refused()
     {
-        // The development key is what TestTokens signs with; this host has its own key.
+        // TestTokens signs with its own key pair; this host trusts only its own issuer.
         var foreign = registry.Grpc(TestTokens.Admin());
         await Errors.FailsAsync(StatusCode.Unauthenticated, () => foreign.Households.SearchHouseholdsAsync(new SearchHouseholdsRequest(), cancellationToken: Ct).ResponseAsync);
 
-        var past = new JwtTokenIssuer(registry.SigningKey, BansosAuthOptions.DefaultIssuer, BansosAuthOptions.DefaultAudience,
-            new PastClock(DateTimeOffset.UtcNow.AddHours(-2)));
+        var past = registry.Tokens.With(new PastClock(DateTimeOffset.UtcNow.AddHours(-2)));
         var expired = past.Issue("admin-old", [BansosRoles.Admin], TimeSpan.FromMinutes(10));
         await Errors.FailsAsync(StatusCode.Unauthenticated, () => registry.Grpc(expired).Households.SearchHouseholdsAsync(new SearchHouseholdsRequest(), cancellationToken: Ct).ResponseAsync);
 

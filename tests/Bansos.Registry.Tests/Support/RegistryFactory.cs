@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using Bansos.Registry.Seeding;
 using Bansos.ServiceDefaults.Auth;
 using Bansos.ServiceDefaults.Storage;
@@ -17,7 +16,7 @@ namespace Bansos.Registry.Tests.Support;
 
 /// <summary>
 /// The registry host (its real <c>Program</c>) on a TestServer, with its own database (a SQLite file
-/// in a temporary folder or a fresh PostgreSQL database), its own JWT signing key, its own spool folder
+/// in a temporary folder or a fresh PostgreSQL database), its own token issuer (key pair), its own spool folder
 /// and, when asked, the real RabbitMQ (on the registry tests' own virtual host, see
 /// <see cref="RegistryTestBroker"/>) and the pilot seed. Use as a class fixture (parameterless
 /// subclasses below) or start one per test with <see cref="StartAsync"/>.
@@ -39,15 +38,12 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public RegistryFactory(RegistryHostOptions options)
     {
         Options = options;
-        Tokens = new JwtTokenIssuer(SigningKey, BansosAuthOptions.DefaultIssuer, BansosAuthOptions.DefaultAudience);
     }
 
     public RegistryHostOptions Options { get; }
 
-    /// <summary>This host's own signing key: tokens from any other key (the development one included) are refused.</summary>
-    public byte[] SigningKey { get; } = RandomNumberGenerator.GetBytes(32);
-
-    public JwtTokenIssuer Tokens { get; }
+    /// <summary>This host's own token issuer: tokens from any other key (<see cref="TestTokens"/>' included) are refused.</summary>
+    public TestTokenIssuer Tokens { get; } = new();
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not started.");
 
@@ -61,7 +57,7 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string AuditorToken => Token("auditor-test", BansosRoles.Auditor);
 
     public string Token(string subject, params string[] roles) =>
-        Tokens.Issue(subject, roles, TimeSpan.FromMinutes(30), new Dictionary<string, object> { [BansosClaims.Name] = subject });
+        Tokens.Issue(subject, roles, roles.Contains(BansosRoles.Terminal) ? BansosAuthOptions.MaxTerminalLifetime : BansosAuthOptions.MaxPersonLifetime, new Dictionary<string, object> { [BansosClaims.Name] = subject });
 
     /// <summary>A host for one test (dispose it with <c>await using</c>).</summary>
     public static async Task<RegistryFactory> StartAsync(RegistryHostOptions options)
@@ -130,7 +126,6 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Bansos:Auth:SigningKey"] = Convert.ToBase64String(SigningKey),
             ["Bansos:DataDir"] = Path.Combine(spoolDirectory, "data"),
             ["Bansos:Registry:TempDirectory"] = spoolDirectory,
             ["Bansos:Pilot:Seed"] = Options.Seed ? "true" : "false",
@@ -142,7 +137,7 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
             ["Logging:LogLevel:MassTransit"] = "Error",
         };
-        foreach (var (key, value) in Database.Settings(RegistryService.Name))
+        foreach (var (key, value) in Tokens.Settings().Concat(Database.Settings(RegistryService.Name)))
         {
             settings[key] = value;
         }

@@ -30,6 +30,7 @@ public sealed class TestApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(Bansos.Testing.TestTokens.Settings());
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.AddServiceDefaults("probe");
         builder.AddBansosAuth();

@@ -1,0 +1,4 @@
+using Bansos.Gateway;
+
+var app = GatewayApp.Build(args);
+app.Run();

@@ -1,0 +1,7 @@
+namespace Bansos.Gateway.Terminals;
+
+public enum TerminalState
+{
+    Active,
+    Disabled,
+}

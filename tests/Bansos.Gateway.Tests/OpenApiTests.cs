@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Bansos.Gateway.Tests.Support;
+using Bansos.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace Bansos.Gateway.Tests;
+
+/// <summary>The OpenAPI document covers the whole facade, and the UI lists its operations in a real (headless) chromium.</summary>
+public sealed class OpenApiTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "bansos-gateway-docs", Guid.NewGuid().ToString("N"));
+    private readonly int port = FreePorts.Next();
+    private WebApplication? gateway;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Uri Http => new($"http://127.0.0.1:{port}");
+
+    public async ValueTask InitializeAsync()
+    {
+        gateway = GatewayApp.Build([], configuration => configuration.AddInMemoryCollection(
+        [
+            new("Bansos:DataDir", folder),
+            new("Bansos:Gateway:HttpPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Bansos:Gateway:HttpsPort", "0"),
+            new("Logging:LogLevel:Default", "Warning"),
+        ]));
+        await gateway.StartAsync(Ct);
+    }
+
+    [Fact]
+    public async Task The_document_has_every_group_and_each_operation_names_its_roles()
+    {
+        using var http = new HttpClient { BaseAddress = Http };
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct));
+        var paths = document.RootElement.GetProperty("paths");
+        var operations = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
+
+        Assert.True(paths.TryGetProperty("/api/v1/registry/households", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/payout/periods", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/registry/imports", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/gateway/users", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/auth/token", out _));
+        Assert.All(operations, o => Assert.Contains("role", o.Value.GetProperty("summary").GetString(), StringComparison.Ordinal));
+        Assert.Equal(operations.Count, operations.Select(o => o.Value.GetProperty("operationId").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_UI_lists_the_operations_in_headless_chromium()
+    {
+        const string chromium = "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            if (TestServers.IsCi)
+            {
+                Assert.Fail("CI=true and chromium is missing; .ci/servers.sh installs it.");
+            }
+
+            Assert.Skip("chromium is not installed (apt-get install chromium, or .ci/servers.sh).");
+        }
+
+        var profile = Path.Combine(folder, "chromium-profile");
+        var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--virtual-time-budget=20000", "--dump-dom",
+            new Uri(Http, "/docs/").ToString(),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        var dom = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        _ = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        var html = await dom;
+
+        // What the page's script rendered from the document (the served HTML holds none of it): every
+        // group in the sidebar, and the first group opened with its operation and roles.
+        foreach (var group in new[] { "AreaService", "HouseholdService", "CardService", "ImportService", "AidPeriodService", "DistributionPointService", "PayoutReportService", "auth", "gateway" })
+        {
+            Assert.Contains($"Open Group - {group}", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("GetCardPersonalisation (roles: admin, auditor)", html, StringComparison.Ordinal);
+        Assert.Contains("gRPC bansos.payout.v1.IssuerKeyService/GetCardPersonalisation. Roles at the gateway: admin, auditor.", html, StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (gateway is not null)
+        {
+            await gateway.StopAsync(CancellationToken.None);
+            await gateway.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
