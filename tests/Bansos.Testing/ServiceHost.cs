@@ -36,7 +36,12 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabases.CreateAsync(dialect);
-        var factory = new Factory([.. database.Settings(serviceName), new("Logging:LogLevel:Default", "Warning"), .. settings], services);
+        // Many hosts and other test runs share one PostgreSQL server: keep each host's pool small.
+        var databaseSettings = database.Settings(serviceName).Select(setting =>
+            dialect == DbDialect.Postgres && setting.Key == "ConnectionStrings:" + serviceName
+                ? new KeyValuePair<string, string?>(setting.Key, setting.Value + ";Maximum Pool Size=20")
+                : setting);
+        var factory = new Factory([.. databaseSettings, new("Logging:LogLevel:Default", "Warning"), .. settings], services);
         var host = new ServiceHost<TMarker>(factory, database);
         try
         {

@@ -201,7 +201,10 @@ public sealed class ComplaintStore
     {
         if (villages is not null)
         {
-            sql.Append(dialect == DbDialect.Postgres ? " AND village_code = ANY(@villages)" : " AND village_code IN @villages");
+            // string[] travels as text[] to PostgreSQL and as JSON text to SQLite (DapperTypeHandlers).
+            sql.Append(dialect == DbDialect.Postgres
+                ? " AND village_code = ANY(@villages)"
+                : " AND village_code IN (SELECT value FROM json_each(@villages))");
             parameters.Add("villages", villages.ToArray());
         }
 
