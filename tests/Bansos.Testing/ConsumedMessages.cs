@@ -1,18 +1,18 @@
-using System.Collections.Concurrent;
 using MassTransit;
 
 namespace Bansos.Testing;
 
 /// <summary>
-/// Watches a host's bus and tells when a message id has been consumed (successfully) a number of
-/// times: the way to know a duplicate delivery was handled without waiting a fixed time.
-/// Connect it with <c>bus.ConnectConsumeObserver(observer)</c>.
+/// Watches a host's bus and tells when a message has been consumed successfully — by message id and
+/// count (a duplicate delivery handled) or by content (an event another service published from its
+/// outbox) — so tests wait for the effect instead of a fixed time. Connect it with
+/// <c>bus.ConnectConsumeObserver(observer)</c>.
 /// </summary>
 public sealed class ConsumedMessages : IConsumeObserver
 {
-    private readonly ConcurrentDictionary<Guid, int> counts = new();
     private readonly object gate = new();
-    private readonly List<(Guid Id, int Times, TaskCompletionSource Done)> waiters = [];
+    private readonly List<(Guid? Id, object Message)> consumed = [];
+    private readonly List<(Func<Guid?, object, bool> Matches, int Times, TaskCompletionSource Done)> waiters = [];
 
     public Task PreConsume<T>(ConsumeContext<T> context)
         where T : class => Task.CompletedTask;
@@ -20,12 +20,12 @@ public sealed class ConsumedMessages : IConsumeObserver
     public Task PostConsume<T>(ConsumeContext<T> context)
         where T : class
     {
-        if (context.MessageId is { } id)
+        lock (gate)
         {
-            var count = counts.AddOrUpdate(id, 1, (_, n) => n + 1);
-            lock (gate)
+            consumed.Add((context.MessageId, context.Message));
+            foreach (var waiter in waiters)
             {
-                foreach (var waiter in waiters.Where(w => w.Id == id && count >= w.Times))
+                if (consumed.Count(c => waiter.Matches(c.Id, c.Message)) >= waiter.Times)
                 {
                     waiter.Done.TrySetResult();
                 }
@@ -39,13 +39,21 @@ public sealed class ConsumedMessages : IConsumeObserver
         where T : class => Task.CompletedTask;
 
     /// <summary>Completes once <paramref name="messageId"/> was consumed <paramref name="times"/> times; fails the test after <see cref="TestBus.Timeout"/>.</summary>
-    public async Task WaitAsync(Guid messageId, int times = 1)
+    public Task WaitAsync(Guid messageId, int times = 1) =>
+        WaitAsync((id, _) => id == messageId, times, $"Message {messageId}");
+
+    /// <summary>Completes once a <typeparamref name="T"/> matching <paramref name="predicate"/> was consumed.</summary>
+    public Task WaitForAsync<T>(Func<T, bool> predicate)
+        where T : class =>
+        WaitAsync((_, message) => message is T typed && predicate(typed), 1, $"A {typeof(T).Name}");
+
+    private async Task WaitAsync(Func<Guid?, object, bool> matches, int times, string what)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
         {
-            waiters.Add((messageId, times, done));
-            if (counts.TryGetValue(messageId, out var count) && count >= times)
+            waiters.Add((matches, times, done));
+            if (consumed.Count(c => matches(c.Id, c.Message)) >= times)
             {
                 done.TrySetResult();
             }
@@ -57,7 +65,7 @@ public sealed class ConsumedMessages : IConsumeObserver
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"Message {messageId} was not consumed {times} time(s) within {TestBus.Timeout.TotalSeconds} s.");
+            Assert.Fail($"{what} was not consumed {times} time(s) within {TestBus.Timeout.TotalSeconds} s.");
         }
     }
 }
