@@ -38,7 +38,7 @@ public sealed class ConsumedMessages : IConsumeObserver
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
         where T : class => Task.CompletedTask;
 
-    /// <summary>Completes once <paramref name="messageId"/> was consumed <paramref name="times"/> times; fails the test after <see cref="TestBus.Timeout"/>.</summary>
+    /// <summary>Completes once <paramref name="messageId"/> was consumed <paramref name="times"/> times; fails the test after <see cref="TestPublisher.Timeout"/>.</summary>
     public Task WaitAsync(Guid messageId, int times = 1) =>
         WaitAsync((id, _) => id == messageId, times, $"Message {messageId}");
 
@@ -61,11 +61,11 @@ public sealed class ConsumedMessages : IConsumeObserver
 
         try
         {
-            await done.Task.WaitAsync(TestBus.Timeout);
+            await done.Task.WaitAsync(TestPublisher.Timeout);
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"{what} was not consumed {times} time(s) within {TestBus.Timeout.TotalSeconds} s.");
+            Assert.Fail($"{what} was not consumed {times} time(s) within {TestPublisher.Timeout.TotalSeconds} s.");
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
     {
         var channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = new BearerHandler(token, factory.Server.CreateHandler()),
+            HttpHandler = new BearerTokenHandler(token, factory.Server.CreateHandler()),
         });
         lock (channels)
         {
@@ -75,7 +75,7 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
 
     /// <summary>A plain HTTP/1.1 client for the REST facade (JSON transcoding).</summary>
     public HttpClient Rest(string token) =>
-        new(new BearerHandler(token, factory.Server.CreateHandler())) { BaseAddress = factory.Server.BaseAddress };
+        new(new BearerTokenHandler(token, factory.Server.CreateHandler())) { BaseAddress = factory.Server.BaseAddress };
 
     public async ValueTask DisposeAsync()
     {

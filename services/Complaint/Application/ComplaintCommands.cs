@@ -22,7 +22,7 @@ public sealed class ComplaintCommands(
 {
     public async Task<ComplaintView> FileAsync(Caller caller, ComplaintDraft draft, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         var (filing, violations) = rules.Validate(draft, Wib.DateOf(now));
         if (filing is null)
         {
@@ -141,6 +141,9 @@ public sealed class ComplaintCommands(
             ct);
     }
 
+    /// <summary>The clock as the database keeps it (microseconds), so an answer and a later read agree.</summary>
+    private DateTimeOffset Now() => DapperTypeHandlers.Normalize(time.GetUtcNow());
+
     private Task<ComplaintView> ChangeAsync(Caller caller, Guid complaintId,
         Func<DbSession, Domain.Complaint, DateTimeOffset, (Domain.Complaint Changed, HistoryEntry Entry, string AuditAction)> change,
         CancellationToken ct)
@@ -152,7 +155,7 @@ public sealed class ComplaintCommands(
 
         return sessions.WriteAsync(async session =>
         {
-            var now = time.GetUtcNow();
+            var now = Now();
             var current = await store.GetAsync(session, complaintId, ct);
             if (current is null)
             {

@@ -12,5 +12,5 @@ public sealed class CardStatusChangedConsumer(IDatabase database, IDbSessions se
     protected override string ConsumerName => "complaint.card-status-changed";
 
     protected override Task HandleAsync(CardStatusChanged message, DbSession session, CancellationToken ct) =>
-        tickets.OnCardStatusChangedAsync(session, message, time.GetUtcNow(), ct);
+        tickets.OnCardStatusChangedAsync(session, message, DapperTypeHandlers.Normalize(time.GetUtcNow()), ct);
 }

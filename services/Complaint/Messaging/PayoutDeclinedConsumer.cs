@@ -12,5 +12,5 @@ public sealed class PayoutDeclinedConsumer(IDatabase database, IDbSessions sessi
     protected override string ConsumerName => "complaint.payout-declined";
 
     protected override Task HandleAsync(PayoutDeclined message, DbSession session, CancellationToken ct) =>
-        tickets.OnDeclinedAsync(session, message, time.GetUtcNow(), ct);
+        tickets.OnDeclinedAsync(session, message, DapperTypeHandlers.Normalize(time.GetUtcNow()), ct);
 }

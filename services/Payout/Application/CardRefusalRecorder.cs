@@ -55,7 +55,7 @@ public sealed class CardRefusalRecorder(IDbSessions sessions, CardRefusalStore s
             }
 
             var owner = cardNumber is null ? null : await store.OwnerOfAsync(session, cardNumber, ct);
-            var now = time.GetUtcNow();
+            var now = DapperTypeHandlers.Normalize(time.GetUtcNow()); // as stored, so a retry answers the same time
             var payoutId = Guid.CreateVersion7(now);
             var code = DeclineReasons.Code(reason);
             await store.InsertDeclinedAsync(session, new CardRefusalStore.DeclinedRefusal(payoutId, terminalId, key, fingerprint, cardNumber,

@@ -120,7 +120,7 @@ public sealed class AutomaticTicketTests
     {
         private readonly ConsumedMessages consumed = new();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> published = new();
-        private TestBus bus = null!;
+        private TestPublisher bus = null!;
 
         private World(ComplaintHost host) => Host = host;
 
@@ -132,7 +132,7 @@ public sealed class AutomaticTicketTests
         {
             var world = new World(await ComplaintHost.StartAsync(dialect, messaging: true));
             world.Host.Host.Service<IBus>().ConnectConsumeObserver(world.consumed);
-            world.bus = await TestBus.StartAsync(await ComplaintHost.BrokerAsync());
+            world.bus = await TestPublisher.StartAsync(await ComplaintHost.BrokerAsync());
             return world;
         }
 

@@ -38,7 +38,7 @@ public sealed class CardRefusalFlowTests
         var complaintSaw = new ConsumedMessages();
         payout.Service<IBus>().ConnectConsumeObserver(payoutSaw);
         complaint.Host.Service<IBus>().ConnectConsumeObserver(complaintSaw);
-        await using var registry = await TestBus.StartAsync(broker);
+        await using var registry = await TestPublisher.StartAsync(broker);
 
         // The registry announces a household of Urai and its card; both services project it.
         var household = Guid.NewGuid();

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace Bansos.Testing;
 
 /// <summary>Puts a bearer token on every request of a channel or client (none for an empty token).</summary>
-public sealed class BearerHandler(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
+public sealed class BearerTokenHandler(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

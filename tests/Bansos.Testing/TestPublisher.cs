@@ -6,15 +6,15 @@ namespace Bansos.Testing;
 /// Another service on the real broker, for tests: publishes events as the registry or payout would
 /// (optionally under a chosen message id, to deliver the same message twice).
 /// </summary>
-public sealed class TestBus : IAsyncDisposable
+public sealed class TestPublisher : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly IBusControl bus;
 
-    private TestBus(IBusControl bus) => this.bus = bus;
+    private TestPublisher(IBusControl bus) => this.bus = bus;
 
-    public static async Task<TestBus> StartAsync(string brokerUri)
+    public static async Task<TestPublisher> StartAsync(string brokerUri)
     {
         await RequiresServer.RabbitMqAsync();
         var uri = new Uri(brokerUri);
@@ -28,7 +28,7 @@ public sealed class TestBus : IAsyncDisposable
             }));
         using var start = new CancellationTokenSource(Timeout);
         await bus.StartAsync(start.Token);
-        return new TestBus(bus);
+        return new TestPublisher(bus);
     }
 
     public Task PublishAsync<T>(T message, Guid? messageId = null)
