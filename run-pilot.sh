@@ -50,6 +50,8 @@ start() { # name dll http-port grpc-port
 
 # Payout first: its queues must be bound before the registry publishes the pilot's households and cards.
 start payout services/Payout/bin/Release/net10.0/Bansos.Payout.dll 5202 5102
+# Complaint before the registry too: it projects the households (and opens tickets from payout declines).
+start complaint services/Complaint/bin/Release/net10.0/Bansos.Complaint.dll 5203 5103
 start registry services/Registry/bin/Release/net10.0/Bansos.Registry.dll 5201 5101
 
 # An admin token for trying the REST facade (HS256, one hour), until the gateway issues real ones.
@@ -85,6 +87,8 @@ Bansos pilot is running.
   Registry gRPC  http://127.0.0.1:5101  (h2c; services bansos.registry.v1.*)
   Payout REST    http://127.0.0.1:5202/api/v1/payout/...
   Payout gRPC    http://127.0.0.1:5102  (h2c; services bansos.payout.v1.*)
+  Complaint REST http://127.0.0.1:5203/api/v1/complaint/...   (docs/complaint.md)
+  Complaint gRPC http://127.0.0.1:5103  (h2c; services bansos.complaint.v1.*)
   RabbitMQ       amqp://guest:guest@127.0.0.1:5672/bansos-pilot  (virtual host of the pilot)
   Data and logs  $root/data
   Admin token    $root/data/admin-token (valid one hour)
