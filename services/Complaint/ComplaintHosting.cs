@@ -19,7 +19,9 @@ public static class ComplaintHosting
     public static WebApplicationBuilder AddComplaintServices(this WebApplicationBuilder builder)
     {
         builder.AddBansosStorage(ServiceName, typeof(ComplaintHosting).Assembly);
-        builder.AddBansosMessaging(ServiceName, bus =>
+        // Queues are "<prefix>-<consumer>"; tests give each host its own prefix on a shared broker.
+        var endpointPrefix = builder.Configuration[ComplaintOptions.Section + ":EndpointPrefix"] is { Length: > 0 } prefix ? prefix : ServiceName;
+        builder.AddBansosMessaging(endpointPrefix, bus =>
         {
             bus.AddConsumer<PayoutDeclinedConsumer>();
             bus.AddConsumer<CardStatusChangedConsumer>();

@@ -41,6 +41,7 @@ public sealed class ComplaintHost : IAsyncDisposable
             new("ConnectionStrings:rabbitmq", await BrokerAsync()),
             new("Bansos:RabbitMq:WaitUntilStarted", messaging ? "true" : "false"),
             new("Bansos:Outbox:RelayEnabled", messaging ? "true" : "false"),
+            new("Bansos:Complaint:EndpointPrefix", TestMessaging.UniqueServiceName("complaint-test")),
             .. settings ?? [],
         ];
         var host = await ServiceHost<ComplaintGrpcService>.StartAsync(ComplaintHosting.ServiceName, dialect, all,
