@@ -53,6 +53,8 @@ start() { # name dll http-port grpc-port
 
 # Payout first: its queues must be bound before the registry publishes the pilot's households and cards.
 start payout services/Payout/bin/Release/net10.0/Bansos.Payout.dll 5202 5102
+# Complaint before the registry too: it projects the households (and opens tickets from payout declines).
+start complaint services/Complaint/bin/Release/net10.0/Bansos.Complaint.dll 5203 5103
 start registry services/Registry/bin/Release/net10.0/Bansos.Registry.dll 5201 5101
 
 # [gateway] The gateway in front: TLS on :$gateway_https (REST, agents' gRPC with mutual TLS), cleartext REST on loopback :$gateway_http.
@@ -108,7 +110,7 @@ Bansos pilot is running.
   OpenAPI UI     $api/docs   (document: $api/openapi/v1.json)
   Admin          $credentials
   Admin token    $root/data/admin-token (15 minutes; sign in again: POST $api/api/v1/auth/token)
-  Services       registry 127.0.0.1:5201 / :5101, payout 127.0.0.1:5202 / :5102 (loopback only, behind the gateway)
+  Services       registry 127.0.0.1:5201 / :5101, payout 127.0.0.1:5202 / :5102, complaint 127.0.0.1:5203 / :5103 (loopback only, behind the gateway)
   RabbitMQ       amqp://guest:guest@127.0.0.1:5672/bansos-pilot  (virtual host of the pilot)
   Data and logs  $root/data
 

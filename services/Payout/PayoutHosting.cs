@@ -78,6 +78,8 @@ public static class PayoutHosting
         services.AddSingleton<PayoutAuthorisations>();
         services.AddSingleton<PayoutReversals>();
         services.AddSingleton<TerminalDay>();
+        services.AddSingleton<CardRefusalStore>();
+        services.AddSingleton<CardRefusalRecorder>();
         services.AddSingleton<PeriodAdministration>();
         services.AddSingleton<PointAdministration>();
         services.AddSingleton<PayoutReports>();

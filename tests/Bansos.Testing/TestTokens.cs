@@ -22,6 +22,11 @@ public static class TestTokens
 
     public static string Operator(string subject = "operator-test") => Issue(subject, BansosRoles.Operator);
 
+    /// <summary>An operator serving <paramref name="villages"/> (repeated <c>village</c> claims, as the gateway issues them).</summary>
+    public static string OperatorOf(IReadOnlyList<string> villages, string subject = "operator-test") =>
+        Issuer.Issue(subject, [BansosRoles.Operator], TimeSpan.FromMinutes(10),
+            new Dictionary<string, object> { [BansosClaims.Name] = subject, [BansosClaims.Village] = villages.ToArray() });
+
     public static string Auditor(string subject = "auditor-test") => Issue(subject, BansosRoles.Auditor);
 
     /// <summary>What the gateway mints for an enrolled terminal.</summary>

@@ -34,6 +34,9 @@ public static class StorageExtensions
                 ? new PostgresDatabase(registration.ConnectionString)
                 : new SqliteDatabase(registration.ConnectionString);
         });
+        // The unit of work (docs/service-defaults.md, "Sessions"); the outbox is there once AddBansosMessaging ran.
+        builder.Services.AddSingleton<IDbSessions>(sp => new DbSessions(
+            sp.GetRequiredService<IDatabase>(), sp.GetService<Messaging.IOutbox>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<MigrationGate>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IAuditTrail, AuditTrail>();

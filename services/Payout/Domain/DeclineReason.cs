@@ -21,4 +21,10 @@ public enum DeclineReason
     TerminalDisabled = 13,
     OutsidePeriodWindow = 14,
     InvalidAmount = 15,
+
+    // Card-side refusals (RecordCardRefusal): the card said no before the service was asked.
+    PinBlocked = 16,
+    CardEnded = 17,
+    CardUnreadable = 18,
+    NotBansosCard = 19,
 }

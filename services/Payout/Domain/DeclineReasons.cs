@@ -20,6 +20,10 @@ public static class DeclineReasons
         [DeclineReason.TerminalDisabled] = "TERMINAL_DISABLED",
         [DeclineReason.OutsidePeriodWindow] = "OUTSIDE_PERIOD_WINDOW",
         [DeclineReason.InvalidAmount] = "INVALID_AMOUNT",
+        [DeclineReason.PinBlocked] = "PIN_BLOCKED",
+        [DeclineReason.CardEnded] = "CARD_ENDED",
+        [DeclineReason.CardUnreadable] = "CARD_UNREADABLE",
+        [DeclineReason.NotBansosCard] = "NOT_BANSOS_CARD",
     };
 
     private static readonly Dictionary<string, DeclineReason> ByCode =
@@ -51,6 +55,10 @@ public static class DeclineReasons
         DeclineReason.TerminalDisabled => "Terminal dinonaktifkan (terminal disabled).",
         DeclineReason.OutsidePeriodWindow => "Di luar masa penyaluran periode (outside the period's payout window).",
         DeclineReason.InvalidAmount => "Jumlah tidak sah (invalid amount).",
+        DeclineReason.PinBlocked => "PIN terblokir di kartu (PIN blocked on the card).",
+        DeclineReason.CardEnded => "Kartu tidak dapat dipakai lagi (card ended after ten wrong PUKs).",
+        DeclineReason.CardUnreadable => "Kartu tidak dapat dibaca (card unreadable).",
+        DeclineReason.NotBansosCard => "Bukan kartu Bansos (not a Bansos card).",
         _ => reason.ToString(),
     };
 }

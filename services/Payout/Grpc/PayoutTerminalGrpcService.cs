@@ -7,11 +7,12 @@ using Proto = Bansos.Protos.Payout.V1;
 namespace Bansos.Payout.Grpc;
 
 [Authorize(Roles = BansosRoles.Terminal)]
-public sealed class PayoutTerminalGrpcService(
+public sealed partial class PayoutTerminalGrpcService(
     ICurrentActor actor,
     PayoutAuthorisations authorisations,
     PayoutReversals reversals,
     TerminalDay day,
+    CardRefusalRecorder refusals,
     TimeProvider time) : Proto.PayoutTerminalService.PayoutTerminalServiceBase
 {
     public override Task<Proto.PingResponse> Ping(Proto.PingRequest request, ServerCallContext context) =>

@@ -1,0 +1,30 @@
+using System.Data;
+using System.Data.Common;
+
+namespace Bansos.ServiceDefaults.Storage;
+
+/// <summary>
+/// Where units of work begin: each <see cref="WriteAsync{T}"/> opens a connection, begins a
+/// transaction, hands the <see cref="DbSession"/> to the work, writes the events it enqueued into the
+/// outbox and commits — retried as a whole on a transient failure (<see cref="TransientRetry"/>).
+/// Stores take the session, never a connection/transaction pair. Registered by <c>AddBansosStorage</c>.
+/// </summary>
+public interface IDbSessions
+{
+    DbDialect Dialect { get; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a write transaction and commits it with the events it enqueued.
+    /// The work may run more than once (transient failures): it must only touch the session.
+    /// </summary>
+    Task<T> WriteAsync<T>(Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel = null, CancellationToken ct = default);
+
+    /// <summary>Runs <paramref name="work"/> on a read-only session (a transaction that is rolled back: one snapshot for all its queries on PostgreSQL at REPEATABLE READ).</summary>
+    Task<T> ReadAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct = default);
+
+    /// <summary>
+    /// A session over a transaction someone else owns and commits (an <c>InboxConsumer</c>'s): its
+    /// enqueued events are written by <see cref="DbSession.FlushAsync"/>, which the owner calls before committing.
+    /// </summary>
+    DbSession Join(DbConnection connection, DbTransaction transaction);
+}

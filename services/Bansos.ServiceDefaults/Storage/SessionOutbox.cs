@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Bansos.ServiceDefaults.Messaging;
+
+namespace Bansos.ServiceDefaults.Storage;
+
+/// <summary>
+/// A session's events: <see cref="Enqueue"/> serialises one now (so a bad event fails the work, not
+/// the commit) and the session writes them all in one bulk insert just before it commits.
+/// </summary>
+public sealed class SessionOutbox
+{
+    private readonly IOutbox? outbox;
+    private readonly List<OutboxMessage> pending = [];
+
+    internal SessionOutbox(IOutbox? outbox) => this.outbox = outbox;
+
+    /// <summary>Events enqueued and not yet written.</summary>
+    public int Count => pending.Count;
+
+    /// <summary>Publishes <paramref name="event"/> if the session commits; returns its message id.</summary>
+    public Guid Enqueue(object @event)
+    {
+        var messages = outbox ?? throw new InvalidOperationException(
+            "This service has no outbox: call AddBansosMessaging to publish events from a session.");
+        var message = messages.Prepare(@event);
+        pending.Add(message);
+        return message.MessageId;
+    }
+
+    internal async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        if (pending.Count == 0 || outbox is null)
+        {
+            return;
+        }
+
+        OutboxMessage[] messages = [.. pending];
+        pending.Clear();
+        await outbox.EnqueuePreparedAsync(connection, transaction, messages, ct);
+    }
+}

@@ -1,0 +1,14 @@
+using Bansos.Complaint;
+using Bansos.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(ComplaintHosting.ServiceName);
+builder.AddComplaintServices();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapComplaintEndpoints();
+app.Run();
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>
+public partial class Program;

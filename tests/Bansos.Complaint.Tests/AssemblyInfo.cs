@@ -1,0 +1,3 @@
+using Bansos.Complaint.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(Hosts))]

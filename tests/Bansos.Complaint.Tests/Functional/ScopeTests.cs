@@ -1,0 +1,69 @@
+using Bansos.Complaint.Tests.Support;
+using Bansos.Protos.Complaint.V1;
+using Bansos.ServiceDefaults.Storage;
+using Grpc.Core;
+
+namespace Bansos.Complaint.Tests.Functional;
+
+/// <summary>Operators reach the villages of their token's <c>village</c> claims; admins all; auditors all, read-only and masked.</summary>
+public sealed class ScopeTests(Hosts hosts)
+{
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task An_operator_sees_and_changes_only_the_tickets_of_their_villages(DbDialect dialect)
+    {
+        var host = await hosts.GetAsync(dialect);
+        var urai = host.Client(Tokens.Operator(Pilot.Urai));
+        var giri = host.Client(Tokens.Operator(Pilot.GiriKencana));
+        var marker = "Pelapor " + Guid.NewGuid().ToString("N")[..8];
+        var inUrai = await urai.FileComplaintAsync(Pilot.Request(Pilot.Urai, marker));
+        var inGiri = await giri.FileComplaintAsync(Pilot.Request(Pilot.GiriKencana, marker));
+
+        await Errors.RpcAsync(StatusCode.PermissionDenied, () => urai.FileComplaintAsync(Pilot.Request(Pilot.GiriKencana)).ResponseAsync);
+        await Errors.RpcAsync(StatusCode.PermissionDenied, () => urai.GetComplaintAsync(new() { ComplaintId = inGiri.ComplaintId }).ResponseAsync);
+        await Errors.RpcAsync(StatusCode.PermissionDenied, () => urai.StartWorkAsync(new() { ComplaintId = inGiri.ComplaintId }).ResponseAsync);
+        await Errors.RpcAsync(StatusCode.PermissionDenied,
+            () => urai.AssignComplaintAsync(new() { ComplaintId = inGiri.ComplaintId, Assignee = "x" }).ResponseAsync);
+
+        var uraiSees = await urai.ListComplaintsAsync(new() { DistrictCode = Pilot.Ketahun, PageSize = 200 });
+        Assert.Contains(uraiSees.Complaints, c => c.ComplaintId == inUrai.ComplaintId);
+        Assert.All(uraiSees.Complaints, c => Assert.Equal(Pilot.Urai, c.VillageCode));
+
+        var adminSees = await host.Client(Tokens.Admin()).ListComplaintsAsync(new() { DistrictCode = Pilot.Ketahun, PageSize = 200 });
+        Assert.Contains(adminSees.Complaints, c => c.ComplaintId == inUrai.ComplaintId);
+        Assert.Contains(adminSees.Complaints, c => c.ComplaintId == inGiri.ComplaintId);
+        Assert.Equal(ComplaintStatus.InProgress, (await host.Client(Tokens.Admin()).StartWorkAsync(new() { ComplaintId = inGiri.ComplaintId })).Status);
+    }
+
+    [Fact]
+    public async Task An_operator_without_village_claims_sees_nothing()
+    {
+        var host = await hosts.GetAsync(DbDialect.Sqlite);
+        await host.Client(Tokens.Admin()).FileComplaintAsync(Pilot.Request());
+        var none = host.Client(Tokens.Operator());
+        Assert.Empty((await none.ListComplaintsAsync(new())).Complaints);
+        await Errors.RpcAsync(StatusCode.PermissionDenied, () => none.FileComplaintAsync(Pilot.Request()).ResponseAsync);
+    }
+
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
+    public async Task An_auditor_reads_every_village_with_name_phone_and_NIK_masked(DbDialect dialect)
+    {
+        var host = await hosts.GetAsync(dialect);
+        var filed = await host.Client(Tokens.Operator(Pilot.Urai)).FileComplaintAsync(Pilot.Request(name: "Siti Aminah"));
+        Assert.Equal(("Siti Aminah", "081234567890", Pilot.ValidNik), (filed.ReporterName, filed.ReporterPhone, filed.Nik));
+
+        var auditor = host.Client(Tokens.Auditor());
+        var seen = await auditor.GetComplaintAsync(new() { ComplaintId = filed.ComplaintId });
+        var listed = (await auditor.ListComplaintsAsync(new() { VillageCode = Pilot.Urai, PageSize = 200 })).Complaints
+            .Single(c => c.ComplaintId == filed.ComplaintId);
+
+        foreach (var view in new[] { seen, listed })
+        {
+            Assert.Equal(("S*** A*****", "*********890", "170312**********"), (view.ReporterName, view.ReporterPhone, view.Nik));
+            Assert.Equal(filed.Description, view.Description);
+        }
+    }
+}
