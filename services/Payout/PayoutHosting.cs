@@ -81,6 +81,7 @@ public static class PayoutHosting
         services.AddSingleton<PeriodAdministration>();
         services.AddSingleton<PointAdministration>();
         services.AddSingleton<PayoutReports>();
+        services.AddSingleton<CardPersonalisationStore>();
         services.AddSingleton<CardPersonalisationService>();
         services.AddSingleton<ProjectionUpdater>();
         services.AddSingleton<PilotSeeder>();
