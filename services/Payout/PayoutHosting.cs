@@ -75,6 +75,9 @@ public static class PayoutHosting
             services.AddSingleton<ICardViewReader, PooledCardViewReader>();
         }
 
+        services.AddOptions<BeginPayoutLimitOptions>().BindConfiguration(BeginPayoutLimitOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BeginPayoutLimiter>();
         services.AddSingleton<PayoutAuthorisations>();
         services.AddSingleton<PayoutReversals>();
         services.AddSingleton<TerminalDay>();

@@ -85,7 +85,7 @@ internal static class ProtoMapping
         {
             CardNumber = result.CardNumber,
             CardStatus = result.Card.Replaced ? Bansos.Contracts.CardStatuses.Replaced : result.Card.Status,
-            HouseholdId = result.Card.HouseholdId.ToString(),
+            HouseholdId = result.Refusal is null ? result.Card.HouseholdId.ToString() : "",
             HouseholdStatus = result.Household?.Status ?? "",
             VillageCode = result.Household?.VillageCode ?? "",
             Entitlements = { result.Entitlements.Select(ToProto) },

@@ -273,7 +273,8 @@ public sealed class AuthorisationTests(Hosts hosts)
             Reason = "test",
         });
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)), DeclineReason.TerminalDisabled);
-        Assert.Equal(DeclineReason.TerminalDisabled, (await s.BeginAsync(card)).Reason);
+        // BeginPayout on a disabled terminal tells nothing (issue 11.3): PermissionDenied, no card or household data.
+        Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() => s.BeginAsync(card))).StatusCode);
     }
 
     [Theory]
