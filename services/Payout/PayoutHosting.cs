@@ -78,6 +78,7 @@ public static class PayoutHosting
         services.AddOptions<BeginPayoutLimitOptions>().BindConfiguration(BeginPayoutLimitOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BeginPayoutLimiter>();
+        services.AddSingleton<UnbackedAuthorisations>();
         services.AddSingleton<PayoutAuthorisations>();
         services.AddSingleton<PayoutReversals>();
         services.AddSingleton<TerminalDay>();

@@ -21,6 +21,7 @@ public sealed class PayoutAuthorisations(
     TimeProvider time,
     PayoutOptions options,
     BeginPayoutLimiter limiter,
+    UnbackedAuthorisations unbacked,
     IAuthorisationBatcher? batcher = null)
 {
     public const int MaxIdempotencyKeyLength = 64;
@@ -80,9 +81,15 @@ public sealed class PayoutAuthorisations(
             verifier.Verify(challenge.CardNumber, (ushort)command.Atc, command.Amount, (uint)command.PeriodId, (ulong)terminalId,
                 challenge.Bytes.Span, command.Cryptogram);
         var request = new AuthorisationRequest(terminalId, command, challenge, cryptogramValid, fingerprint);
-        return batcher is not null
+        var result = batcher is not null
             ? await batcher.SubmitAsync(request, ct)
             : await writer.WriteAsync((connection, transaction, token) => single.AuthoriseAsync(connection, transaction, request, token), ct);
+        if (!result.Stored)
+        {
+            unbacked.Record(terminalId, result.Payout.DeclineReason!.Value);
+        }
+
+        return result;
     }
 
     private static void Validate(AuthoriseCommand command)

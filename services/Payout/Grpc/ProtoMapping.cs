@@ -109,7 +109,7 @@ internal static class ProtoMapping
         var payout = result.Payout;
         return new Proto.AuthorizePayoutResponse
         {
-            PayoutId = payout.PayoutId.ToString(),
+            PayoutId = result.Stored ? payout.PayoutId.ToString() : "", // nothing stored, nothing to refer to
             Result = payout.Approved ? Proto.PayoutResult.Approved : Proto.PayoutResult.Declined,
             DeclineReason = ToProto(payout.DeclineReason),
             ApprovalCode = payout.ApprovalCode ?? "",

@@ -123,6 +123,22 @@ public sealed class AuthorisationRulesTests
         Assert.Equal(recordsAtc, decision.RecordsAtc);
     }
 
+    [Theory]
+    [MemberData(nameof(Declines))]
+    public void Only_requests_no_challenge_of_this_terminal_backs_go_unrecorded(string name, DeclineReason reason, bool consumesChallenge, bool recordsAtc)
+    {
+        _ = (reason, consumesChallenge, recordsAtc);
+        var expectUnrecorded = name is "challenge unknown" or "challenge other terminal";
+        Assert.Equal(!expectUnrecorded, AuthorisationRules.Decide(Break(name)).Recorded);
+        Assert.True(AuthorisationRules.Decide(Valid()).Recorded);
+
+        // A disabled terminal's attempt is stored only when it carries a genuine challenge of its own.
+        var disabled = Valid() with { TerminalActive = false };
+        Assert.True(AuthorisationRules.Decide(disabled).Recorded);
+        Assert.False(AuthorisationRules.Decide(disabled with { Challenge = null }).Recorded);
+        Assert.False(AuthorisationRules.Decide(disabled with { CallerTerminalId = 258 }).Recorded);
+    }
+
     [Fact]
     public void Every_reason_is_covered_and_has_a_code_and_a_message()
     {
