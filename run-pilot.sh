@@ -21,6 +21,10 @@ rabbitmqctl -q set_permissions -p bansos-pilot guest '.*' '.*' '.*'
 export Bansos__RabbitMq__VirtualHost=bansos-pilot
 
 mkdir -p data
+# NIK, KK, names, keys and the admin token live here: the folder and everything in it are the
+# user's alone (0700/0600), also what an older pilot left, and whatever is written from here on.
+chmod 700 data && chmod -R go-rwx data
+umask 077
 # The services validate tokens signed with this key; in production the gateway holds it.
 [ -s data/signing-key ] || (umask 077; head -c 32 /dev/urandom | base64 > data/signing-key)
 export Bansos__Auth__SigningKey; Bansos__Auth__SigningKey=$(cat data/signing-key)
