@@ -39,6 +39,7 @@ public static class RegistryServiceExtensions
         services.AddScoped<HouseholdImporter>();
         services.AddScoped<HouseholdCommands>();
         services.AddScoped<CardCommands>();
+        services.AddHostedService<ImportRecovery>();
         services.AddHostedService<PilotSeeder>();
         return builder;
     }
