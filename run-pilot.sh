@@ -22,6 +22,10 @@ rabbitmqctl -q set_permissions -p bansos-pilot guest '.*' '.*' '.*'
 export Bansos__RabbitMq__VirtualHost=bansos-pilot
 
 mkdir -p data
+# NIK, KK, names, keys and the admin token live here: the folder and everything in it are the
+# user's alone (0700/0600), also what an older pilot left, and whatever is written from here on.
+chmod 700 data && chmod -R go-rwx data
+umask 077
 # [gateway] Services listen on loopback only and verify tokens with the gateway's public keys (no shared secret).
 gateway_http=8080
 gateway_https=8443

@@ -75,6 +75,10 @@ public static class PayoutHosting
             services.AddSingleton<ICardViewReader, PooledCardViewReader>();
         }
 
+        services.AddOptions<BeginPayoutLimitOptions>().BindConfiguration(BeginPayoutLimitOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BeginPayoutLimiter>();
+        services.AddSingleton<UnbackedAuthorisations>();
         services.AddSingleton<PayoutAuthorisations>();
         services.AddSingleton<PayoutReversals>();
         services.AddSingleton<TerminalDay>();
@@ -83,6 +87,7 @@ public static class PayoutHosting
         services.AddSingleton<PeriodAdministration>();
         services.AddSingleton<PointAdministration>();
         services.AddSingleton<PayoutReports>();
+        services.AddSingleton<CardPersonalisationStore>();
         services.AddSingleton<CardPersonalisationService>();
         services.AddSingleton<ProjectionUpdater>();
         services.AddSingleton<PilotSeeder>();

@@ -31,6 +31,9 @@ public sealed class RegistryOptions
     /// </summary>
     public TimeSpan ImportCommitInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Where uploads are spooled while being imported.</summary>
-    public string TempDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "bansos-registry");
+    /// <summary>
+    /// Where uploads are spooled while being imported (they hold personal data: the folder is made
+    /// owner-only). Empty: <c>{Bansos:DataDir}/import-spool</c>, beside the database, never a shared /tmp name.
+    /// </summary>
+    public string TempDirectory { get; set; } = "";
 }

@@ -20,7 +20,17 @@ public static class RegistryServiceExtensions
         var services = builder.Services;
         // Read from the built configuration, like ServiceDefaults' settings, so that settings a test host adds late apply.
         services.AddSingleton(sp =>
-            sp.GetRequiredService<IConfiguration>().GetSection("Bansos:Registry").Get<RegistryOptions>() ?? new RegistryOptions());
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var options = configuration.GetSection("Bansos:Registry").Get<RegistryOptions>() ?? new RegistryOptions();
+            if (string.IsNullOrWhiteSpace(options.TempDirectory))
+            {
+                var dataDir = configuration["Bansos:DataDir"] is { Length: > 0 } dir ? dir : "./data";
+                options.TempDirectory = Path.GetFullPath(Path.Combine(dataDir, "import-spool"));
+            }
+
+            return options;
+        });
         services.AddSingleton(_ => AreaReference.LoadDefault());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HouseholdQueries>();
@@ -29,6 +39,7 @@ public static class RegistryServiceExtensions
         services.AddScoped<HouseholdImporter>();
         services.AddScoped<HouseholdCommands>();
         services.AddScoped<CardCommands>();
+        services.AddHostedService<ImportRecovery>();
         services.AddHostedService<PilotSeeder>();
         return builder;
     }

@@ -111,6 +111,10 @@ public sealed class GrpcExceptionInterceptor(IEnumerable<IGrpcExceptionMapper> m
     public static RpcException FailedPrecondition(string message, IEnumerable<FieldViolation> violations) =>
         WithBadRequest(Code.FailedPrecondition, message, violations);
 
+    /// <summary>PermissionDenied naming the field the caller may not use (e.g. a filter their role does not have).</summary>
+    public static RpcException PermissionDenied(string message, IEnumerable<FieldViolation> violations) =>
+        WithBadRequest(Code.PermissionDenied, message, violations);
+
     private static RpcException WithBadRequest(Code code, string message, IEnumerable<FieldViolation> violations)
     {
         var badRequest = new BadRequest();

@@ -27,7 +27,22 @@ public sealed class SqliteDatabase : IDatabase
         var directory = Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnlyFiles.CreateDirectory(directory);
+        }
+
+        // The file holds personal data: create it owner-only before SQLite does (SQLite gives the
+        // -wal and -shm files the database file's mode), and tighten files an older version made.
+        if (!File.Exists(FilePath) && !OperatingSystem.IsWindows() && builder.DataSource != ":memory:")
+        {
+            using var created = new FileStream(FilePath, new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate, Access = FileAccess.Write, UnixCreateMode = OwnerOnlyFiles.FileMode,
+            });
+        }
+
+        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm", FilePath + "-journal" })
+        {
+            OwnerOnlyFiles.Restrict(file);
         }
 
         DapperTypeHandlers.EnsureRegistered();

@@ -39,7 +39,8 @@ public static class TelemetryExtensions
                 metrics.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
-                    .AddMeter("MassTransit");
+                    .AddMeter("MassTransit")
+                    .AddMeter("Bansos.*"); // the services' own meters (e.g. Bansos.Payout)
                 if (exportOtlp)
                 {
                     metrics.AddOtlpExporter();

@@ -72,6 +72,12 @@ public static class AuthorisationBatchPlanner
                 Entitlement = facts.Entitlement is { } e && balances.TryGetValue(e.EntitlementId, out var balance) ? e with { Balance = balance } : facts.Entitlement,
             };
             var decision = AuthorisationRules.Decide(facts);
+            if (!decision.Recorded)
+            {
+                // Nothing of it is written or laid over the batch: a repeat in the batch is decided the same again.
+                return new AuthorisationResult(AuthorisationMapping.NewRecord(request, snapshot, decision, null, now), Replayed: false, Stored: false);
+            }
+
             long? balanceAfter = null;
             if (decision.Approved)
             {

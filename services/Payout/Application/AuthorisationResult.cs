@@ -2,5 +2,8 @@ using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Application;
 
-/// <summary>The answer to an authorisation: the recorded payout, and whether it answers a retry.</summary>
-public sealed record AuthorisationResult(PayoutRecord Payout, bool Replayed);
+/// <summary>
+/// The answer to an authorisation: the payout, whether it answers a retry, and whether it was
+/// stored (false for a request no challenge of the terminal backs: the record is the answer only).
+/// </summary>
+public sealed record AuthorisationResult(PayoutRecord Payout, bool Replayed, bool Stored = true);

@@ -20,6 +20,8 @@ public sealed class PayoutAuthorisations(
     CryptogramVerifier verifier,
     TimeProvider time,
     PayoutOptions options,
+    BeginPayoutLimiter limiter,
+    UnbackedAuthorisations unbacked,
     IAuthorisationBatcher? batcher = null)
 {
     public const int MaxIdempotencyKeyLength = 64;
@@ -31,10 +33,17 @@ public sealed class PayoutAuthorisations(
             throw new ValidationException("card_number", "Nomor kartu harus 16 angka dengan digit kontrol Luhn (card number must be 16 digits with a valid Luhn check digit).");
         }
 
+        limiter.Take(terminalId);
         var rows = await cardViews.ReadAsync(terminalId, cardNumber.Digits, ct);
         if (rows.Count == 0)
         {
             throw new TerminalNotAllowedException("Terminal tidak terdaftar (terminal not enrolled).");
+        }
+
+        // A disabled terminal learns nothing of the card, known or not.
+        if (rows[0].TerminalStatus != "ACTIVE")
+        {
+            throw new TerminalNotAllowedException("Terminal dinonaktifkan (terminal disabled).");
         }
 
         var first = rows[0];
@@ -53,7 +62,8 @@ public sealed class PayoutAuthorisations(
         var refusal = PayoutEligibility.CheckCard(first.TerminalStatus == "ACTIVE", card, household, open);
         if (refusal is not null)
         {
-            return new BeginPayoutResult(cardNumber.Digits, card, household, open, refusal, null, null, terminalId);
+            // A refusal names the card's status and the reason, nothing of the household.
+            return new BeginPayoutResult(cardNumber.Digits, card, null, [], refusal, null, null, terminalId);
         }
 
         var (challenge, id) = challenges.Issue(terminalId, cardNumber, time.GetUtcNow() + options.ChallengeTtl);
@@ -71,9 +81,15 @@ public sealed class PayoutAuthorisations(
             verifier.Verify(challenge.CardNumber, (ushort)command.Atc, command.Amount, (uint)command.PeriodId, (ulong)terminalId,
                 challenge.Bytes.Span, command.Cryptogram);
         var request = new AuthorisationRequest(terminalId, command, challenge, cryptogramValid, fingerprint);
-        return batcher is not null
+        var result = batcher is not null
             ? await batcher.SubmitAsync(request, ct)
             : await writer.WriteAsync((connection, transaction, token) => single.AuthoriseAsync(connection, transaction, request, token), ct);
+        if (!result.Stored)
+        {
+            unbacked.Record(terminalId, result.Payout.DeclineReason!.Value);
+        }
+
+        return result;
     }
 
     private static void Validate(AuthoriseCommand command)

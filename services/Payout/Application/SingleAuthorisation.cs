@@ -29,6 +29,11 @@ public sealed class SingleAuthorisation(PayoutStore payouts, IOutbox outbox, Tim
         }
 
         var decision = AuthorisationRules.Decide(AuthorisationMapping.ToFacts(snapshot, request, now));
+        if (!decision.Recorded)
+        {
+            return new AuthorisationResult(AuthorisationMapping.NewRecord(request, snapshot, decision, null, now), Replayed: false, Stored: false);
+        }
+
         long? balanceAfter = null;
         if (decision.Approved)
         {

@@ -14,19 +14,24 @@ public static class AuthorisationRules
 {
     public static AuthorisationDecision Decide(AuthorisationFacts facts)
     {
+        // Only a genuine challenge of this terminal makes an attempt worth a payout row: the
+        // service issued it, so their number is bounded by BeginPayout's lookup limit.
+        var backed = facts.Challenge is { } c && c.TerminalId == facts.CallerTerminalId;
         if (!facts.TerminalActive)
         {
-            return AuthorisationDecision.Decline(DeclineReason.TerminalDisabled, false, false);
+            return backed
+                ? AuthorisationDecision.Decline(DeclineReason.TerminalDisabled, false, false)
+                : AuthorisationDecision.Unrecorded(DeclineReason.TerminalDisabled);
         }
 
         if (facts.Challenge is not { } challenge)
         {
-            return AuthorisationDecision.Decline(DeclineReason.ChallengeUnknown, false, false);
+            return AuthorisationDecision.Unrecorded(DeclineReason.ChallengeUnknown);
         }
 
-        if (challenge.TerminalId != facts.CallerTerminalId)
+        if (!backed)
         {
-            return AuthorisationDecision.Decline(DeclineReason.ChallengeOtherTerminal, false, false);
+            return AuthorisationDecision.Unrecorded(DeclineReason.ChallengeOtherTerminal);
         }
 
         if (facts.ChallengeUsed)

@@ -11,6 +11,7 @@ public sealed class PayoutExceptionMapper : IGrpcExceptionMapper
     {
         IdempotencyKeyReusedException e => new RpcException(new Status(StatusCode.AlreadyExists, e.Message)),
         TerminalNotAllowedException e => new RpcException(new Status(StatusCode.PermissionDenied, e.Message)),
+        LookupThrottledException e => new RpcException(new Status(StatusCode.ResourceExhausted, e.Message)),
         _ => null,
     };
 }

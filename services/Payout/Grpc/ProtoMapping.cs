@@ -85,7 +85,7 @@ internal static class ProtoMapping
         {
             CardNumber = result.CardNumber,
             CardStatus = result.Card.Replaced ? Bansos.Contracts.CardStatuses.Replaced : result.Card.Status,
-            HouseholdId = result.Card.HouseholdId.ToString(),
+            HouseholdId = result.Refusal is null ? result.Card.HouseholdId.ToString() : "",
             HouseholdStatus = result.Household?.Status ?? "",
             VillageCode = result.Household?.VillageCode ?? "",
             Entitlements = { result.Entitlements.Select(ToProto) },
@@ -109,7 +109,7 @@ internal static class ProtoMapping
         var payout = result.Payout;
         return new Proto.AuthorizePayoutResponse
         {
-            PayoutId = payout.PayoutId.ToString(),
+            PayoutId = result.Stored ? payout.PayoutId.ToString() : "", // nothing stored, nothing to refer to
             Result = payout.Approved ? Proto.PayoutResult.Approved : Proto.PayoutResult.Declined,
             DeclineReason = ToProto(payout.DeclineReason),
             ApprovalCode = payout.ApprovalCode ?? "",

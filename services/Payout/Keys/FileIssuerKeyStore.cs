@@ -1,18 +1,17 @@
 using System.Security.Cryptography;
 using Bansos.Card.Crypto;
+using Bansos.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Bansos.Payout.Keys;
 
 /// <summary>
 /// The IMK in a file of the data folder (32 hex digits), generated on first start and readable
-/// only by the service's user (mode 0600 on Unix). Losing the file makes every issued card
+/// only by the service's user (mode 0600 on Unix; a file others may read stops start-up). Losing the file makes every issued card
 /// useless, so operations must back it up (docs/payout.md); a PKCS#11 HSM replaces this later.
 /// </summary>
 public sealed partial class FileIssuerKeyStore : IssuerMasterKey
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private readonly byte[] key;
 
     public FileIssuerKeyStore(string path, ILogger<FileIssuerKeyStore> logger)
@@ -35,7 +34,7 @@ public sealed partial class FileIssuerKeyStore : IssuerMasterKey
                 LogCreated(logger, path);
                 return created;
             }
-            // Another process created it first: read theirs.
+            // Another process created it first: read theirs (whole: it appeared with its content).
         }
 
         var text = File.ReadAllText(path).Trim();
@@ -54,47 +53,73 @@ public sealed partial class FileIssuerKeyStore : IssuerMasterKey
             throw new InvalidOperationException($"The issuer key file {path} holds {bytes.Length} bytes; an AES-128 IMK has 16.");
         }
 
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ~(OwnerOnly | UnixFileMode.UserExecute)) != 0)
+        if (!OperatingSystem.IsWindows() && OwnerOnlyFiles.OpenToOthers(path))
         {
-            LogTooOpen(logger, path);
+            // Whoever can read it can make cards that pay: refuse to run on it rather than warn.
+            throw new InvalidOperationException(
+                $"The issuer key file {path} is open to other users (mode {Convert.ToString((int)File.GetUnixFileMode(path), 8)}); " +
+                $"make it the service user's alone with chmod 600 {path}, and consider the key exposed if others could log in.");
         }
 
         return bytes;
     }
 
+    /// <summary>
+    /// Creates the IMK unless another process did: under an exclusive lock on <c>{path}.lock</c>
+    /// (FileShare.None is an flock on Unix), the key is written to a temporary file and renamed into
+    /// place, so a process starting at the same moment sees no key file or the whole key, never a
+    /// half-written one. Null: the file exists (another process made it); read it.
+    /// </summary>
     private static byte[]? TryCreate(string path)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var imk = RandomNumberGenerator.GetBytes(CardKeys.KeyLength);
-        var options = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew, // never overwrite a key: cards depend on it
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        try
-        {
-            using var stream = new FileStream(path, options);
-            using var writer = new StreamWriter(stream);
-            writer.WriteLine(Convert.ToHexString(imk));
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-            return imk;
-        }
-        catch (IOException) when (File.Exists(path))
+        OwnerOnlyFiles.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        using var creation = Lock(path + ".lock");
+        if (File.Exists(path))
         {
             return null;
         }
+
+        var imk = RandomNumberGenerator.GetBytes(CardKeys.KeyLength);
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, OwnerOnlyWrite(FileMode.Create)))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.WriteLine(Convert.ToHexString(imk));
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: false); // never overwrite a key: cards depend on it
+        return imk;
+    }
+
+    private static FileStream Lock(string lockPath)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, OwnerOnlyWrite(FileMode.OpenOrCreate));
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20); // another process is creating the key: a few milliseconds
+            }
+        }
+    }
+
+    private static FileStreamOptions OwnerOnlyWrite(FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFiles.FileMode;
+        }
+
+        return options;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generated a new issuer master key in {Path}; back it up: cards personalised from it need it for every payout")]
     private static partial void LogCreated(ILogger logger, string path);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The issuer key file {Path} is readable by other users; chmod 600 it")]
-    private static partial void LogTooOpen(ILogger logger, string path);
 }

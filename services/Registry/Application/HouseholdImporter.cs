@@ -61,19 +61,94 @@ public sealed class HouseholdImporter(
             return report;
         }
 
-        var startedAt = clock.GetUtcNow();
-        var stream = upload.Rewind();
-        report.Sha256 = Convert.ToHexString(await SHA256.HashDataAsync(stream, ct));
-        stream = upload.Rewind();
+        // An empty file or a wrong header is refused as a whole before the import starts (nothing recorded).
+        if (await FirstFileErrorAsync(upload, ct) is { } fileError)
+        {
+            report.FileError = fileError;
+            return report;
+        }
 
+        var startedAt = clock.GetUtcNow();
+        report.Sha256 = Convert.ToHexString(await SHA256.HashDataAsync(upload.Rewind(), ct));
+        // Recorded as RUNNING before anything is written; audited once, when it ends (decision D4), or
+        // by ImportRecovery at the next start if the service stops meanwhile.
+        await database.InTransactionAsync(async (c, t) =>
+        {
+            await ImportLog.StartAsync(c, t, report.ImportId, request, report.Sha256, actor, startedAt, ct);
+            return true;
+        }, ct: ct);
+
+        try
+        {
+            if (request.AllOrNothing && database.Dialect == DbDialect.Sqlite)
+            {
+                // SQLite has one writer: one transaction over the whole file would keep card blocks out
+                // for as long as the import runs (decision D30). Check every row first, writing nothing;
+                // only a clean file is then written, in commit windows the card commands get between.
+                var check = new ImportReport { ImportId = report.ImportId, Sha256 = report.Sha256 };
+                await RunAsync(upload, check, actor, dryRun: true, options.ImportCommitInterval, ct);
+                if (check.RowsRejected > 0)
+                {
+                    check.ResetWrites();
+                    await FinishAsync(null, null, check, request, actor, ImportStatus.Rejected, null, ct);
+                    return check;
+                }
+            }
+
+            var interval = request.AllOrNothing && database.Dialect != DbDialect.Sqlite ? TimeSpan.MaxValue : options.ImportCommitInterval;
+            await RunAsync(upload, report, actor, dryRun: false, interval, ct,
+                (c, t) => report.RowsRejected > 0 && request.AllOrNothing
+                    ? Task.FromResult(false)
+                    : FinishAsync(c, t, report, request, actor, ImportStatus.Committed, null, ct));
+            if (request.AllOrNothing && report.RowsRejected > 0)
+            {
+                // Rolled back (PostgreSQL: one transaction). On SQLite the check above saw a clean
+                // file: a row that fails now met a change made between the two passes.
+                var kept = report.HouseholdsCreated + report.HouseholdsUpdated > 0;
+                if (!kept)
+                {
+                    report.ResetWrites();
+                }
+
+                await FinishAsync(null, null, report, request, actor, kept ? ImportStatus.Failed : ImportStatus.Rejected,
+                    kept ? "rows rejected after the check, by a change made meanwhile" : null, ct);
+                return report;
+            }
+
+            report.Committed = true;
+            logger.LogInformation(
+                "Import {ImportId} done: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rows rejected",
+                report.ImportId, report.HouseholdsCreated, report.HouseholdsUpdated, report.HouseholdsUnchanged, report.RowsRejected);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            // What earlier commit windows stored stays; the record says so, whatever stopped the import.
+            var status = ex is OperationCanceledException ? ImportStatus.Aborted : ImportStatus.Failed;
+            var message = ex is OperationCanceledException ? "cancelled" : ex.GetType().Name;
+            logger.LogWarning(ex, "Import {ImportId} {Status} after {Created} created, {Updated} updated", report.ImportId, status,
+                report.HouseholdsCreated, report.HouseholdsUpdated);
+            await FinishAsync(null, null, report, request, actor, status, message, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One pass over the spooled file. Writing: batches go into commit windows of
+    /// <paramref name="interval"/> (MaxValue: one transaction), <paramref name="finish"/> runs in the
+    /// last one before it commits (returning false rolls it back); the report counts a window once it
+    /// has committed. Dry run: the same decisions on a read-only snapshot, nothing written, no write lock.
+    /// </summary>
+    private async Task RunAsync(
+        ImportUpload upload, ImportReport report, string actor, bool dryRun, TimeSpan interval, CancellationToken ct,
+        Func<DbConnection, DbTransaction, Task<bool>>? finish = null)
+    {
+        var stream = upload.Rewind();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(RegistryOptions.Wib).DateTime);
         var historyActor = $"{actor} (impor {report.ImportId:N})";
-
-        // One transaction per commit window (a few seconds of batches), or the whole file when all-or-nothing.
-        await using var window = await CommitWindow.OpenAsync(
-            database, request.AllOrNothing ? TimeSpan.MaxValue : options.ImportCommitInterval, clock, ct);
-
-        // What the open window wrote: counted in the report only once it has committed.
+        await using var window = dryRun ? null : await CommitWindow.OpenAsync(database, interval, clock, ct);
+        await using var readConnection = dryRun ? await database.OpenConnectionAsync(ct) : null;
+        await using var snapshot = readConnection is null ? null : await BeginReadAsync(readConnection, ct);
         var uncommitted = new List<ImportBatchOutcome>();
 
         // Cancelled when the writer stops for any reason, so the reader never waits on a full channel.
@@ -86,45 +161,102 @@ public sealed class HouseholdImporter(
             var reading = Task.Run(() => ReadBatchesAsync(stream, today, historyActor, report, batches.Writer, stopReading.Token), stopReading.Token);
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
-                uncommitted.Add(await WriteBatchAsync(window.Connection, window.Transaction, batch, historyActor, ct));
-                if (await window.CommitIfDueAsync(ct))
+                if (window is null)
                 {
-                    AddToReport(report, uncommitted);
+                    AddToReport(report, [await WriteBatchAsync(readConnection!, snapshot!, batch, historyActor, dryRun: true, ct)]);
+                    continue;
+                }
+
+                uncommitted.Add(await WriteBatchAsync(window.Connection, window.Transaction, batch, historyActor, dryRun: false, ct));
+                var commits = window.Commits;
+                try
+                {
+                    if (await window.CommitIfDueAsync(ct))
+                    {
+                        AddToReport(report, uncommitted);
+                    }
+                }
+                catch when (window.Commits != commits)
+                {
+                    AddToReport(report, uncommitted); // committed, then cancelled while yielding: it is kept
+                    throw;
                 }
             }
 
             await reading;
-
-            if (report.FileError is not null)
+            if (window is null)
             {
-                await window.RollbackAsync(ct);
-                report.ResetWrites();
-                return report;
+                return;
             }
 
+            var last = uncommitted.ToList();
             AddToReport(report, uncommitted);
-            if (request.AllOrNothing && report.RowsRejected > 0)
+            if (finish is null || await finish(window.Connection, window.Transaction))
             {
-                await window.RollbackAsync(ct);
-                report.ResetWrites();
-                report.Committed = false;
-                await database.InTransactionAsync(
-                    (c, t) => RecordAsync(c, t, report, request, actor, startedAt, ct), ct: ct);
-                return report;
+                await window.CommitAsync(ct);
             }
-
-            await RecordAsync(window.Connection, window.Transaction, report, request, actor, startedAt, ct);
-            await window.CommitAsync(ct);
-            report.Committed = true;
-            logger.LogInformation(
-                "Import {ImportId} done in {Commits} commits: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rows rejected",
-                report.ImportId, window.Commits, report.HouseholdsCreated, report.HouseholdsUpdated, report.HouseholdsUnchanged, report.RowsRejected);
-            return report;
+            else
+            {
+                // Only the open window is undone: earlier windows are committed and stay counted.
+                await window.RollbackAsync(ct);
+                foreach (var outcome in last)
+                {
+                    report.Withdraw(outcome);
+                }
+            }
         }
         finally
         {
             await stopReading.CancelAsync();
         }
+    }
+
+    /// <summary>A read transaction that takes no write lock (SQLite: BEGIN DEFERRED, reading only).</summary>
+    private static async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
+    /// <summary>The file's own error (empty, wrong header) if it has one: it shows before the first household.</summary>
+    private async Task<ValidationError?> FirstFileErrorAsync(ImportUpload upload, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(RegistryOptions.Wib).DateTime);
+        await foreach (var item in HouseholdImport.ReadAsync(upload.Rewind(), areas, today, options.MaxLineLength, ct))
+        {
+            return item is ImportFileError fileError ? fileError.Error : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Closes the import's record and audits it, in the given transaction or a new one.</summary>
+    private async Task<bool> FinishAsync(
+        DbConnection? connection, DbTransaction? transaction, ImportReport report, ImportRequest request, string actor,
+        string status, string? error, CancellationToken ct)
+    {
+        report.Status = status;
+        if (connection is null)
+        {
+            return await database.InTransactionAsync((c, t) => FinishAsync(c, t, report, request, actor, status, error, ct), ct: ct);
+        }
+
+        await ImportLog.FinishAsync(connection, transaction!, report, status, error, clock.GetUtcNow(), ct);
+        await audit.AppendAsync(connection, transaction!, new AuditEntry(
+            actor, "IMPORT_HOUSEHOLDS", "import", report.ImportId.ToString(), null,
+            JsonSerializer.Serialize(new
+            {
+                file = request.FileName,
+                sha256 = report.Sha256,
+                allOrNothing = request.AllOrNothing,
+                status,
+                committed = status == ImportStatus.Committed,
+                created = report.HouseholdsCreated,
+                updated = report.HouseholdsUpdated,
+                unchanged = report.HouseholdsUnchanged,
+                rowsRejected = report.RowsRejected,
+                error,
+            })), ct);
+        return true;
     }
 
     private static void AddToReport(ImportReport report, List<ImportBatchOutcome> outcomes)
@@ -200,31 +332,31 @@ public sealed class HouseholdImporter(
     /// another household.
     /// </summary>
     private async Task<ImportBatchOutcome> WriteBatchAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedHousehold> batch, string actor, CancellationToken ct)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedHousehold> batch, string actor, bool dryRun, CancellationToken ct)
     {
         var stored = await households.FindByKkAsync(connection, transaction, [.. batch.Select(p => p.Draft.Kk.Value)], ct);
-        if (stored.Count > 0)
+        if (stored.Count > 0 || dryRun)
         {
-            return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, ct);
+            return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, dryRun, ct);
         }
 
         await Savepoint.CreateAsync(connection, transaction, "import_batch", ct);
         try
         {
-            var outcome = await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: true, ct);
+            var outcome = await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: true, dryRun: false, ct);
             await Savepoint.ReleaseAsync(connection, transaction, "import_batch", ct);
             return outcome;
         }
         catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             await Savepoint.RollbackAsync(connection, transaction, "import_batch", ct);
-            return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, ct);
+            return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, dryRun: false, ct);
         }
     }
 
     private async Task<ImportBatchOutcome> WriteBatchAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedHousehold> batch,
-        Dictionary<string, StoredHouseholdKey> stored, string actor, bool optimistic, CancellationToken ct)
+        Dictionary<string, StoredHouseholdKey> stored, string actor, bool optimistic, bool dryRun, CancellationToken ct)
     {
         var outcome = new ImportBatchOutcome();
         var at = clock.GetUtcNow();
@@ -292,7 +424,11 @@ public sealed class HouseholdImporter(
                         break;
                     }
 
-                    await households.UpdateDetailsAsync(connection, transaction, existing, at, ct);
+                    if (!dryRun)
+                    {
+                        await households.UpdateDetailsAsync(connection, transaction, existing, at, ct);
+                    }
+
                     messages.AddRange(updated.Events.Select(e => outbox.Prepare(e, at)));
                     history.AddRange(updated.History.Select(h => (existing.Id, h)));
                     outcome.HouseholdsUpdated++;
@@ -301,31 +437,13 @@ public sealed class HouseholdImporter(
             }
         }
 
-        await households.InsertAsync(connection, transaction, created, ct);
-        await households.AppendHistoryAsync(connection, transaction, history, ct);
-        await outbox.EnqueuePreparedAsync(connection, transaction, messages, ct);
-        return outcome;
-    }
+        if (!dryRun)
+        {
+            await households.InsertAsync(connection, transaction, created, ct);
+            await households.AppendHistoryAsync(connection, transaction, history, ct);
+            await outbox.EnqueuePreparedAsync(connection, transaction, messages, ct);
+        }
 
-    private async Task<bool> RecordAsync(
-        DbConnection connection, DbTransaction transaction, ImportReport report, ImportRequest request, string actor,
-        DateTimeOffset startedAt, CancellationToken ct)
-    {
-        var finishedAt = clock.GetUtcNow();
-        await ImportLog.InsertAsync(connection, transaction, report, request, actor, startedAt, finishedAt, ct);
-        await audit.AppendAsync(connection, transaction, new AuditEntry(
-            actor, "IMPORT_HOUSEHOLDS", "import", report.ImportId.ToString(), null,
-            JsonSerializer.Serialize(new
-            {
-                file = request.FileName,
-                sha256 = report.Sha256,
-                allOrNothing = request.AllOrNothing,
-                committed = !request.AllOrNothing || report.RowsRejected == 0,
-                created = report.HouseholdsCreated,
-                updated = report.HouseholdsUpdated,
-                unchanged = report.HouseholdsUnchanged,
-                rowsRejected = report.RowsRejected,
-            })), ct);
-        return true;
+        return outcome;
     }
 }

@@ -40,6 +40,9 @@ public sealed class ImportReport
 
     public bool Committed { get; set; }
 
+    /// <summary>How the import ended (<see cref="ImportStatus"/>); empty for an upload refused before it started.</summary>
+    public string Status { get; set; } = "";
+
     public string Sha256 { get; set; } = "";
 
     /// <summary>A row the reader or assembler rejected; the household it names (its KK) counts as rejected once.</summary>
@@ -79,6 +82,16 @@ public sealed class ImportReport
     }
 
     /// <summary>All-or-nothing rolled back: nothing was created or changed after all.</summary>
+    /// <summary>Takes back the write counts of a batch whose window was rolled back (its rejected rows stay reported).</summary>
+    public void Withdraw(ImportBatchOutcome batch)
+    {
+        HouseholdsCreated -= batch.HouseholdsCreated;
+        HouseholdsUpdated -= batch.HouseholdsUpdated;
+        HouseholdsUnchanged -= batch.HouseholdsUnchanged;
+        PersonsCreated -= batch.PersonsCreated;
+        PersonsUnchanged -= batch.PersonsUnchanged;
+    }
+
     public void ResetWrites()
     {
         HouseholdsCreated = HouseholdsUpdated = HouseholdsUnchanged = 0;

@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Storage;
+
 namespace Bansos.Registry.Application;
 
 /// <summary>
@@ -22,13 +24,25 @@ public sealed class ImportUpload : IAsyncDisposable
 
     public long Length => _limited.Written;
 
+    /// <summary>A new spool file in <paramref name="directory"/>: the folder owner-only (0700), the file too (0600): it holds personal data.</summary>
     public static ImportUpload Create(string directory, long maxBytes)
     {
-        Directory.CreateDirectory(directory);
+        OwnerOnlyFiles.CreateDirectory(directory);
         var path = Path.Combine(directory, $"import-{Guid.NewGuid():N}.csv");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return new ImportUpload(file, maxBytes);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.ReadWrite,
+            Share = FileShare.None,
+            BufferSize = 1 << 16,
+            Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFiles.FileMode;
+        }
+
+        return new ImportUpload(new FileStream(path, options), maxBytes);
     }
 
     /// <summary>The received bytes, from the start, for reading.</summary>

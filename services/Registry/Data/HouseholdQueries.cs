@@ -73,8 +73,9 @@ public sealed class HouseholdQueries(IDatabase database)
 
         if (search.After is { } after)
         {
-            where.Append(" AND (head_name_key > @afterKey OR (head_name_key = @afterKey AND id > @afterId))");
-            parameters.Add("afterKey", after.NameKey);
+            // The token holds the id only; its household gives the name key back (a primary-key lookup).
+            const string afterKey = "(SELECT a.head_name_key FROM households a WHERE a.id = @afterId)";
+            where.Append($" AND (head_name_key > {afterKey} OR (head_name_key = {afterKey} AND id > @afterId))");
             parameters.Add("afterId", after.Id);
         }
 
@@ -96,7 +97,7 @@ public sealed class HouseholdQueries(IDatabase database)
         if (rows.Count > search.PageSize)
         {
             rows.RemoveAt(rows.Count - 1);
-            next = new PageCursor(rows[^1].HeadNameKey, rows[^1].Id);
+            next = new PageCursor(rows[^1].Id);
         }
 
         return new HouseholdPage(rows, next, (int)total);

@@ -78,3 +78,21 @@ public sealed record HouseholdView(
     HouseholdRow Household, IReadOnlyList<MemberRow> Members, IReadOnlyList<CardRow> Cards, IReadOnlyList<HistoryRow> History);
 
 public sealed record CardLookup(CardRow Card, string HolderName, string VillageCode);
+
+public sealed class ImportLogRow
+{
+    public Guid Id { get; init; }
+    public string Actor { get; init; } = "";
+    public string FileName { get; init; } = "";
+    public string Sha256 { get; init; } = "";
+    public bool AllOrNothing { get; init; }
+    public string Status { get; init; } = "";
+    public long RowsRead { get; init; }
+    public long RowsRejected { get; init; }
+    public int HouseholdsCreated { get; init; }
+    public int HouseholdsUpdated { get; init; }
+    public int HouseholdsUnchanged { get; init; }
+    public string? Error { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+}

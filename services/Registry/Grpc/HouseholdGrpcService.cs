@@ -69,6 +69,15 @@ public sealed class HouseholdGrpcService(
             violations.Add(new("page_size", $"Ukuran halaman 1–{HouseholdQueries.MaxPageSize} (page size must be 1–{HouseholdQueries.MaxPageSize})."));
         }
 
+        var disclosure = new Disclosure(actor);
+        if (disclosure.Masked && request.NamePrefix.Trim().Length > 0)
+        {
+            // With total_count, a prefix search spells masked names letter by letter.
+            throw GrpcExceptionInterceptor.PermissionDenied(
+                "Auditor tidak boleh mencari berdasarkan nama (auditors may not search by name).",
+                [new("name_prefix", "Pencarian nama hanya untuk admin dan operator (name search is for admins and operators only).")]);
+        }
+
         if (request.NamePrefix.Length > 100)
         {
             violations.Add(new("name_prefix", "Awalan nama terlalu panjang (name prefix too long)."));
@@ -89,7 +98,6 @@ public sealed class HouseholdGrpcService(
             village, district, HouseholdMapping.FromProtoStatus(request.Status), programme,
             request.NamePrefix.Trim(), request.PageSize == 0 ? HouseholdQueries.DefaultPageSize : request.PageSize, after),
             context.CancellationToken);
-        var disclosure = new Disclosure(actor);
         var response = new SearchHouseholdsResponse
         {
             NextPageToken = page.Next?.ToToken() ?? "",

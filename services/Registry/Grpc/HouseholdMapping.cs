@@ -87,7 +87,8 @@ internal static class HouseholdMapping
             Desil = row.Desil,
             Status = ToProtoStatus(row.Status),
             RemovalReason = ToProtoReason(row.RemovalReason),
-            StatusNote = row.StatusNote ?? "",
+            // Free text like history details: masked callers do not get it at all.
+            StatusNote = row.StatusNote is not { Length: > 0 } note ? "" : disclosure.Masked ? "***" : note,
             Version = row.Version,
         };
         household.Programmes.AddRange(SplitProgrammes(row.Programmes));

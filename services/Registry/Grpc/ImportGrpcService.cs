@@ -1,16 +1,33 @@
 using Bansos.Protos.Registry.V1;
 using Bansos.Registry.Application;
+using Bansos.Registry.Data;
 using Bansos.ServiceDefaults.Auth;
 using Bansos.ServiceDefaults.Hosting;
+using Bansos.ServiceDefaults.Storage;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Bansos.Registry.Grpc;
 
 /// <summary>The household CSV import as a client stream: options first, then the file in chunks.</summary>
-[Authorize(Roles = BansosRoles.Admin)]
-public sealed class ImportGrpcService(HouseholdImporter importer, ICurrentActor actor) : ImportService.ImportServiceBase
+public sealed class ImportGrpcService(HouseholdImporter importer, ICurrentActor actor, IDatabase database) : ImportService.ImportServiceBase
 {
+    public const int MaxPageSize = 500;
+
+    [Authorize(Roles = $"{BansosRoles.Admin},{BansosRoles.Auditor}")]
+    public override async Task<ListImportsResponse> ListImports(ListImportsRequest request, ServerCallContext context)
+    {
+        if (request.PageSize is < 0 or > MaxPageSize)
+        {
+            throw new ValidationException("page_size", $"Ukuran halaman 1–{MaxPageSize} (page size must be 1–{MaxPageSize}).");
+        }
+
+        await using var connection = await database.OpenConnectionAsync(context.CancellationToken);
+        var rows = await ImportLog.ListAsync(connection, request.PageSize == 0 ? 50 : request.PageSize, context.CancellationToken);
+        return new ListImportsResponse { Imports = { rows.Select(ImportMapping.ToSummary) } };
+    }
+
+    [Authorize(Roles = BansosRoles.Admin)]
     public override async Task<ImportResult> ImportHouseholds(
         IAsyncStreamReader<ImportHouseholdsRequest> requestStream, ServerCallContext context)
     {

@@ -18,6 +18,8 @@ internal static class ImportMapping
             RowsRejected = report.RowsRejected,
             Committed = report.Committed,
             RowsRead = report.RowsRead,
+            ImportId = report.ImportId.ToString(),
+            Status = report.Status,
         };
         result.RejectedRows.AddRange(report.Rejected.Select(r => new RejectedRow
         {
@@ -26,5 +28,31 @@ internal static class ImportMapping
             Reason = r.Reason,
         }));
         return result;
+    }
+
+    public static ImportSummary ToSummary(Data.ImportLogRow row)
+    {
+        var summary = new ImportSummary
+        {
+            ImportId = row.Id.ToString(),
+            Actor = row.Actor,
+            FileName = row.FileName,
+            Sha256 = row.Sha256,
+            AllOrNothing = row.AllOrNothing,
+            Status = row.Status,
+            RowsRead = row.RowsRead,
+            RowsRejected = row.RowsRejected,
+            HouseholdsCreated = row.HouseholdsCreated,
+            HouseholdsUpdated = row.HouseholdsUpdated,
+            HouseholdsUnchanged = row.HouseholdsUnchanged,
+            Error = row.Error ?? "",
+            StartedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(row.StartedAt),
+        };
+        if (row.FinishedAt is { } finished)
+        {
+            summary.FinishedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(finished);
+        }
+
+        return summary;
     }
 }

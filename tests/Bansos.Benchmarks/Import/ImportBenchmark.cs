@@ -123,8 +123,22 @@ public sealed class ImportBenchmark : IBenchmark
                 await using var file = File.OpenRead(csv);
                 await file.CopyToAsync(target, ct);
             }, CancellationToken.None);
-            var report = await importer.ImportAsync(upload, new ImportRequest(false, "synthetic.csv"), "benchmark", CancellationToken.None);
+            // BENCH_ALL_OR_NOTHING=1: the file as one all-or-nothing import, with a card blocked and
+            // unblocked every second meanwhile (decision D30: card commands must not wait for the import).
+            var allOrNothing = Environment.GetEnvironmentVariable("BENCH_ALL_OR_NOTHING") == "1";
+            using var probeStop = new CancellationTokenSource();
+            var probe = allOrNothing ? CardProbe.StartAsync(app.Services, probeStop.Token) : Task.FromResult<IReadOnlyList<double>>([]);
+            var report = await importer.ImportAsync(upload, new ImportRequest(allOrNothing, "synthetic.csv"), "benchmark", CancellationToken.None);
             var seconds = clock.Elapsed.TotalSeconds;
+            await probeStop.CancelAsync();
+            if (allOrNothing)
+            {
+                var latencies = (await probe).Order().ToList();
+                Console.WriteLine(latencies.Count == 0
+                    ? "card commands during the import: none completed"
+                    : $"card commands during the all-or-nothing import ({report.Status}): {latencies.Count}, median {latencies[latencies.Count / 2]:F0} ms, max {latencies[^1]:F0} ms");
+            }
+
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             var written = BytesWritten() - writtenBefore;

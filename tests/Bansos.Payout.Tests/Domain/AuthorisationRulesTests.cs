@@ -124,6 +124,24 @@ public sealed class AuthorisationRulesTests
     }
 
     [Fact]
+    public void Only_requests_no_challenge_of_this_terminal_backs_go_unrecorded()
+    {
+        foreach (var (name, _, _, _) in Cases)
+        {
+            var unrecorded = name is "challenge unknown" or "challenge other terminal";
+            Assert.True(AuthorisationRules.Decide(Break(name)).Recorded != unrecorded, name);
+        }
+
+        Assert.True(AuthorisationRules.Decide(Valid()).Recorded);
+
+        // A disabled terminal's attempt is stored only when it carries a genuine challenge of its own.
+        var disabled = Valid() with { TerminalActive = false };
+        Assert.True(AuthorisationRules.Decide(disabled).Recorded);
+        Assert.False(AuthorisationRules.Decide(disabled with { Challenge = null }).Recorded);
+        Assert.False(AuthorisationRules.Decide(disabled with { CallerTerminalId = 258 }).Recorded);
+    }
+
+    [Fact]
     public void Every_reason_is_covered_and_has_a_code_and_a_message()
     {
         // The authorisation decides every reason but the card's own refusals, which RecordCardRefusal books.

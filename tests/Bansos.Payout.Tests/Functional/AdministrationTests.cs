@@ -1,3 +1,4 @@
+using Bansos.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -59,6 +60,52 @@ public sealed class AdministrationTests(Hosts hosts)
         var bad = await Assert.ThrowsAsync<RpcException>(() =>
             host.Keys().GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = "9900170000000012" }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Personalisation_data_is_given_once_per_card_a_second_call_is_FailedPrecondition()
+    {
+        var host = await hosts.SqliteAsync();
+        var s = await Scenario.CreateAsync(host);
+        var card = await s.AddHouseholdAsync();
+        var request = new GetCardPersonalisationRequest { CardNumber = card.Number.Digits };
+
+        var first = await host.Keys().GetCardPersonalisationAsync(request);
+        var again = await Assert.ThrowsAsync<RpcException>(() => host.Keys().GetCardPersonalisationAsync(request).ResponseAsync);
+        var otherAdmin = await Assert.ThrowsAsync<RpcException>(() =>
+            host.Keys(TestTokens.Admin("admin-other")).GetCardPersonalisationAsync(request).ResponseAsync);
+
+        Assert.Equal(card.CardKey, first.CardKey.ToByteArray());
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Contains("sudah dipersonalisasi", again.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("replace", again.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.FailedPrecondition, otherAdmin.StatusCode);
+        Assert.Single(await host.Service<IAuditTrail>().ListAsync("card", card.Number.Digits));
+
+        // The replacement card (a new number) is personalised once in its turn.
+        var replacement = await s.IssueCardAsync(card.HouseholdId, replaces: card.CardId);
+        var data = await host.Keys().GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = replacement.Number.Digits });
+        Assert.Equal(replacement.CardKey, data.CardKey.ToByteArray());
+    }
+
+    [Fact]
+    public async Task Personalisation_data_is_refused_for_a_card_not_issued_or_no_longer_live()
+    {
+        var host = await hosts.SqliteAsync();
+        var s = await Scenario.CreateAsync(host);
+        var lost = await s.AddHouseholdAsync();
+        await host.ApplyAsync(new CardStatusChanged(lost.CardId, lost.Number.Digits, lost.HouseholdId, CardStatuses.Lost, "hilang", 2, DateTimeOffset.UtcNow));
+        var replaced = await s.AddHouseholdAsync();
+        await s.IssueCardAsync(replaced.HouseholdId, replaces: replaced.CardId);
+        var neverIssued = SimulatedCard.NewNumber().Digits;
+
+        foreach (var number in new[] { lost.Number.Digits, replaced.Number.Digits, neverIssued })
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(() =>
+                host.Keys().GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = number }).ResponseAsync);
+            Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+            Assert.Empty(await host.Service<IAuditTrail>().ListAsync("card", number));
+        }
     }
 
     [Fact]

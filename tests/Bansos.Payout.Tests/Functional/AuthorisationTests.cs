@@ -238,7 +238,8 @@ public sealed class AuthorisationTests(Hosts hosts)
         var begin = await s.BeginAsync(card, terminalId: other);
         // Signed for the terminal that asks, as a card in that reader would.
         var request = s.Request(card, begin, 10_000, signedTerminalId: s.TerminalId);
-        await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(request), DeclineReason.ChallengeOtherTerminal);
+        // Not backed by a challenge of this terminal: answered, but not stored (issue 11.4).
+        await AssertDeclinedUnstoredAsync(s, await s.Terminal.AuthorizePayoutAsync(request), DeclineReason.ChallengeOtherTerminal);
         // The challenge is still good where it was issued.
         Assert.Equal(PayoutResult.Approved, (await host.Terminal(other).AuthorizePayoutAsync(s.Request(card, begin, 10_000))).Result);
     }
@@ -254,7 +255,7 @@ public sealed class AuthorisationTests(Hosts hosts)
         var begin = await s.BeginAsync(card);
         var request = s.Request(card, begin, 10_000);
         request.ChallengeId = "AQAAAAAAAAEBmQAXAAAAABEAAAF9JLTKgBAREhMUFRYXGBkaGxwdHh8AAAAAAAAAAAAAAAAAAAAA";
-        await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(request), DeclineReason.ChallengeUnknown);
+        await AssertDeclinedUnstoredAsync(s, await s.Terminal.AuthorizePayoutAsync(request), DeclineReason.ChallengeUnknown);
     }
 
     [Theory]
@@ -273,7 +274,8 @@ public sealed class AuthorisationTests(Hosts hosts)
             Reason = "test",
         });
         await AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)), DeclineReason.TerminalDisabled);
-        Assert.Equal(DeclineReason.TerminalDisabled, (await s.BeginAsync(card)).Reason);
+        // BeginPayout on a disabled terminal tells nothing (issue 11.3): PermissionDenied, no card or household data.
+        Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(() => s.BeginAsync(card))).StatusCode);
     }
 
     [Theory]
@@ -348,6 +350,22 @@ public sealed class AuthorisationTests(Hosts hosts)
     }
 
     /// <summary>Declined, recorded in the terminal's day with its reason, and announced with card, household, terminal and village.</summary>
+    /// <summary>A decline for a request no challenge of this terminal backs: answered, no payout row, no event.</summary>
+    internal static async Task AssertDeclinedUnstoredAsync(Scenario s, AuthorizePayoutResponse response, DeclineReason reason)
+    {
+        Assert.Equal(PayoutResult.Declined, response.Result);
+        Assert.Equal(reason, response.DeclineReason);
+        Assert.False(string.IsNullOrEmpty(response.Message));
+        Assert.Empty(response.PayoutId);
+        Assert.Empty((await s.Terminal.ListTransactionsAsync(new ListTransactionsRequest())).Transactions);
+        await using var connection = await s.Host.Db.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM payouts WHERE terminal_id = @terminal", new { terminal = s.TerminalId }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM outbox_messages WHERE message_type LIKE '%PayoutDeclined%' AND body LIKE @terminal",
+            new { terminal = $"%\"terminalId\":{s.TerminalId},%" }));
+    }
+
     internal static async Task AssertDeclinedAsync(Scenario s, AuthorizePayoutResponse response, DeclineReason reason)
     {
         Assert.Equal(PayoutResult.Declined, response.Result);

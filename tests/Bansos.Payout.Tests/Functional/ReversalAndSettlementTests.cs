@@ -71,7 +71,8 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
         var refused = await Assert.ThrowsAsync<RpcException>(() =>
             s.Terminal.ReversePayoutAsync(new ReversePayoutRequest { PayoutId = paid.PayoutId, Reason = "batal" }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
-        Assert.Equal(190_000, Assert.Single((await s.BeginAsync(card)).Entitlements).Balance);
+        // The balance is read at another terminal: a disabled one learns nothing from BeginPayout.
+        Assert.Equal(190_000, Assert.Single((await s.BeginAsync(card, await s.AddTerminalAsync())).Entitlements).Balance);
     }
 
     [Theory]

@@ -57,6 +57,23 @@ public sealed class HouseholdStatusTests(PilotRegistry registry) : IClassFixture
     }
 
     [Fact]
+    public async Task Auditors_get_the_status_note_masked_like_history()
+    {
+        var id = await HouseholdAsync(17);
+        await Admin.ChangeHouseholdStatusAsync(new ChangeHouseholdStatusRequest
+        {
+            HouseholdId = id, Status = HouseholdStatus.Suspended, Note = "Pak Abu Bakar pindah ke Jl. Melati 4",
+        }, cancellationToken: Ct);
+
+        var full = await Admin.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = id }, cancellationToken: Ct);
+        var masked = await registry.AsAuditor.Households.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = id }, cancellationToken: Ct);
+
+        Assert.Equal("Pak Abu Bakar pindah ke Jl. Melati 4", full.StatusNote);
+        Assert.Equal("***", masked.StatusNote);
+        Assert.Equal(HouseholdStatus.Suspended, masked.Status);
+    }
+
+    [Fact]
     public async Task Remove_with_a_reason_over_REST()
     {
         var id = await HouseholdAsync(11);

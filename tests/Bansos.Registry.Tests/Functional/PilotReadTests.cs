@@ -375,6 +375,65 @@ public sealed class PilotReadTests(PilotRegistry registry)
     }
 
     [Fact]
+    public async Task Page_tokens_reveal_no_name_only_an_opaque_position()
+    {
+        var token = "";
+        var pages = 0;
+        do
+        {
+            var page = await registry.AsAuditor.Households.SearchHouseholdsAsync(
+                new SearchHouseholdsRequest { PageSize = 100, PageToken = token }, cancellationToken: Ct);
+            token = page.NextPageToken;
+            if (token.Length > 0)
+            {
+                // Whatever the encoding, the last head's name (or any part of it) must not be in it.
+                var last = page.Households[^1];
+                var full = (await registry.QueryAsync<string>("SELECT head_name FROM households WHERE id = @id", new { id = Guid.Parse(last.HouseholdId) })).Single();
+                var decoded = System.Text.Encoding.Latin1.GetString(Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/').PadRight((token.Length + 3) / 4 * 4, '=')));
+                foreach (var word in full.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 3))
+                {
+                    Assert.DoesNotContain(word, decoded, StringComparison.OrdinalIgnoreCase);
+                    Assert.DoesNotContain(word, token, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            Assert.True(++pages <= 10, "paging does not end");
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(8, pages);
+    }
+
+    [Fact]
+    public async Task A_page_token_of_the_old_name_bearing_form_is_refused()
+    {
+        var id = await registry.HouseholdIdAsync(PilotRow.Heads[0].Kk);
+        var old = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{id:N}|{PilotRow.Heads[0].Name.ToUpperInvariant()}"));
+
+        var error = await Errors.FailsAsync(StatusCode.InvalidArgument, () =>
+            registry.AsAdmin.Households.SearchHouseholdsAsync(new SearchHouseholdsRequest { PageToken = old }, cancellationToken: Ct).ResponseAsync);
+
+        Errors.Violation(error, "page_token");
+    }
+
+    [Fact]
+    public async Task Auditors_may_not_search_by_name_prefix_over_gRPC_or_REST()
+    {
+        var error = await Errors.FailsAsync(StatusCode.PermissionDenied, () =>
+            registry.AsAuditor.Households.SearchHouseholdsAsync(new SearchHouseholdsRequest { NamePrefix = "S" }, cancellationToken: Ct).ResponseAsync);
+        Errors.Violation(error, "name_prefix");
+        using var http = registry.Rest(registry.AuditorToken);
+        var body = await Errors.RestFailsAsync(HttpStatusCode.Forbidden, await http.GetAsync("/api/v1/registry/households?namePrefix=S", Ct));
+        Errors.RestViolation(body, "name_prefix");
+
+        // Operators still may; a blank prefix is no name search.
+        var operatorSearch = await registry.AsOperator.Households.SearchHouseholdsAsync(new SearchHouseholdsRequest { NamePrefix = "S" }, cancellationToken: Ct);
+        Assert.True(operatorSearch.TotalCount > 0);
+        var blank = await registry.AsAuditor.Households.SearchHouseholdsAsync(new SearchHouseholdsRequest { NamePrefix = "  " }, cancellationToken: Ct);
+        Assert.Equal(Pilot.Households, blank.TotalCount);
+    }
+
+    [Fact]
     public async Task Auditors_see_a_cards_holder_masked()
     {
         var head = PilotRow.Heads[7];
