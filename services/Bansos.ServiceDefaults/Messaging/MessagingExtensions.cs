@@ -47,12 +47,12 @@ public static class MessagingExtensions
                 var rabbit = context.GetRequiredService<RabbitMqSettings>();
                 var database = context.GetService<IDatabase>();
                 // Transient failures (a busy database, a broker or network hiccup) are retried until they pass,
-                // backing off to 10 s: a CardStatusChanged(BLOCKED) must never be dropped. Anything else is
+                // backing off to ConsumerRetryMaxInterval (10 s): a CardStatusChanged(BLOCKED) must never be dropped. Anything else is
                 // permanent and goes to the _error queue at once, through the parking filter.
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Handle<Exception>(ex => TransientFailures.IsTransient(ex, database));
-                    retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+                    retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(100), rabbit.ConsumerRetryMaxInterval, TimeSpan.FromMilliseconds(200));
                 });
                 endpoint.ConfigureError(error =>
                 {
@@ -74,6 +74,7 @@ public static class MessagingExtensions
                     host.Password(rabbit.Password);
                     host.PublisherConfirmation = true;
                 });
+                ReceiveReconnectPolicy.Apply(cfg); // consumers back within ~2 s of the broker's return (D43)
                 cfg.ConfigureEndpoints(context);
             });
         });

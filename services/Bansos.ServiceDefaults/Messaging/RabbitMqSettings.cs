@@ -22,6 +22,9 @@ public sealed record RabbitMqSettings(string Host, ushort Port, string VirtualHo
     /// </summary>
     public bool DeclareSubscriberQueues { get; init; } = true;
 
+    /// <summary>Ceiling of a consumer's back-off between retries of a transient failure (retries never stop).</summary>
+    public TimeSpan ConsumerRetryMaxInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     public static RabbitMqSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Bansos:RabbitMq");
@@ -44,6 +47,7 @@ public sealed record RabbitMqSettings(string Host, ushort Port, string VirtualHo
             AutoDeleteQueues = section.GetValue("AutoDeleteQueues", false),
             WaitUntilStarted = section.GetValue("WaitUntilStarted", false),
             DeclareSubscriberQueues = section.GetValue("DeclareSubscriberQueues", true),
+            ConsumerRetryMaxInterval = section.GetValue("ConsumerRetryMaxInterval", TimeSpan.FromSeconds(10)),
         };
     }
 
