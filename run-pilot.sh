@@ -48,7 +48,8 @@ start() { # name dll http-port grpc-port
   echo "[pilot] $1 did not become ready; see data/$1.log"; exit 1
 }
 
-# Payout first: its queues must be bound before the registry publishes the pilot's households and cards.
+# Payout first, so its terminals and period exist when the households arrive; the order no longer
+# matters for the events themselves: the registry declares payout's queues before publishing (docs/decisions.md D42).
 start payout services/Payout/bin/Release/net10.0/Bansos.Payout.dll 5202 5102
 start registry services/Registry/bin/Release/net10.0/Bansos.Registry.dll 5201 5101
 

@@ -16,9 +16,9 @@ internal static class TransientFailures
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is AggregateException { InnerExceptions.Count: > 0 } aggregate && aggregate.InnerExceptions.All(e => IsTransient(e, database)))
+            if (current is AggregateException { InnerExceptions.Count: > 0 } aggregate)
             {
-                return true;
+                return aggregate.InnerExceptions.All(e => IsTransient(e, database)); // one lasting failure among them is lasting
             }
 
             if (database?.IsTransientFailure(current) == true ||

@@ -84,28 +84,20 @@ public sealed class BlockToDeclineBenchmark : IBenchmark
         return 0;
     }
 
+    /// <summary>A plaintext (h2c) channel that sends the bearer token with every call.</summary>
     private static GrpcChannel Channel(string address, string token) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
-        Credentials = ChannelCredentials.Insecure,
+        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", "Bearer " + token);
+            return Task.CompletedTask;
+        })),
         UnsafeUseInsecureChannelCallCredentials = true,
-    }.WithToken(token));
+    });
 
     private static string Arg(string[] args, string name, string fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
-}
-
-internal static class GrpcChannelOptionsExtensions
-{
-    public static GrpcChannelOptions WithToken(this GrpcChannelOptions options, string token)
-    {
-        options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            return Task.CompletedTask;
-        }));
-        return options;
     }
 }
