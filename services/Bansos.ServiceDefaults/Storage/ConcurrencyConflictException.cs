@@ -7,7 +7,7 @@ namespace Bansos.ServiceDefaults.Storage;
 /// interceptor answers ABORTED (the client may retry).
 /// </summary>
 public sealed class ConcurrencyConflictException(string entity, string id)
-    : Exception($"{entity} {id} was changed by someone else meanwhile; try again.")
+    : Exception($"Data diubah pihak lain pada saat yang sama; silakan coba lagi ({entity} {id} was changed by someone else meanwhile; try again).")
 {
     public string Entity { get; } = entity;
 
