@@ -55,7 +55,8 @@ start() { # name dll http-port grpc-port
   echo "[pilot] $1 did not become ready; see data/$1.log"; exit 1
 }
 
-# Payout first: its queues must be bound before the registry publishes the pilot's households and cards.
+# Payout first, so its terminals and period exist when the households arrive; the order no longer
+# matters for the events themselves: the registry declares payout's queues before publishing (docs/decisions.md D42).
 start payout services/Payout/bin/Release/net10.0/Bansos.Payout.dll 5202 5102
 # Complaint before the registry too: it projects the households (and opens tickets from payout declines).
 start complaint services/Complaint/bin/Release/net10.0/Bansos.Complaint.dll 5203 5103

@@ -158,7 +158,11 @@ public sealed class OutboxRelayTests
 
     private static OutboxRelay Relay(IDatabase database, IBus bus, int maxInFlight = 100) =>
         new(database, bus, new OutboxSignal(), new OutboxOptions { MaxInFlight = maxInFlight, BatchSize = 500, PublishTimeout = TimeSpan.FromSeconds(10) },
-            new MigrationGate(), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
+            Broker, new SubscriberTopology(Broker, NullLogger<SubscriberTopology>.Instance), new MigrationGate(), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
+
+    /// <summary>The relay's broker settings: only probed when a publish fails; no subscriber queues declared.</summary>
+    private static RabbitMqSettings Broker { get; } =
+        RabbitMqSettings.From(new ConfigurationBuilder().Build()) with { DeclareSubscriberQueues = false };
 
     private static Task EnqueueAsync(TestDatabase db, int count)
     {

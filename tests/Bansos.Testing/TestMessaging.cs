@@ -11,5 +11,6 @@ public static class TestMessaging
         new("ConnectionStrings:rabbitmq", TestServers.RabbitMq),
         new("Bansos:RabbitMq:AutoDeleteQueues", "true"),
         new("Bansos:RabbitMq:WaitUntilStarted", "true"),
+        new("Bansos:RabbitMq:DeclareSubscriberQueues", "false"), // no consumer would drain them
     ];
 }

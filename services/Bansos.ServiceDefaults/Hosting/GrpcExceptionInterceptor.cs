@@ -9,7 +9,8 @@ namespace Bansos.ServiceDefaults.Hosting;
 /// Turns <see cref="ValidationException"/> (and DataAnnotations' one) into InvalidArgument with a
 /// google.rpc.BadRequest in the status details (grpc-status-details-bin), so clients can show
 /// which field is wrong; <see cref="NotFoundException"/> into NotFound; <see cref="ConflictException"/>
-/// into FailedPrecondition; then asks the registered <see cref="IGrpcExceptionMapper"/>s. Other
+/// into FailedPrecondition; a <see cref="Storage.ConcurrencyConflictException"/> that outlived
+/// its retries into Aborted; then asks the registered <see cref="IGrpcExceptionMapper"/>s. Other
 /// exceptions pass through unchanged.
 /// </summary>
 public sealed class GrpcExceptionInterceptor(IEnumerable<IGrpcExceptionMapper> mappers) : Interceptor
@@ -97,6 +98,7 @@ public sealed class GrpcExceptionInterceptor(IEnumerable<IGrpcExceptionMapper> m
         ValidationException validation => InvalidArgument(validation.Message, validation.Violations),
         NotFoundException notFound => new RpcException(new Grpc.Core.Status(StatusCode.NotFound, notFound.Message)),
         ConflictException conflict => FailedPrecondition(conflict.Message, conflict.Violations),
+        Storage.ConcurrencyConflictException concurrency => new RpcException(new Grpc.Core.Status(StatusCode.Aborted, concurrency.Message)),
         System.ComponentModel.DataAnnotations.ValidationException annotations => InvalidArgument(
             annotations.Message,
             [.. (annotations.ValidationResult.MemberNames.Any() ? annotations.ValidationResult.MemberNames : [""])

@@ -1,5 +1,8 @@
+using Bansos.Contracts;
 using Bansos.ServiceDefaults.Messaging;
+using Bansos.ServiceDefaults.Storage;
 using MassTransit;
+using MassTransit.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,9 +13,12 @@ namespace Bansos.ServiceDefaults;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit over RabbitMQ (publisher confirms, consumer retries with back-off, receive
-    /// endpoints named "&lt;service&gt;-&lt;consumer&gt;" so every service gets its own copy of each
-    /// event), the transactional <see cref="IOutbox"/> and its relay. Call after AddBansosStorage.
+    /// MassTransit over RabbitMQ (publisher confirms, receive endpoints named
+    /// "&lt;service&gt;-&lt;consumer&gt;" so every service gets its own copy of each event), the
+    /// transactional <see cref="IOutbox"/> and its relay. Consumers retry transient failures until
+    /// they succeed and park permanent ones (logged, /readyz Degraded); a publisher binds the queues of
+    /// <see cref="EventSubscriptions"/> before its first publish (docs/decisions.md D41, D42). Call
+    /// after AddBansosStorage.
     /// </summary>
     public static IHostApplicationBuilder AddBansosMessaging(
         this IHostApplicationBuilder builder,
@@ -27,6 +33,10 @@ public static class MessagingExtensions
         services.AddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutbox, Outbox>();
+        services.AddSingleton<ParkedMessages>();
+        services.AddSingleton<ParkingFilter>();
+        services.AddSingleton<SubscriberTopology>();
+        services.AddHealthChecks().AddCheck<ParkedMessagesHealthCheck>("parked-messages", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
         services.AddMassTransit(bus =>
         {
@@ -35,9 +45,21 @@ public static class MessagingExtensions
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
                 var rabbit = context.GetRequiredService<RabbitMqSettings>();
-                // Transient failures (a locked database, a restart of a dependency) get a few quick tries.
-                endpoint.UseMessageRetry(retry => retry.Exponential(
-                    5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                var database = context.GetService<IDatabase>();
+                // Transient failures (a busy database, a broker or network hiccup) are retried until they pass,
+                // backing off to ConsumerRetryMaxInterval (10 s): a CardStatusChanged(BLOCKED) must never be dropped. Anything else is
+                // permanent and goes to the _error queue at once, through the parking filter.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(ex => TransientFailures.IsTransient(ex, database));
+                    retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(100), rabbit.ConsumerRetryMaxInterval, TimeSpan.FromMilliseconds(200));
+                });
+                endpoint.ConfigureError(error =>
+                {
+                    error.UseFilter(context.GetRequiredService<ParkingFilter>());
+                    error.UseFilter(new GenerateFaultFilter());
+                    error.UseFilter(new ErrorTransportFilter());
+                });
                 if (rabbit.AutoDeleteQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
                 {
                     rabbitEndpoint.AutoDelete = true;
@@ -52,6 +74,7 @@ public static class MessagingExtensions
                     host.Password(rabbit.Password);
                     host.PublisherConfirmation = true;
                 });
+                ReceiveReconnectPolicy.Apply(cfg); // consumers back within ~2 s of the broker's return (D43)
                 cfg.ConfigureEndpoints(context);
             });
         });

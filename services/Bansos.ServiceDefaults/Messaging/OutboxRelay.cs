@@ -26,6 +26,8 @@ internal sealed partial class OutboxRelay(
     IBus bus,
     OutboxSignal signal,
     OutboxOptions options,
+    RabbitMqSettings rabbit,
+    SubscriberTopology topology,
     MigrationGate gate,
     TimeProvider time,
     ILogger<OutboxRelay> logger) : BackgroundService
@@ -52,6 +54,8 @@ internal sealed partial class OutboxRelay(
             int published;
             try
             {
+                // Before anything is published: the queues of every subscriber exist (D42).
+                await topology.EnsureDeployedAsync(stoppingToken);
                 published = await RelayBatchAsync(stoppingToken);
                 failures = 0;
                 await CleanUpIfDueAsync(stoppingToken);
@@ -67,7 +71,7 @@ internal sealed partial class OutboxRelay(
                     options.MaxBackoff.TotalMilliseconds,
                     250 * Math.Pow(2, Math.Min(failures, 16)) * (0.75 + (Random.Shared.NextDouble() / 2))));
                 LogRelayFailed(ex, failures, backoff);
-                await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await BackOffAsync(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 continue;
             }
 
@@ -75,6 +79,49 @@ internal sealed partial class OutboxRelay(
             {
                 await signal.WaitAsync(options.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits out the back-off — but while the broker refuses connections, only until it accepts them
+    /// again (probed every <see cref="BrokerProbeInterval"/>), so that events flow within a second of
+    /// the broker's return rather than at the end of a back-off grown during the outage (D43).
+    /// </summary>
+    private async Task BackOffAsync(TimeSpan backoff, CancellationToken ct)
+    {
+        var until = time.GetUtcNow() + backoff;
+        if (await BrokerAcceptsAsync(ct))
+        {
+            await Task.Delay(backoff, time, ct); // the broker is there and failing: the full back-off
+            return;
+        }
+
+        while (time.GetUtcNow() < until)
+        {
+            var wait = until - time.GetUtcNow();
+            await Task.Delay(wait < BrokerProbeInterval ? wait : BrokerProbeInterval, time, ct);
+            if (await BrokerAcceptsAsync(ct))
+            {
+                return;
+            }
+        }
+    }
+
+    private static readonly TimeSpan BrokerProbeInterval = TimeSpan.FromMilliseconds(250);
+
+    private async Task<bool> BrokerAcceptsAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync(rabbit.Host, rabbit.Port, timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -16,6 +16,15 @@ public sealed record RabbitMqSettings(string Host, ushort Port, string VirtualHo
     /// </summary>
     public bool WaitUntilStarted { get; init; }
 
+    /// <summary>
+    /// Bind the queues of <see cref="Contracts.EventSubscriptions"/> before the first publish of their
+    /// event (on by default; off in tests whose queues no consumer would ever drain).
+    /// </summary>
+    public bool DeclareSubscriberQueues { get; init; } = true;
+
+    /// <summary>Ceiling of a consumer's back-off between retries of a transient failure (retries never stop).</summary>
+    public TimeSpan ConsumerRetryMaxInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     public static RabbitMqSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Bansos:RabbitMq");
@@ -37,6 +46,8 @@ public sealed record RabbitMqSettings(string Host, ushort Port, string VirtualHo
             Password = section["Password"] ?? fromUri.Password,
             AutoDeleteQueues = section.GetValue("AutoDeleteQueues", false),
             WaitUntilStarted = section.GetValue("WaitUntilStarted", false),
+            DeclareSubscriberQueues = section.GetValue("DeclareSubscriberQueues", true),
+            ConsumerRetryMaxInterval = section.GetValue("ConsumerRetryMaxInterval", TimeSpan.FromSeconds(10)),
         };
     }
 

@@ -34,9 +34,10 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
 
     public bool IsTransientFailure(Exception exception) => IsTransient(exception);
 
-    /// <summary>Serialization failure (40001) and deadlock (40P01): the server rolled back; run it again.</summary>
+    /// <summary>Serialization failure (40001), deadlock (40P01), a failed version check: rolled back; run it again.</summary>
     public static bool IsTransient(Exception exception) =>
-        exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+        exception is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
+            or ConcurrencyConflictException;
 
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 

@@ -93,8 +93,8 @@ public sealed class SqliteDatabase : IDatabase
 
     public bool IsTransientFailure(Exception exception) => IsTransient(exception);
 
-    /// <summary>SQLITE_BUSY (5) and SQLITE_LOCKED (6), with or without extended codes.</summary>
+    /// <summary>SQLITE_BUSY (5) and SQLITE_LOCKED (6), with or without extended codes, and a failed version check.</summary>
     public static bool IsTransient(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: 5 or 6 } ||
+        exception is SqliteException { SqliteErrorCode: 5 or 6 } or ConcurrencyConflictException ||
         exception is SqliteException sqlite && (sqlite.SqliteExtendedErrorCode & 0xFF) is 5 or 6;
 }

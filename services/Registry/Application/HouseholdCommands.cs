@@ -1,4 +1,3 @@
-using System.Data;
 using System.Text.Json;
 using Bansos.Registry.Data;
 using Bansos.Registry.Domain;
@@ -12,7 +11,10 @@ namespace Bansos.Registry.Application;
 
 /// <summary>
 /// Changes to one household made by a person: load, let the domain decide, store, publish, audit — one
-/// serializable transaction, so that concurrent changes never both apply to the same version.
+/// transaction whose write applies only to the version it read (optimistic concurrency, docs/decisions.md
+/// D44), so concurrent changes — another command, an import — never both apply to the same version; the
+/// loser reads again and decides again. READ COMMITTED suffices for that, and unlike SERIALIZABLE it
+/// does not fail commands that merely share the audit chain's head with an import.
 /// </summary>
 public sealed class HouseholdCommands(
     IDatabase database, HouseholdStore households, IOutbox outbox, IAuditTrail audit, TimeProvider clock)
@@ -23,6 +25,7 @@ public sealed class HouseholdCommands(
         {
             var household = await households.LoadAsync(connection, transaction, householdId, ct)
                 ?? throw new NotFoundException("Keluarga tidak ditemukan (household not found).");
+            var readVersion = household.Version;
             var before = Snapshot(household);
             var at = clock.GetUtcNow();
             var result = status switch
@@ -41,13 +44,18 @@ public sealed class HouseholdCommands(
                 return household.Id;
             }
 
-            await households.UpdateStatusAsync(connection, transaction, household, note, at, ct);
+            if (!await households.UpdateStatusAsync(connection, transaction, household, readVersion, note, at, ct))
+            {
+                // An import changed it between our read and our write: InTransactionAsync reads it again.
+                throw new ConcurrencyConflictException("household", household.Id.ToString());
+            }
+
             await households.AppendHistoryAsync(connection, transaction, result.History.Select(h => (household.Id, h)), ct);
             await outbox.EnqueueManyAsync(connection, transaction, result.Events, ct);
             await audit.AppendAsync(connection, transaction, new AuditEntry(
                 actor, "CHANGE_HOUSEHOLD_STATUS", "household", household.Id.ToString(), before, Snapshot(household)), ct);
             return household.Id;
-        }, IsolationLevel.Serializable, ct);
+        }, ct: ct);
 
     /// <summary>What the audit trail keeps of a household's status (no personal data needed to follow it).</summary>
     private static string Snapshot(Household household) => JsonSerializer.Serialize(new

@@ -31,6 +31,9 @@ public sealed class HouseholdImporter(
     TimeProvider clock,
     ILogger<HouseholdImporter> logger)
 {
+    /// <summary>Re-reads of one household whose version moved under the import before the batch gives up (the window is then retried or fails).</summary>
+    private const int MaxVersionConflicts = 5;
+
     /// <summary>Receives the upload into a temporary file, enforcing the size limit.</summary>
     public async Task<ImportUpload> ReceiveAsync(Func<Stream, CancellationToken, Task> copyTo, CancellationToken ct)
     {
@@ -387,6 +390,29 @@ public sealed class HouseholdImporter(
         var history = new List<(Guid, HistoryEntry)>(pending.Count);
         foreach (var (prepared, existingKey) in pending)
         {
+            // A status change (or another import) may write the household between our read and our
+            // write; the versioned update then writes nothing and the household is read and decided again.
+            for (var attempt = 1; !await WriteHouseholdAsync(prepared, existingKey); attempt++)
+            {
+                if (attempt == MaxVersionConflicts)
+                {
+                    throw new ConcurrencyConflictException("household", existingKey!.Id.ToString());
+                }
+            }
+        }
+
+        if (!dryRun)
+        {
+            await households.InsertAsync(connection, transaction, created, ct);
+            await households.AppendHistoryAsync(connection, transaction, history, ct);
+            await outbox.EnqueuePreparedAsync(connection, transaction, messages, ct);
+        }
+
+        return outcome;
+
+        // False when the stored household changed after it was read (nothing of it written).
+        async Task<bool> WriteHouseholdAsync(PreparedHousehold prepared, StoredHouseholdKey? existingKey)
+        {
             var draft = prepared.Draft;
             var existing = existingKey is null ? null : await households.LoadAsync(connection, transaction, existingKey.Id, ct);
             var decision = ReimportPolicy.Decide(draft, existing, owners);
@@ -416,6 +442,7 @@ public sealed class HouseholdImporter(
                     outcome.PersonsAccepted += draft.Details.Members.Count;
                     break;
                 case ReimportOutcome.Changed when existing is not null:
+                    var readVersion = existing.Version;
                     var updated = existing.Update(draft.Details, actor, at);
                     if (!updated.Succeeded)
                     {
@@ -424,9 +451,9 @@ public sealed class HouseholdImporter(
                         break;
                     }
 
-                    if (!dryRun)
+                    if (!dryRun && !await households.UpdateDetailsAsync(connection, transaction, existing, readVersion, at, ct))
                     {
-                        await households.UpdateDetailsAsync(connection, transaction, existing, at, ct);
+                        return false;
                     }
 
                     messages.AddRange(updated.Events.Select(e => outbox.Prepare(e, at)));
@@ -435,15 +462,8 @@ public sealed class HouseholdImporter(
                     outcome.PersonsAccepted += draft.Details.Members.Count;
                     break;
             }
-        }
 
-        if (!dryRun)
-        {
-            await households.InsertAsync(connection, transaction, created, ct);
-            await households.AppendHistoryAsync(connection, transaction, history, ct);
-            await outbox.EnqueuePreparedAsync(connection, transaction, messages, ct);
+            return true;
         }
-
-        return outcome;
     }
 }

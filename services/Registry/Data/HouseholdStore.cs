@@ -126,16 +126,20 @@ public sealed class HouseholdStore(IDatabase database)
         await HistoryInsert.ExecuteAsync(connection, transaction, Dialect, [.. households.SelectMany(h => h.History)], ct);
     }
 
-    /// <summary>Stores new details (address, desil, programmes, members) of an existing household.</summary>
-    public async Task UpdateDetailsAsync(
-        DbConnection connection, DbTransaction transaction, Household household, DateTimeOffset at, CancellationToken ct)
+    /// <summary>
+    /// Stores new details (address, desil, programmes, members) of an existing household, if it is
+    /// still at <paramref name="readVersion"/> (the version it was loaded at). False — and nothing
+    /// written — when another transaction changed it meanwhile: the caller reads again.
+    /// </summary>
+    public async Task<bool> UpdateDetailsAsync(
+        DbConnection connection, DbTransaction transaction, Household household, long readVersion, DateTimeOffset at, CancellationToken ct)
     {
-        await connection.ExecuteAsync(new CommandDefinition(
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE households SET village_code = @village, district_code = @district, rt = @rt, rw = @rw, street = @street,
                    desil = @desil, programmes = @programmes, head_name = @headName, head_name_key = @headNameKey,
                    member_count = @memberCount, content_hash = @hash, version = @version, updated_at = @at
-            WHERE id = @id
+            WHERE id = @id AND version = @readVersion
             """,
             new
             {
@@ -152,22 +156,31 @@ public sealed class HouseholdStore(IDatabase database)
                 memberCount = household.Members.Count,
                 hash = HouseholdFingerprint.Of(household.Details),
                 version = household.Version,
+                readVersion,
                 at,
             },
             transaction, cancellationToken: ct));
+        if (updated == 0)
+        {
+            return false;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM members WHERE household_id = @id", new { id = household.Id }, transaction, cancellationToken: ct));
         var memberRows = new List<object?[]>(household.Members.Count);
         AddMemberRows(memberRows, household);
         await MemberInsert.ExecuteAsync(connection, transaction, Dialect, memberRows, ct);
+        return true;
     }
 
-    public Task UpdateStatusAsync(
-        DbConnection connection, DbTransaction transaction, Household household, string? note, DateTimeOffset at, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>Stores a household's status if it is still at <paramref name="readVersion"/>; false when it changed meanwhile.</summary>
+    public async Task<bool> UpdateStatusAsync(
+        DbConnection connection, DbTransaction transaction, Household household, long readVersion, string? note, DateTimeOffset at,
+        CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE households SET status = @status, removal_reason = @reason, status_note = @note, version = @version, updated_at = @at
-            WHERE id = @id
+            WHERE id = @id AND version = @readVersion
             """,
             new
             {
@@ -176,9 +189,10 @@ public sealed class HouseholdStore(IDatabase database)
                 reason = household.RemovalReason?.ToCode(),
                 note,
                 version = household.Version,
+                readVersion,
                 at,
             },
-            transaction, cancellationToken: ct));
+            transaction, cancellationToken: ct)) == 1;
 
     /// <summary>History entries of households or of their cards, in the order given.</summary>
     public Task AppendHistoryAsync(

@@ -131,6 +131,7 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Bansos:Pilot:Seed"] = Options.Seed ? "true" : "false",
             ["ConnectionStrings:rabbitmq"] = broker,
             ["Bansos:RabbitMq:AutoDeleteQueues"] = "true",
+            ["Bansos:RabbitMq:DeclareSubscriberQueues"] = "false", // no payout here would ever drain them
             ["Bansos:RabbitMq:WaitUntilStarted"] = Options.Relay ? "true" : "false",
             ["Bansos:Outbox:RelayEnabled"] = Options.Relay ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
