@@ -16,7 +16,11 @@ public interface ICardReader
     /// <summary>Completes when the reader is empty.</summary>
     Task WaitForRemovalAsync(CancellationToken cancellationToken);
 
+    /// <summary>False also when the reader or pcscd is missing.</summary>
     bool IsCardPresent();
+
+    /// <summary>Whether a card is in; the PC/SC exceptions say why the reader cannot be asked.</summary>
+    bool CheckCardPresent();
 
     /// <summary>Connects to the card in the reader (shared, T=0 or T=1).</summary>
     ICardConnection Connect();

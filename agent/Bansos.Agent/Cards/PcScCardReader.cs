@@ -38,12 +38,17 @@ public sealed class PcScCardReader(string? configuredReader) : ICardReader
         await context.WaitForCardAsync(Resolve(context), present: false, cancellationToken);
     }
 
+    public bool CheckCardPresent()
+    {
+        using var context = PcScContext.Establish();
+        return context.GetStatus(Resolve(context)).CardPresent;
+    }
+
     public bool IsCardPresent()
     {
         try
         {
-            using var context = PcScContext.Establish();
-            return context.GetStatus(Resolve(context)).CardPresent;
+            return CheckCardPresent();
         }
         catch (PcScException)
         {

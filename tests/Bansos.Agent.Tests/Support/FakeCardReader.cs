@@ -45,6 +45,8 @@ internal sealed class FakeCardReader : ICardReader
 
     public bool IsCardPresent() => Applet is not null;
 
+    public bool CheckCardPresent() => Applet is not null;
+
     public ICardConnection Connect()
     {
         var applet = Applet ?? throw new CardRemovedException(0x8010000C, Name);

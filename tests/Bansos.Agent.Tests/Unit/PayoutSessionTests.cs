@@ -221,6 +221,7 @@ public sealed class PayoutSessionTests : IDisposable
         public Task WaitForCardAsync(CancellationToken cancellationToken) => inner.WaitForCardAsync(cancellationToken);
         public Task WaitForRemovalAsync(CancellationToken cancellationToken) => inner.WaitForRemovalAsync(cancellationToken);
         public bool IsCardPresent() => inner.IsCardPresent();
+        public bool CheckCardPresent() => inner.CheckCardPresent();
         public Bansos.Agent.Cards.ICardConnection Connect() => new Connection(inner.Connect());
 
         private sealed class Connection(Bansos.Agent.Cards.ICardConnection card) : Bansos.Agent.Cards.ICardConnection
