@@ -1,4 +1,9 @@
-// bansos-agent: the program at the posko / e-Warong counter (docs/agent.md).
 using Bansos.Agent.Cli;
 
-return await AgentCli.RunAsync(args, AgentIo.FromSystemConsole());
+namespace Bansos.Agent;
+
+/// <summary>bansos-agent: the program at the posko / e-Warong counter (docs/agent.md).</summary>
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => AgentCli.RunAsync(args, AgentIo.FromSystemConsole());
+}

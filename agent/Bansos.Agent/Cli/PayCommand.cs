@@ -108,6 +108,7 @@ public static class PayCommand
         messageId = outcome.Notice.Id.ToString(),
         message = outcome.Notice.Render(context.Language),
         note = outcome.Note?.Render(context.Language),
+        noteId = outcome.Note?.Id.ToString(),
         declineReason = outcome.Reason is { } reason ? JsonNames.Of(reason) : null,
         card = outcome.MaskedCard,
         payoutId = outcome.PayoutId,
