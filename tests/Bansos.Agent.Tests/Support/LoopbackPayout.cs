@@ -110,15 +110,22 @@ public sealed class LoopbackPayout : IAsyncDisposable
     /// <summary>A household of the village with an issued card (as registry events bring them), its virtual card personalised in <paramref name="statePath"/>.</summary>
     public async Task<CardNumber> IssueCardAsync(string statePath, string pin = "123456")
     {
+        var number = await RegisterCardAsync();
+        var personalisation = await Keys.GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = number.Digits });
+        var client = new AidCardClient(new InMemoryCardChannel(AidCardApplet.WithStateFile(statePath)));
+        client.Select();
+        client.Personalise(new PersonalisationData(number, "KPM-TEST-0001", "SITI AMINAH", new DateOnly(2030, 12, 31), personalisation.CardKey.ToByteArray(), pin));
+        return number;
+    }
+
+    /// <summary>A household of the village with an issued card, as registry events bring them to the payout service.</summary>
+    public async Task<CardNumber> RegisterCardAsync()
+    {
         var householdId = Guid.NewGuid();
         var digits = "99" + string.Concat(Enumerable.Range(0, 13).Select(_ => (char)('0' + Random.Shared.Next(10))));
         var number = CardNumber.Parse(digits + Luhn.ComputeCheckDigit(digits));
         await ApplyAsync(new HouseholdRegistered(householdId, Village, HouseholdStatuses.Active, ["SEMBAKO"], 2, 4, 1, DateTimeOffset.UtcNow));
         await ApplyAsync(new CardIssued(Guid.NewGuid(), number.Digits, householdId, null, 1, DateTimeOffset.UtcNow));
-        var personalisation = await Keys.GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = number.Digits });
-        var client = new AidCardClient(new InMemoryCardChannel(AidCardApplet.WithStateFile(statePath)));
-        client.Select();
-        client.Personalise(new PersonalisationData(number, "KPM-TEST-0001", "SITI AMINAH", new DateOnly(2030, 12, 31), personalisation.CardKey.ToByteArray(), pin));
         return number;
     }
 
@@ -141,7 +148,8 @@ public sealed class LoopbackPayout : IAsyncDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings) : WebApplicationFactory<global::Program>
+    // Any public type of the payout assembly names its entry point (its Program clashes with the tools' Program).
+    private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings) : WebApplicationFactory<ProjectionUpdater>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
