@@ -19,7 +19,7 @@ public static class AgentChannels
     {
         if (gateway.Scheme == Uri.UriSchemeHttp)
         {
-            var token = developmentToken() ?? throw new AgentSetupException(Notice.Error(Msg.TokenMissing, gateway));
+            var token = developmentToken() is { Length: > 0 } given ? given : throw new AgentSetupException(Notice.Error(Msg.TokenMissing, gateway));
             return GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, NewHandler()) });
         }
         if (gateway.Scheme != Uri.UriSchemeHttps) throw new AgentSetupException(Notice.Error(Msg.AddressInvalid, gateway));
