@@ -16,15 +16,16 @@ public sealed class CardWaiter(ICardReader reader, IPayoutFace face, PayoutSessi
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (options.CardWait is { } wait) deadline.CancelAfter(wait);
+        var waitingTold = false;
         Msg? told = null;
         Notice? lastProblem = null;
         while (true)
         {
             try
             {
-                if (told != Msg.WaitingForCard && !reader.IsCardPresent())
+                if (!waitingTold && !reader.IsCardPresent())
                 {
-                    told = Msg.WaitingForCard;
+                    waitingTold = true;
                     face.Show(Notice.Info(Msg.WaitingForCard, reader.Name));
                 }
                 await reader.WaitForCardAsync(deadline.Token);
