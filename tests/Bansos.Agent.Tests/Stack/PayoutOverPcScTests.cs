@@ -159,6 +159,40 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
         Assert.DoesNotContain("123456", screen);                     // the PIN is never echoed
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Today_settlement_reverse_and_status_answer_in_JSON()
+    {
+        TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
+        await _payout.IssueCardAsync(CardFile);
+        await _reader.InsertAsync(CardFile);
+        var paid = await PayAsync("123456\n", "--amount", "150000");
+        Assert.Equal(0, paid.ExitCode);
+        string[] common = ["--json", "--data", DataFolder, "--gateway", _payout.Address.ToString(), "--reader", VirtualReader.Name];
+
+        var today = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["today", .. common]);
+        var listed = Assert.Single(today.Json.GetProperty("transactions").EnumerateArray());
+        Assert.Equal(("approved", 150_000L, paid.Json.GetProperty("card").GetString()),
+            (listed.GetProperty("result").GetString(), listed.GetProperty("amount").GetInt64(), listed.GetProperty("card").GetString()));
+
+        var reversed = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["reverse", "--reason", "salah jumlah", .. common]);
+        Assert.Equal(0, reversed.ExitCode);
+        Assert.Equal(200_000, reversed.Json.GetProperty("balanceAfter").GetInt64());
+        var again = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["reverse", "--reason", "salah jumlah", .. common]);
+        Assert.Equal(3, again.ExitCode);
+        Assert.Equal("NothingToReverse", again.Json.GetProperty("messageId").GetString());
+
+        var settlement = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["settlement", .. common]);
+        Assert.Equal(1, settlement.Json.GetProperty("approved").GetProperty("count").GetInt64());
+        Assert.Equal(150_000, settlement.Json.GetProperty("reversed").GetProperty("amount").GetInt64());
+        Assert.Equal(0, settlement.Json.GetProperty("net").GetProperty("amount").GetInt64());
+
+        var status = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["status", .. common]);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Equal(_payout.TerminalId, status.Json.GetProperty("gateway").GetProperty("terminalId").GetInt64());
+        Assert.True(status.Json.GetProperty("reader").GetProperty("cardPresent").GetBoolean());
+        Assert.True(Math.Abs(status.Json.GetProperty("clock").GetProperty("skewSeconds").GetInt64()) < 120);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Without_pcscd_the_agent_says_so_and_exits_6()
     {
