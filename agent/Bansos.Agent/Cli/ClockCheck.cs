@@ -20,6 +20,6 @@ public static class ClockCheck
 
     public static Notice Describe(TimeSpan skew) =>
         skew.Duration() > Tolerance
-            ? Notice.Warning(Msg.ClockSkew, (long)Math.Round(skew.TotalMinutes))
-            : Notice.Info(Msg.ClockOk, (long)Math.Round(skew.TotalSeconds));
+            ? Notice.Warning(Msg.ClockSkew, (long)Math.Round(skew.Duration().TotalMinutes))
+            : Notice.Info(Msg.ClockOk, (long)Math.Round(skew.Duration().TotalSeconds));
 }
