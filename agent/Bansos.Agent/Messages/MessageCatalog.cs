@@ -15,6 +15,8 @@ public static class MessageCatalog
     {
         [Msg.WaitingForCard] = new("Masukkan kartu bansos ke pembaca \"{0}\".", "Insert the aid card into reader \"{0}\"."),
         [Msg.ReadingCard] = new("Membaca kartu, jangan dicabut…", "Reading the card, do not remove it…"),
+        [Msg.CheckingEntitlements] = new("Memeriksa hak bantuan kartu ini…", "Checking this card's entitlements…"),
+        [Msg.AskingApproval] = new("Meminta persetujuan pembayaran…", "Asking for the payout's approval…"),
         [Msg.NoReader] = new("Tidak ada pembaca kartu yang terpasang. Pasang pembaca kartu ke komputer; agen menunggu.",
             "No card reader is connected. Plug a card reader into this computer; the agent is waiting."),
         [Msg.ReaderNotFound] = new("Pembaca kartu \"{0}\" tidak ada. Pasang pembaca itu atau pilih pembaca lain (bansos-agent readers).",

@@ -6,6 +6,8 @@ public enum Msg
     // Reader and card
     WaitingForCard,
     ReadingCard,
+    CheckingEntitlements,
+    AskingApproval,
     NoReader,
     ReaderNotFound,
     ReaderRemoved,

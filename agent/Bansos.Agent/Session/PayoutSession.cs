@@ -93,6 +93,7 @@ public sealed class PayoutSession(
     private async Task<PayoutOutcome> WithConnectionAsync(ICardConnection connection, CancellationToken cancellationToken)
     {
         var card = new AidCardClient(connection);
+        face.Show(Notice.Info(Msg.ReadingCard));
         Fci fci;
         try
         {
@@ -113,7 +114,7 @@ public sealed class PayoutSession(
         BeginPayoutResponse begin;
         try
         {
-            begin = await face.BusyAsync(Msg.ReadingCard, () => terminal.BeginPayoutAsync(number.Digits, cancellationToken));
+            begin = await face.BusyAsync(Msg.CheckingEntitlements, () => terminal.BeginPayoutAsync(number.Digits, cancellationToken));
         }
         catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -184,7 +185,7 @@ public sealed class PayoutSession(
     {
         StatusWords.AuthenticationMethodBlocked => await RefusedAsync(number, CardRefusal.PinBlocked, Notice.Error(Msg.PinBlocked), cancellationToken),
         StatusWords.ConditionsNotSatisfied => new PayoutOutcome(OutcomeKind.CardRefused, Notice.Error(Msg.CardCannotSign)) { MaskedCard = number.ToMaskedString() },
-        _ => new PayoutOutcome(OutcomeKind.CardRefused, new Notice(Msg.CardUnreadable, NoticeLevel.Error)) { MaskedCard = number.ToMaskedString() },
+        _ => new PayoutOutcome(OutcomeKind.CardRefused, Notice.Error(Msg.CardUnreadable)) { MaskedCard = number.ToMaskedString() },
     };
 
     /// <summary>Sends the saved request until the payout service answers it (or the operator stops: then it stays saved).</summary>
@@ -204,7 +205,7 @@ public sealed class PayoutSession(
             AuthorizePayoutResponse answer;
             try
             {
-                answer = await face.BusyAsync(Msg.ReadingCard, () => terminal.AuthorizePayoutAsync(request, cancellationToken));
+                answer = await face.BusyAsync(Msg.AskingApproval, () => terminal.AuthorizePayoutAsync(request, cancellationToken));
             }
             catch (Exception e) when (e is OperationCanceledException || (e is RpcException && cancellationToken.IsCancellationRequested))
             {
