@@ -1,9 +1,10 @@
 // bansos-vcard: the virtual aid card on the command line.
-//   new         --state FILE                 a blank card
+//   new         --state FILE [--force]       a blank card
 //   personalise --state FILE --from JSON     personalise it offline (demos, tests)
 //   show        --state FILE                 what the card holds, without secrets
 //   insert      --reader 0|1 --state FILE    put it into vpcd's virtual reader until Ctrl+C / SIGTERM
 // Exit codes: 0 done, 1 the operation failed, 2 bad command line.
+using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -12,65 +13,76 @@ using Bansos.Card.Crypto;
 using Bansos.VirtualCard.Applet;
 using Bansos.VirtualCard.Vpcd;
 
-const string Usage = """
-    Pemakaian (usage): bansos-vcard <perintah> [opsi]
-      new         --state FILE [--force]      buat kartu kosong (create a blank card)
-      personalise --state FILE --from JSON    personalisasi offline (offline personalisation)
-      show        --state FILE                tampilkan isi kartu tanpa rahasia (show the card, no secrets)
-      insert      --reader 0|1 --state FILE   masukkan kartu ke pembaca virtual sampai Ctrl+C
-                                              (insert the card into the virtual reader until Ctrl+C)
+const string JsonHelp = """
     JSON untuk personalise (for personalise):
       { "cardNumber": "9900170000000011", "householdReference": "KPM-0001", "holderName": "SITI AMINAH",
-        "expiry": "2027-12-31", "imk": "000102030405060708090A0B0C0D0E0F", "pin": "123456" }
-      ("cardKey": "<32 hex>" instead of "imk" writes K_card directly)
+        "expiry": "2027-12-31", "cardKey": "<32 hex: K_card>", "pin": "123456" }
+      ("imk": "<32 hex>" instead of "cardKey" derives K_card from a test IMK; never a production key)
     """;
 
-if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+var state = new Option<string>("--state") { Description = "Berkas kartu (the card's state file)", Required = true };
+var force = new Option<bool>("--force") { Description = "Timpa berkas yang ada (overwrite an existing file)" };
+var from = new Option<string>("--from") { Description = "Berkas JSON data personalisasi (personalisation JSON)", Required = true };
+var reader = new Option<int>("--reader") { Description = "Pembaca virtual 0 atau 1 (virtual reader 0 or 1)", Required = true };
+reader.Validators.Add(r =>
 {
-    Console.WriteLine(Usage);
-    return args.Length == 0 ? 2 : 0;
-}
+    if (r.GetValueOrDefault<int>() is < 0 or > 1) r.AddError("--reader harus 0 atau 1 (must be 0 or 1)");
+});
 
-try
+var newCommand = new Command("new", "Buat kartu kosong (create a blank card)") { state, force };
+newCommand.SetAction(parse => Run(() => Task.FromResult(NewCard(parse.GetRequiredValue(state), parse.GetValue(force)))));
+var personaliseCommand = new Command("personalise", "Personalisasi offline (offline personalisation)\n" + JsonHelp) { state, from };
+personaliseCommand.Aliases.Add("personalize");
+personaliseCommand.SetAction(parse => Run(() => Task.FromResult(Personalise(parse.GetRequiredValue(state), parse.GetRequiredValue(from)))));
+var showCommand = new Command("show", "Tampilkan isi kartu tanpa rahasia (show the card, no secrets)") { state };
+showCommand.SetAction(parse => Run(() => Task.FromResult(Show(parse.GetRequiredValue(state)))));
+var insertCommand = new Command("insert", "Masukkan kartu ke pembaca virtual sampai Ctrl+C (insert the card into the virtual reader until Ctrl+C)") { reader, state };
+insertCommand.SetAction(parse => Run(() => InsertAsync(parse.GetRequiredValue(state), parse.GetValue(reader))));
+
+var root = new RootCommand("bansos-vcard: kartu bansos virtual (the virtual aid card) — docs/virtual-card.md")
 {
-    var options = ParseOptions(args.AsSpan(1));
-    return args[0] switch
-    {
-        "new" => NewCard(options),
-        "personalise" or "personalize" => Personalise(options),
-        "show" => Show(options),
-        "insert" => await InsertAsync(options),
-        _ => throw new UsageException($"Perintah tidak dikenal: {args[0]} (unknown command)"),
-    };
-}
-catch (UsageException e)
+    newCommand, personaliseCommand, showCommand, insertCommand,
+};
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 || args.Length == 0)
 {
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(Usage);
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"Perintah salah (bad command line): {error.Message}");
+    Console.Error.WriteLine("Pemakaian (usage): bansos-vcard --help");
     return 2;
 }
-catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or CardException or VpcdUnavailableException)
+// Our own SIGINT/SIGTERM handling in insert removes the card cleanly; no termination timeout from the parser.
+return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+
+static async Task<int> Run(Func<Task<int>> command)
 {
-    Console.Error.WriteLine($"Gagal (failed): {e.Message}");
-    return 1;
+    try
+    {
+        return await command();
+    }
+    catch (UsageException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine("Pemakaian (usage): bansos-vcard --help");
+        return 2;
+    }
+    catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or CardException or VpcdUnavailableException)
+    {
+        Console.Error.WriteLine($"Gagal (failed): {e.Message}");
+        return 1;
+    }
 }
 
-static int NewCard(Dictionary<string, string> options)
+static int NewCard(string path, bool force)
 {
-    var path = Required(options, "state");
-    AllowOnly(options, "state", "force");
-    if (File.Exists(path) && !options.ContainsKey("force"))
+    if (File.Exists(path) && !force)
         throw new IOException($"{path} sudah ada; pakai --force untuk menimpanya ({path} exists; use --force to overwrite it).");
     new JsonFileCardStateStore(path).Save(CardState.Blank);
     Console.WriteLine($"Kartu kosong dibuat (blank card created): {path}");
     return 0;
 }
 
-static int Personalise(Dictionary<string, string> options)
+static int Personalise(string path, string from)
 {
-    var path = Required(options, "state");
-    var from = Required(options, "from");
-    AllowOnly(options, "state", "from");
     var data = ReadPersonalisation(from);
     // Through the applet's own STORE DATA / LOCK, so an offline card is exactly what a reader would have written.
     var applet = AidCardApplet.WithStateFile(path);
@@ -81,10 +93,8 @@ static int Personalise(Dictionary<string, string> options)
     return 0;
 }
 
-static int Show(Dictionary<string, string> options)
+static int Show(string path)
 {
-    var path = Required(options, "state");
-    AllowOnly(options, "state");
     if (!File.Exists(path)) throw new IOException($"Berkas kartu tidak ada (card file not found): {path}");
     var state = new JsonFileCardStateStore(path).Load() ?? CardState.Blank;
     Console.WriteLine($"Berkas (file):                 {Path.GetFullPath(path)}");
@@ -99,13 +109,8 @@ static int Show(Dictionary<string, string> options)
     return 0;
 }
 
-static async Task<int> InsertAsync(Dictionary<string, string> options)
+static async Task<int> InsertAsync(string path, int reader)
 {
-    var path = Required(options, "state");
-    var readerText = Required(options, "reader");
-    AllowOnly(options, "state", "reader");
-    if (!int.TryParse(readerText, NumberStyles.None, CultureInfo.InvariantCulture, out var reader) || reader is < 0 or > 1)
-        throw new UsageException($"--reader harus 0 atau 1 (must be 0 or 1): {readerText}");
     if (!File.Exists(path)) throw new IOException($"Berkas kartu tidak ada; buat dengan 'new' (card file not found; create it with 'new'): {path}");
     var card = new AppletVpcdCard(AidCardApplet.WithStateFile(path));
 
@@ -219,32 +224,6 @@ static byte[] Hex16(string hex, string name, string file)
     {
     }
     throw new InvalidDataException($"{file}: {name} harus 32 digit heksadesimal (must be 32 hex digits).");
-}
-
-static Dictionary<string, string> ParseOptions(ReadOnlySpan<string> args)
-{
-    var options = new Dictionary<string, string>(StringComparer.Ordinal);
-    for (var i = 0; i < args.Length; i++)
-    {
-        var arg = args[i];
-        if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
-            throw new UsageException($"Argumen tidak dikenal: {arg} (unexpected argument)");
-        var name = arg[2..];
-        if (name == "force") { options[name] = "true"; continue; }
-        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            throw new UsageException($"--{name} perlu nilai (needs a value)");
-        options[name] = args[++i];
-    }
-    return options;
-}
-
-static string Required(Dictionary<string, string> options, string name) =>
-    options.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new UsageException($"--{name} wajib diisi (is required)");
-
-static void AllowOnly(Dictionary<string, string> options, params string[] allowed)
-{
-    foreach (var name in options.Keys)
-        if (!allowed.Contains(name)) throw new UsageException($"Opsi tidak dikenal: --{name} (unknown option)");
 }
 
 /// <summary>A mistake on the command line: print it with the usage and exit 2.</summary>

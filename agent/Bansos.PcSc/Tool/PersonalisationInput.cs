@@ -1,44 +1,76 @@
 using System.Globalization;
 using Bansos.Card;
+using Bansos.Protos.Payout.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Bansos.PcSc.Tool;
 
-/// <summary>Turns the personalise options into checked <see cref="PersonalisationData"/>, K_card derived from the IMK.</summary>
+/// <summary>
+/// The personalise options as checked <see cref="PersonalisationData"/>. K_card comes from the
+/// payout service (IssuerKeyService.GetCardPersonalisation, admin token): the IMK never leaves it.
+/// </summary>
 internal static class PersonalisationInput
 {
-    public static PersonalisationData Parse(CommandLineOptions options)
+    public static CardNumber ParseCardNumber(string text) =>
+        CardNumber.TryParse(text, out var number)
+            ? number
+            : throw new UsageException($"--card-number harus 16 angka dengan digit Luhn benar (must be 16 digits with a valid Luhn digit): {text}");
+
+    public static DateOnly ParseExpiry(string text) =>
+        text.Length == 6 && DateOnly.TryParseExact("20" + text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiry)
+            ? expiry
+            : throw new UsageException($"--expiry harus YYMMDD (must be YYMMDD): {text}");
+
+    public static Uri ParseAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new UsageException($"--payout harus alamat http:// atau https:// (must be an http:// or https:// address): {text}");
+
+    /// <summary>Asks the payout service for the card's K_card (and PUK, which this tool prints for the sealed letter).</summary>
+    public static async Task<CardPersonalisation> FetchAsync(Uri payout, string token, CardNumber number, CancellationToken cancellationToken)
     {
-        var cardNumberText = options.Required("card-number");
-        if (!CardNumber.TryParse(cardNumberText, out var cardNumber))
-            throw new UsageException($"--card-number harus 16 angka dengan digit Luhn benar (must be 16 digits with a valid Luhn digit): {cardNumberText}");
-        var expiryText = options.Required("expiry");
-        if (!DateOnly.TryParseExact("20" + expiryText, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiry) || expiryText.Length != 6)
-            throw new UsageException($"--expiry harus YYMMDD (must be YYMMDD): {expiryText}");
-        var imk = ParseKey(options.Required("imk"));
+        using var channel = GrpcChannel.ForAddress(payout, new GrpcChannelOptions
+        {
+            HttpHandler = new BearerHandler(token, new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) }),
+        });
+        var client = new IssuerKeyService.IssuerKeyServiceClient(channel);
         try
         {
-            return PersonalisationData.FromIssuerMasterKey(imk, cardNumber, options.Required("household"), options.Required("holder"), expiry, options.Required("pin"));
+            return await client.GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = number.Digits },
+                deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+        }
+        catch (RpcException e)
+        {
+            throw new ServiceException(e.StatusCode switch
+            {
+                StatusCode.Unavailable or StatusCode.DeadlineExceeded =>
+                    $"Layanan payout di {payout} tidak terjangkau (the payout service at {payout} cannot be reached).",
+                StatusCode.Unauthenticated or StatusCode.PermissionDenied =>
+                    "Token admin ditolak (the admin token was refused).",
+                _ => $"Layanan payout menolak (the payout service refused): {e.Status.Detail}",
+            }, e);
+        }
+    }
+
+    public static PersonalisationData Build(CardNumber number, string household, string holder, DateOnly expiry, byte[] cardKey, string pin)
+    {
+        try
+        {
+            return new PersonalisationData(number, household, holder, expiry, cardKey, pin);
         }
         catch (ArgumentException e)
         {
             throw new UsageException(e.Message);
         }
-        finally
-        {
-            Array.Clear(imk);
-        }
     }
 
-    private static byte[] ParseKey(string hex)
+    private sealed class BearerHandler(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
     {
-        try
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var key = Convert.FromHexString(hex);
-            if (key.Length == 16) return key;
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return base.SendAsync(request, cancellationToken);
         }
-        catch (FormatException)
-        {
-        }
-        throw new UsageException("--imk harus 32 digit heksadesimal (AES-128) (must be 32 hex digits).");
     }
 }

@@ -2,48 +2,85 @@
 //   readers                                         the readers pcscd knows and what is in them
 //   read        --reader NAME [--wait SECONDS]      SELECT the application and show the FCI
 //   personalise --reader NAME --card-number N --household REF --holder NAME --expiry YYMMDD
-//               --imk HEX --pin PIN [--wait SECONDS]   personalise a blank card and LOCK it
-// Exit codes: 0 done, 1 the card or reader refused, 2 bad command line.
+//               [--pin PIN | PIN on stdin] [--payout URL] [--wait SECONDS]
+//               K_card from the payout service (admin token in BANSOS_ADMIN_TOKEN[_FILE]); LOCK
+// Exit codes: 0 done, 1 the card, reader or service refused, 2 bad command line.
+using System.CommandLine;
 using Bansos.Card;
 using Bansos.PcSc;
 using Bansos.PcSc.Tool;
 
-const string Usage = """
-    Pemakaian (usage): bansos-pcsc <perintah> [opsi]
-      readers                                      daftar pembaca (list readers)
-      read        --reader NAME [--wait DETIK]     baca kartu (read the card's FCI)
-      personalise --reader NAME --card-number 16DIGIT --household REF --holder "NAMA"
-                  --expiry YYMMDD --imk 32HEX --pin 6DIGIT [--wait DETIK]
-                                                   personalisasi kartu kosong lalu kunci
-                                                   (personalise a blank card, then lock it)
-    --wait: tunggu kartu dimasukkan sampai DETIK detik (wait up to SECONDS for a card; default 0)
-    """;
+var reader = new Option<string>("--reader") { Description = "Nama pembaca (reader name), e.g. \"Virtual PCD 00 00\"", Required = true };
+var wait = new Option<int>("--wait") { Description = "Tunggu kartu sampai DETIK detik (wait up to SECONDS for a card; default 0)" };
+wait.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<int>() is < 0 or > 3600) r.AddError("--wait harus angka detik 0-3600 (must be 0-3600 seconds)");
+});
+var cardNumber = new Option<string>("--card-number") { Description = "16 angka dengan digit Luhn (16 digits, Luhn)", Required = true };
+var household = new Option<string>("--household") { Description = "Referensi keluarga (household reference)", Required = true };
+var holder = new Option<string>("--holder") { Description = "Nama pemegang (holder name)", Required = true };
+var expiry = new Option<string>("--expiry") { Description = "Berlaku sampai YYMMDD (expiry)", Required = true };
+var pin = new Option<string?>("--pin") { Description = "PIN awal 6 angka (initial PIN); without it, one line of standard input" };
+var payout = new Option<string>("--payout")
+{
+    Description = "Alamat gRPC layanan payout atau gateway (payout service or gateway gRPC address)",
+    DefaultValueFactory = _ => "http://127.0.0.1:5102",
+};
 
-if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
-{
-    Console.WriteLine(Usage);
-    return args.Length == 0 ? 2 : 0;
-}
+var readersCommand = new Command("readers", "Daftar pembaca (list readers)");
+readersCommand.SetAction(_ => Run(() => Task.FromResult(Commands.Readers(Console.Out))));
 
-try
+var readCommand = new Command("read", "Baca kartu (read the card's FCI)") { reader, wait };
+readCommand.SetAction(parse => Run(() => Commands.ReadAsync(Console.Out, parse.GetRequiredValue(reader), TimeSpan.FromSeconds(parse.GetValue(wait)))));
+
+var personaliseCommand = new Command("personalise", "Personalisasi kartu kosong lalu kunci; K_card dari layanan payout (personalise a blank card, then lock it; K_card from the payout service)")
 {
-    var options = CommandLineOptions.Parse(args.AsSpan(1));
-    return args[0] switch
-    {
-        "readers" => Commands.Readers(options),
-        "read" => await Commands.ReadAsync(options),
-        "personalise" or "personalize" => await Commands.PersonaliseAsync(options),
-        _ => throw new UsageException($"Perintah tidak dikenal: {args[0]} (unknown command)"),
-    };
-}
-catch (UsageException e)
+    reader, cardNumber, household, holder, expiry, pin, payout, wait,
+};
+personaliseCommand.Aliases.Add("personalize");
+personaliseCommand.SetAction((parse, ct) => Run(async () =>
 {
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(Usage);
+    var request = new PersonaliseRequest(
+        parse.GetRequiredValue(reader),
+        PersonalisationInput.ParseCardNumber(parse.GetRequiredValue(cardNumber)),
+        parse.GetRequiredValue(household),
+        parse.GetRequiredValue(holder),
+        PersonalisationInput.ParseExpiry(parse.GetRequiredValue(expiry)),
+        parse.GetValue(pin) ?? Console.In.ReadLine()?.Trim() ?? "",
+        TimeSpan.FromSeconds(parse.GetValue(wait)),
+        PersonalisationInput.ParseAddress(parse.GetRequiredValue(payout)),
+        AdminToken.Read());
+    return await Commands.PersonaliseAsync(Console.Out, request, ct);
+}));
+
+var root = new RootCommand("bansos-pcsc: kartu bansos lewat PC/SC (the aid card through PC/SC) — docs/virtual-card.md")
+{
+    readersCommand, readCommand, personaliseCommand,
+};
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 || args.Length == 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"Perintah salah (bad command line): {error.Message}");
+    Console.Error.WriteLine("Pemakaian (usage): bansos-pcsc --help");
     return 2;
 }
-catch (Exception e) when (e is PcScException or CardException or TimeoutException or PlatformNotSupportedException)
+return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+
+static async Task<int> Run(Func<Task<int>> command)
 {
-    Console.Error.WriteLine($"Gagal (failed): {e.Message}");
-    return 1;
+    try
+    {
+        return await command();
+    }
+    catch (UsageException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Console.Error.WriteLine("Pemakaian (usage): bansos-pcsc --help");
+        return 2;
+    }
+    catch (Exception e) when (e is PcScException or CardException or TimeoutException or PlatformNotSupportedException or ServiceException)
+    {
+        Console.Error.WriteLine($"Gagal (failed): {e.Message}");
+        return 1;
+    }
 }

@@ -1,0 +1,30 @@
+using Bansos.Agent.Session;
+using Bansos.Protos.Payout.V1;
+
+namespace Bansos.Agent.Cli;
+
+/// <summary>Stable names in JSON output: snake-case outcomes, the proto's decline reason names without their prefix.</summary>
+public static class JsonNames
+{
+    public static string Of(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Approved => "approved",
+        OutcomeKind.Declined => "declined",
+        OutcomeKind.CardRefused => "card_refused",
+        OutcomeKind.NothingPaid => "nothing_paid",
+        OutcomeKind.ReaderProblem => "reader_problem",
+        OutcomeKind.GatewayProblem => "gateway_problem",
+        OutcomeKind.Unanswered => "unanswered",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static string Of(DeclineReason reason) =>
+        TerminalReflection.Descriptor.EnumTypes.First(e => e.Name == nameof(DeclineReason)).FindValueByNumber((int)reason)?.Name.Replace("DECLINE_REASON_", "", StringComparison.Ordinal) ?? ((int)reason).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Of(PayoutResult result) => result switch
+    {
+        PayoutResult.Approved => "approved",
+        PayoutResult.Declined => "declined",
+        _ => "unspecified",
+    };
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Bansos.Agent.Tests.Support;
+using Bansos.VirtualCard.Applet;
+
+namespace Bansos.Agent.Tests.Stack;
+
+/// <summary>
+/// <c>bansos-pcsc personalise</c> without the issuer key: a blank virtual card in the reader gets
+/// K_card from the payout service's IssuerKeyService (admin token from the environment), and the
+/// agent then pays from it — so the key the tool wrote is the one the service verifies with.
+/// </summary>
+public sealed class PersonaliseThroughPayoutTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private readonly VirtualReader _reader = new();
+    private LoopbackPayout _payout = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        VirtualReader.Require();
+        _payout = await LoopbackPayout.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _reader.DisposeAsync();
+        if (_payout is not null) await _payout.DisposeAsync();
+        _folder.Dispose();
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_blank_card_personalised_from_the_payout_service_pays()
+    {
+        var cardFile = Path.Combine(_folder.Path, "card.json");
+        var number = await _payout.RegisterCardAsync();
+        new JsonFileCardStateStore(cardFile).Save(CardState.Blank);
+        await _reader.InsertAsync(cardFile);
+
+        var (code, output, error) = await ToolAsync(Bansos.Testing.TestTokens.Admin(), "654321\n",
+            ["personalise", "--reader", VirtualReader.Name, "--card-number", number.Digits, "--household", "KPM-TEST-0002",
+            "--holder", "BUDI SANTOSO", "--expiry", "301231", "--payout", _payout.Address.ToString()], TestContext.Current.CancellationToken);
+        Assert.True(code == 0, error);
+        Assert.Contains($"Kartu {number.ToMaskedString()} dipersonalisasi", output);
+
+        var paid = await AgentRun.RunAsync(_payout.TerminalToken, "654321\n", null,
+            "pay", "--json", "--data", Path.Combine(_folder.Path, "agent"), "--gateway", _payout.Address.ToString(), "--reader", VirtualReader.Name, "--wait", "10");
+        Assert.Equal(0, paid.ExitCode);
+        Assert.Equal(200_000, paid.Json.GetProperty("amount").GetInt64());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Without_an_admin_token_nothing_is_written()
+    {
+        var cardFile = Path.Combine(_folder.Path, "card.json");
+        new JsonFileCardStateStore(cardFile).Save(CardState.Blank);
+        await _reader.InsertAsync(cardFile);
+
+        var (code, _, error) = await ToolAsync(null, "123456\n",
+            ["personalise", "--reader", VirtualReader.Name, "--card-number", "9900170000000011", "--household", "KPM-1",
+            "--holder", "X", "--expiry", "301231", "--payout", _payout.Address.ToString()], TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, code);
+        Assert.Contains("BANSOS_ADMIN_TOKEN", error);
+        await _reader.RemoveAsync();
+        Assert.False(new JsonFileCardStateStore(cardFile).Load()!.Locked);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> ToolAsync(string? token, string input, string[] args, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "bansos-pcsc.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("BANSOS_ADMIN_TOKEN_FILE");
+        if (token is null) start.Environment.Remove("BANSOS_ADMIN_TOKEN");
+        else start.Environment["BANSOS_ADMIN_TOKEN"] = token;
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,169 @@
+using Bansos.Card;
+using Bansos.Contracts;
+using Bansos.Payout.Application;
+using Bansos.Protos.Payout.V1;
+using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
+using Bansos.VirtualCard.Applet;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bansos.Agent.Tests.Support;
+
+/// <summary>
+/// The real payout service (its Program, SQLite, its issuer key file) on a loopback h2c port, with
+/// one village, a posko with a terminal, an open period of Rp 200 000 and households with cards
+/// personalised from IssuerKeyService.GetCardPersonalisation — as the agent meets it through the gateway.
+/// </summary>
+public sealed class LoopbackPayout : IAsyncDisposable
+{
+    private readonly Factory _factory;
+    private readonly TestDatabase _database;
+    private readonly string _folder;
+    private GrpcChannel? _admin;
+
+    private LoopbackPayout(Factory factory, TestDatabase database, string folder)
+    {
+        _factory = factory;
+        _database = database;
+        _folder = folder;
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    public long TerminalId { get; private set; }
+
+    public string Village { get; } = $"99.{Random.Shared.Next(100):D2}.{Random.Shared.Next(100):D2}.{Random.Shared.Next(10000):D4}";
+
+    public string PeriodCode { get; private set; } = "";
+
+    public string TerminalToken => TestTokens.Terminal(TerminalId);
+
+    public IssuerKeyService.IssuerKeyServiceClient Keys => new(Admin);
+
+    public PayoutTerminalService.PayoutTerminalServiceClient Terminal => new(GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+    {
+        HttpHandler = new Bearer(TerminalToken, new SocketsHttpHandler()),
+    }));
+
+    private GrpcChannel Admin => _admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new Bearer(TestTokens.Admin(), new SocketsHttpHandler()) });
+
+    public static async Task<LoopbackPayout> StartAsync()
+    {
+        var database = await TestDatabases.CreateAsync(DbDialect.Sqlite);
+        var folder = Path.Combine(Path.GetTempPath(), "bansos-agent-payout-" + Guid.NewGuid().ToString("N"));
+        List<KeyValuePair<string, string?>> settings =
+        [
+            .. database.Settings(Bansos.Payout.PayoutHosting.ServiceName),
+            .. TestMessaging.Settings(),
+            new("Bansos:RabbitMq:WaitUntilStarted", "false"),
+            new("Bansos:Outbox:RelayEnabled", "false"),
+            new("Bansos:Payout:EndpointPrefix", TestMessaging.UniqueServiceName("agent-test")),
+            new("Bansos:Payout:IssuerKeyFile", Path.Combine(folder, "issuer.key")),
+            new("Kestrel:Endpoints:Grpc:Url", "http://127.0.0.1:0"),
+            new("Kestrel:Endpoints:Grpc:Protocols", "Http2"),
+            new("Logging:LogLevel:Default", "Warning"),
+        ];
+        var factory = new Factory(settings);
+        var host = new LoopbackPayout(factory, database, folder);
+        try
+        {
+            factory.UseKestrel();
+            factory.StartServer();
+            await factory.Services.GetRequiredService<MigrationGate>().WaitAsync(CancellationToken.None);
+            var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            host.Address = new Uri(addresses.First());
+            await host.SeedAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task SeedAsync()
+    {
+        var points = new DistributionPointService.DistributionPointServiceClient(Admin);
+        var point = await points.CreateDistributionPointAsync(new CreateDistributionPointRequest { Name = "Posko " + Village, Kind = DistributionPointKind.Posko, VillageCode = Village });
+        TerminalId = (await points.RegisterTerminalAsync(new RegisterTerminalRequest { PointId = point.PointId, Label = "Kasir 1" })).TerminalId;
+        var periods = new AidPeriodService.AidPeriodServiceClient(Admin);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var period = await periods.CreatePeriodAsync(new CreatePeriodRequest
+        {
+            Code = "TEST-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(),
+            Programme = "SEMBAKO",
+            AmountPerHousehold = 200_000,
+            StartDate = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            EndDate = today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            VillageCodes = { Village },
+        });
+        await periods.OpenPeriodAsync(new PeriodActionRequest { PeriodId = period.PeriodId });
+        PeriodCode = period.Code;
+    }
+
+    /// <summary>A household of the village with an issued card (as registry events bring them), its virtual card personalised in <paramref name="statePath"/>.</summary>
+    public async Task<CardNumber> IssueCardAsync(string statePath, string pin = "123456")
+    {
+        var number = await RegisterCardAsync();
+        var personalisation = await Keys.GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = number.Digits });
+        var client = new AidCardClient(new InMemoryCardChannel(AidCardApplet.WithStateFile(statePath)));
+        client.Select();
+        client.Personalise(new PersonalisationData(number, "KPM-TEST-0001", "SITI AMINAH", new DateOnly(2030, 12, 31), personalisation.CardKey.ToByteArray(), pin));
+        return number;
+    }
+
+    /// <summary>A household of the village with an issued card, as registry events bring them to the payout service.</summary>
+    public async Task<CardNumber> RegisterCardAsync()
+    {
+        var householdId = Guid.NewGuid();
+        var digits = "99" + string.Concat(Enumerable.Range(0, 13).Select(_ => (char)('0' + Random.Shared.Next(10))));
+        var number = CardNumber.Parse(digits + Luhn.ComputeCheckDigit(digits));
+        await ApplyAsync(new HouseholdRegistered(householdId, Village, HouseholdStatuses.Active, ["SEMBAKO"], 2, 4, 1, DateTimeOffset.UtcNow));
+        await ApplyAsync(new CardIssued(Guid.NewGuid(), number.Digits, householdId, null, 1, DateTimeOffset.UtcNow));
+        return number;
+    }
+
+    private Task ApplyAsync(object e)
+    {
+        var updater = _factory.Services.GetRequiredService<ProjectionUpdater>();
+        return _factory.Services.GetRequiredService<IDatabase>().InTransactionAsync((connection, transaction) => e switch
+        {
+            HouseholdRegistered h => updater.ApplyAsync(connection, transaction, h, CancellationToken.None),
+            CardIssued c => updater.ApplyAsync(connection, transaction, c, CancellationToken.None),
+            _ => throw new ArgumentException("not a registry event", nameof(e)),
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _admin?.Dispose();
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    // Any public type of the payout assembly names its entry point (its Program clashes with the tools' Program).
+    private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings) : WebApplicationFactory<ProjectionUpdater>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
+    }
+
+    private sealed class Bearer(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Bansos.Testing;
+
+namespace Bansos.SmartCard.Tests.Support;
+
+/// <summary>Holds the machine's virtual readers for this test run (see <see cref="VirtualReaderLock"/>).</summary>
+public sealed class VirtualReadersFixture : IAsyncLifetime
+{
+    private IDisposable? _lock;
+
+    public async ValueTask InitializeAsync() => _lock = await VirtualReaderLock.AcquireAsync(TimeSpan.FromMinutes(10));
+
+    public ValueTask DisposeAsync()
+    {
+        _lock?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
