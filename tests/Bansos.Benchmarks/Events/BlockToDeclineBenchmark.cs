@@ -3,6 +3,7 @@ using System.Globalization;
 using Bansos.Protos.Payout.V1;
 using Bansos.Protos.Registry.V1;
 using Bansos.ServiceDefaults.Auth;
+using Bansos.Testing;
 using Dapper;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -15,7 +16,7 @@ namespace Bansos.Benchmarks.Events;
 /// pilot (./run-pilot.sh): the outbox relay, RabbitMQ, payout's consumer and projection in between.
 /// For each of N active cards: BlockCard, then BeginPayout at the card's village terminal every 10 ms
 /// until it answers BLOCKED; then UnblockCard and wait until it pays again, so the pilot is left as found.
-/// Reads card numbers and terminals from the pilot's SQLite files, mints tokens with its signing key.
+/// Reads card numbers and terminals from the pilot's SQLite files, signs tokens with a key pair of its own that the measured services must trust (see RunAsync).
 /// </summary>
 public sealed class BlockToDeclineBenchmark : IBenchmark
 {
@@ -31,9 +32,11 @@ public sealed class BlockToDeclineBenchmark : IBenchmark
         var registryAddress = Arg(args, "--registry", "http://127.0.0.1:5101");
         var payoutAddress = Arg(args, "--payout", "http://127.0.0.1:5102");
 
-        var key = BansosAuthOptions.DecodeKey((await File.ReadAllTextAsync(Path.Combine(data, "signing-key"))).Trim());
-        var issuer = new JwtTokenIssuer(key, BansosAuthOptions.DefaultIssuer, BansosAuthOptions.DefaultAudience);
-        var admin = issuer.Issue("benchmark-admin", [BansosRoles.Admin], TimeSpan.FromHours(1));
+        // Services trust only public keys and mint nothing: the benchmark signs with a key pair of its
+        // own and the measured registry and payout must have been started trusting it
+        // (Bansos__Auth__JwksFile=<data>/benchmark-jwks.json, written here on the first run).
+        var issuer = await BenchmarkIssuerAsync(data);
+        var admin = issuer.Issue("benchmark-admin", [BansosRoles.Admin], TimeSpan.FromMinutes(10));
 
         List<(string Number, long Terminal)> cards;
         await using (var payoutDb = new SqliteConnection($"Data Source={Path.Combine(data, "payout.db")};Mode=ReadOnly"))
@@ -54,7 +57,7 @@ public sealed class BlockToDeclineBenchmark : IBenchmark
         var latencies = new List<double>(cards.Count);
         foreach (var (number, terminalId) in cards)
         {
-            using var terminalChannel = Channel(payoutAddress, issuer.Issue($"terminal-{terminalId}", [BansosRoles.Terminal], TimeSpan.FromHours(1),
+            using var terminalChannel = Channel(payoutAddress, issuer.Issue($"terminal-{terminalId}", [BansosRoles.Terminal], TimeSpan.FromMinutes(5),
                 new Dictionary<string, object> { [BansosClaims.TerminalId] = terminalId.ToString(CultureInfo.InvariantCulture) }));
             var terminal = new PayoutTerminalService.PayoutTerminalServiceClient(terminalChannel);
             var request = new BeginPayoutRequest { CardNumber = number };
@@ -99,5 +102,28 @@ public sealed class BlockToDeclineBenchmark : IBenchmark
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+
+    private static async Task<TestTokenIssuer> BenchmarkIssuerAsync(string data)
+    {
+        var keyFile = Path.Combine(data, "benchmark-issuer.pem");
+        var jwksFile = Path.Combine(data, "benchmark-jwks.json");
+        var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        if (File.Exists(keyFile))
+        {
+            key.ImportFromPem(await File.ReadAllTextAsync(keyFile));
+        }
+        else
+        {
+            await File.WriteAllTextAsync(keyFile, key.ExportPkcs8PrivateKeyPem());
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        var issuer = TestTokenIssuer.FromKey(key);
+        await File.WriteAllTextAsync(jwksFile, issuer.Jwks);
+        return issuer;
     }
 }
