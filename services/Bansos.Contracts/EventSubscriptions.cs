@@ -16,5 +16,9 @@ public static class EventSubscriptions
         ("payout-household-status-changed", typeof(HouseholdStatusChanged)),
         ("payout-card-issued", typeof(CardIssued)),
         ("payout-card-status-changed", typeof(CardStatusChanged)),
+        ("complaint-household-registered", typeof(HouseholdRegistered)),
+        ("complaint-household-changed", typeof(HouseholdChanged)),
+        ("complaint-card-status-changed", typeof(CardStatusChanged)),
+        ("complaint-payout-declined", typeof(PayoutDeclined)),
     ];
 }

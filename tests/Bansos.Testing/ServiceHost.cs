@@ -41,7 +41,7 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
             dialect == DbDialect.Postgres && setting.Key == "ConnectionStrings:" + serviceName
                 ? new KeyValuePair<string, string?>(setting.Key, setting.Value + ";Maximum Pool Size=20")
                 : setting);
-        var factory = new Factory([.. databaseSettings, new("Logging:LogLevel:Default", "Warning"), .. settings], services);
+        var factory = new Factory([.. databaseSettings, .. TestTokens.Settings(), new("Logging:LogLevel:Default", "Warning"), .. settings], services);
         var host = new ServiceHost<TMarker>(factory, database);
         try
         {

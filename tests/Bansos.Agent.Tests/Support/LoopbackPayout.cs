@@ -60,6 +60,7 @@ public sealed class LoopbackPayout : IAsyncDisposable
         [
             .. database.Settings(Bansos.Payout.PayoutHosting.ServiceName),
             .. TestMessaging.Settings(),
+            .. TestTokens.Settings(),
             new("Bansos:RabbitMq:WaitUntilStarted", "false"),
             new("Bansos:Outbox:RelayEnabled", "false"),
             new("Bansos:Payout:EndpointPrefix", TestMessaging.UniqueServiceName("agent-test")),

@@ -6,6 +6,7 @@ using static Bansos.Registry.Tests.Domain.TestData;
 
 namespace Bansos.Registry.Tests.Domain;
 
+[Collection(HeapMeasuringCollection.Name)]
 public sealed class ImportTests
 {
     private static List<ImportItem> Import(string csv, int maxLineLength = CsvLineReader.DefaultMaxLineLength) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Bansos.Testing;
 using Grpc.Net.Client;
 
 namespace Bansos.Reliability.Tests.Support;
@@ -60,7 +61,12 @@ public sealed class ServiceProcess : IAsyncDisposable
         starts++;
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Dll);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing"; // accepts the development signing key of TestTokens
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        foreach (var (key, value) in TestTokens.Settings())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value; // trusts the tokens of TestTokens
+        }
+
         start.Environment["DOTNET_gcServer"] = "0";               // five processes on two cores in CI
         start.Environment["MALLOC_ARENA_MAX"] = "2";
         start.Environment["Bansos__Ports__Http"] = HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
