@@ -1,3 +1,4 @@
+using GrpcConfig = global::Grpc.Net.Client.Configuration;
 using System.Net;
 using System.Security.Authentication;
 using Bansos.Gateway.Domain;
@@ -90,8 +91,34 @@ public static class GatewayApp
         services.AddScoped<EnrolmentCodes>();
         services.AddHostedService<FirstAdmin>();
 
+        // Only reads (the terminals' status): safe to retry. A payout service that starts after the
+        // gateway, or restarts, is reached within a second or two instead of after the channel's
+        // default reconnect back-off (up to two minutes) has run out.
         services.AddGrpcClient<Bansos.Protos.Payout.V1.DistributionPointService.DistributionPointServiceClient>(client =>
-            client.Address = new Uri(options.BackendFor("payout").Grpc!));
+                client.Address = new Uri(options.BackendFor("payout").Grpc!))
+            .ConfigureChannel(channel =>
+            {
+                channel.InitialReconnectBackoff = TimeSpan.FromMilliseconds(100);
+                channel.MaxReconnectBackoff = TimeSpan.FromSeconds(1);
+                channel.ServiceConfig = new GrpcConfig.ServiceConfig
+                {
+                    MethodConfigs =
+                    {
+                        new GrpcConfig.MethodConfig
+                        {
+                            Names = { GrpcConfig.MethodName.Default },
+                            RetryPolicy = new GrpcConfig.RetryPolicy
+                            {
+                                MaxAttempts = 5,
+                                InitialBackoff = TimeSpan.FromMilliseconds(200),
+                                MaxBackoff = TimeSpan.FromSeconds(1),
+                                BackoffMultiplier = 2,
+                                RetryableStatusCodes = { global::Grpc.Core.StatusCode.Unavailable },
+                            },
+                        },
+                    },
+                };
+            });
         services.AddSingleton<TerminalStatusMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<TerminalStatusMonitor>());
 
