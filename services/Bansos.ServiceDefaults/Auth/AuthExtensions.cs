@@ -57,6 +57,14 @@ public static class AuthExtensions
                     ClockSkew = options.ClockSkew,
                     NameClaimType = BansosClaims.Name,
                     RoleClaimType = BansosClaims.Role,
+                    // Expiry and not-before on the host's clock, as the issued-at rule below: the
+                    // library's own check reads the system clock whatever TimeProvider the host has.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return expires is { } end && end > now - parameters.ClockSkew
+                            && (notBefore is not { } start || start <= now + parameters.ClockSkew);
+                    },
                 };
                 jwt.TimeProvider = time;
                 if (options.HasKeySource)

@@ -66,7 +66,10 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
         var third = await PayAsync("123456\n", "--amount", "50000");
         Assert.Equal(3, third.ExitCode);
         Assert.Equal("declined", third.Json.GetProperty("outcome").GetString());
-        Assert.Equal("BalanceUsedUp", third.Json.GetProperty("messageId").GetString());
+        // A refusing BeginPayout tells nothing about the household (no entitlements, no balances):
+        // the agent gives the reason's own words, not "balance used up".
+        Assert.Equal("NO_OPEN_ENTITLEMENT", third.Json.GetProperty("declineReason").GetString());
+        Assert.False(third.Json.GetProperty("paid").GetBoolean());
 
         var today = await _payout.Terminal.ListTransactionsAsync(new ListTransactionsRequest(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([50_000L, 150_000L], today.Transactions.Where(t => t.Result == PayoutResult.Approved).Select(t => t.Amount));

@@ -21,33 +21,30 @@ public sealed class SlaBreachTests
         ComplaintService.ComplaintServiceClient Staff() => host.Client(issuer.Issue(
             "operator-urai", [BansosRoles.Operator], TimeSpan.FromMinutes(10),
             new Dictionary<string, object> { [BansosClaims.Village] = new[] { Pilot.Urai } }));
-        var staff = Staff();
         var request = Pilot.Request();
         request.Category = ComplaintCategory.PinForgottenOrBlocked;
-        var pin = await staff.FileComplaintAsync(request);
-        var other = await staff.FileComplaintAsync(Pilot.Request()); // WRONG_AMOUNT: 3 days
+        var pin = await Staff().FileComplaintAsync(request);
+        var other = await Staff().FileComplaintAsync(Pilot.Request()); // WRONG_AMOUNT: 3 days
 
         Assert.Equal(new DateTimeOffset(2026, 3, 11, 0, 0, 0, TimeSpan.FromHours(7)), pin.DueAt.ToDateTimeOffset());
-        Assert.Empty(await ListAsync(staff, SlaState.AtRisk));
+        Assert.Empty(await ListAsync(Staff(), SlaState.AtRisk));
 
         clock.Advance(TimeSpan.FromHours(28)); // 14:00 WIB Tuesday: 10 h of 38 h left, more than a quarter
-        staff = Staff();
-        Assert.Empty(await ListAsync(staff, SlaState.AtRisk));
+        Assert.Empty(await ListAsync(Staff(), SlaState.AtRisk));
         clock.Advance(TimeSpan.FromHours(1)); // 15:00 WIB: 9 h left, less than a quarter (9.5 h)
-        Assert.Equal([pin.Number], await ListAsync(staff, SlaState.AtRisk));
-        Assert.Equal(SlaState.AtRisk, (await staff.GetComplaintAsync(new() { ComplaintId = pin.ComplaintId })).SlaState);
+        Assert.Equal([pin.Number], await ListAsync(Staff(), SlaState.AtRisk));
+        Assert.Equal(SlaState.AtRisk, (await Staff().GetComplaintAsync(new() { ComplaintId = pin.ComplaintId })).SlaState);
 
         clock.Advance(TimeSpan.FromHours(10)); // 01:00 WIB Wednesday
-        staff = Staff();
-        Assert.Equal([pin.Number], await ListAsync(staff, SlaState.Breached));
-        Assert.Empty(await ListAsync(staff, SlaState.AtRisk));
-        Assert.Equal([other.Number], await ListAsync(staff, SlaState.OnTime));
+        Assert.Equal([pin.Number], await ListAsync(Staff(), SlaState.Breached));
+        Assert.Empty(await ListAsync(Staff(), SlaState.AtRisk));
+        Assert.Equal([other.Number], await ListAsync(Staff(), SlaState.OnTime));
 
         // Closing late keeps it breached; the statistics count it.
-        await staff.StartWorkAsync(new() { ComplaintId = pin.ComplaintId });
-        var resolved = await staff.ResolveComplaintAsync(new() { ComplaintId = pin.ComplaintId, Resolution = "PIN dibuka." });
+        await Staff().StartWorkAsync(new() { ComplaintId = pin.ComplaintId });
+        var resolved = await Staff().ResolveComplaintAsync(new() { ComplaintId = pin.ComplaintId, Resolution = "PIN dibuka." });
         Assert.Equal(SlaState.Breached, resolved.SlaState);
-        var stats = await staff.GetStatisticsAsync(new() { FiledFrom = "2026-03-09", FiledTo = "2026-03-09" });
+        var stats = await Staff().GetStatisticsAsync(new() { FiledFrom = "2026-03-09", FiledTo = "2026-03-09" });
         var row = stats.Rows.Single(r => r.Category == ComplaintCategory.PinForgottenOrBlocked);
         Assert.Equal((1L, 1L, 0L, 1L, 39.0), (row.Received, row.Resolved, row.Open, row.Breached, row.MedianHoursToResolve));
     }
