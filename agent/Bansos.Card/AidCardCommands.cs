@@ -4,7 +4,7 @@ using static Bansos.Card.AidCardProfile;
 
 namespace Bansos.Card;
 
-/// <summary>The command APDUs of profile v1, byte for byte as DESIGN §4 writes them.</summary>
+/// <summary>The command APDUs of profile v1, byte for byte as docs/card-profile.md writes them.</summary>
 public static class AidCardCommands
 {
     /// <summary><c>00 A4 04 00 08 F042414E534F5301 00</c></summary>

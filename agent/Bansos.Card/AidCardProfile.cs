@@ -1,6 +1,6 @@
 namespace Bansos.Card;
 
-/// <summary>The constants of card profile v1 (DESIGN §4): AID, instruction codes, tags, limits.</summary>
+/// <summary>The constants of card profile v1 (docs/card-profile.md): AID, instruction codes, tags, limits.</summary>
 public static class AidCardProfile
 {
     /// <summary>Proprietary AID: F0 (proprietary RID range), "BANSOS", version 01.</summary>

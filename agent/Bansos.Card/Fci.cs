@@ -6,7 +6,7 @@ using static Bansos.Card.AidCardProfile;
 namespace Bansos.Card;
 
 /// <summary>
-/// What SELECT returns (DESIGN §4):
+/// What SELECT returns (docs/card-profile.md):
 /// <c>6F { 84 AID; A5 { 9F08 version; C2 life cycle; once personalised: 5A, C1, 5F20, 5F24, 9F36, 9F17 } }</c>.
 /// A blank card has only the version and C2 = 00; a personalised one has every field.
 /// </summary>

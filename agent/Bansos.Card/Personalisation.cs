@@ -7,7 +7,7 @@ namespace Bansos.Card;
 
 /// <summary>
 /// Turns <see cref="PersonalisationData"/> into the STORE DATA commands and the final LOCK of
-/// DESIGN §4. TLVs are packed greedily into commands, never split across two, so that the card
+/// docs/card-profile.md. TLVs are packed greedily into commands, never split across two, so that the card
 /// can check each command on its own.
 /// </summary>
 public static class Personalisation

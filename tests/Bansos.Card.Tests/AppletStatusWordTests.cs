@@ -1,6 +1,6 @@
 namespace Bansos.Card.Tests;
 
-/// <summary>Raw APDUs against the applet: every status word of the DESIGN §4 table, byte for byte.</summary>
+/// <summary>Raw APDUs against the applet: every status word of the docs/card-profile.md table, byte for byte.</summary>
 public sealed class AppletStatusWordTests
 {
     private const string Select = "00A4040008F042414E534F530100";

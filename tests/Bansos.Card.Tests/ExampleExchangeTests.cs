@@ -1,7 +1,7 @@
 namespace Bansos.Card.Tests;
 
 /// <summary>
-/// A whole card life in APDUs with the DESIGN test vector. docs/card-profile.md quotes this
+/// A whole card life in APDUs with the card profile's test vector. docs/card-profile.md quotes this
 /// transcript; the test keeps the document true.
 /// </summary>
 public sealed class ExampleExchangeTests
@@ -50,7 +50,7 @@ public sealed class ExampleExchangeTests
         client.Select();                                  // personalised FCI
         client.Verify("000000");                          // 63C2
         client.Verify(TestVector.Pin);                    // 9000
-        client.GenerateCryptogram(TestVector.Data);       // ATC 1, the DESIGN cryptogram
+        client.GenerateCryptogram(TestVector.Data);       // ATC 1, the test vector's cryptogram
         Assert.Throws<CardException>(() => client.GenerateCryptogram(TestVector.Data)); // 6982
         client.Verify("000000");
         client.Verify("000000");

@@ -22,7 +22,7 @@ internal sealed class TestCard
 
     public static TestCard Over(AidCardApplet applet) => new(applet);
 
-    /// <summary>A card personalised with the DESIGN test vector (PIN 123456) and selected.</summary>
+    /// <summary>A card personalised with the card profile's test vector (PIN 123456) and selected.</summary>
     public static TestCard Personalised()
     {
         var card = Blank();

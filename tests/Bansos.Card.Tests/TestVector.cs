@@ -2,7 +2,7 @@ using Bansos.Card.Crypto;
 
 namespace Bansos.Card.Tests;
 
-/// <summary>The DESIGN §4 test vector, shared by every test that needs a real card.</summary>
+/// <summary>The docs/card-profile.md test vector, shared by every test that needs a real card.</summary>
 internal static class TestVector
 {
     public static readonly byte[] Imk = Hex.Bytes("000102030405060708090A0B0C0D0E0F");

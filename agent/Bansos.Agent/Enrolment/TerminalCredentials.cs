@@ -7,7 +7,7 @@ public sealed record TerminalCredentials(long TerminalId, X509Certificate2 Certi
 {
     public DateTimeOffset NotAfter => new(Certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
 
-    /// <summary>DESIGN's rule of thumb for agents: renew from 30 days before the end.</summary>
+    /// <summary>Renew from 30 days before the end (docs/agent.md).</summary>
     public static readonly TimeSpan RenewBefore = TimeSpan.FromDays(30);
 
     public bool IsRenewalDue(DateTimeOffset now) => NotAfter - now <= RenewBefore;

@@ -1,7 +1,7 @@
 namespace Bansos.Card.Apdu;
 
 /// <summary>
-/// The ISO 7816-4 status words the profile uses (DESIGN §4), and plain operator messages for them.
+/// The ISO 7816-4 status words the profile uses (docs/card-profile.md), and plain operator messages for them.
 /// Messages are Indonesian first with English in parentheses: the agent shows them as they are.
 /// </summary>
 public static class StatusWords

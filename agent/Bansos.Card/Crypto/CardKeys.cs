@@ -5,7 +5,7 @@ using System.Text;
 namespace Bansos.Card.Crypto;
 
 /// <summary>
-/// The per-card keys of DESIGN §4: K_card from the issuer master key (IMK) and the card number,
+/// The per-card keys of docs/card-profile.md: K_card from the issuer master key (IMK) and the card number,
 /// and the 8-digit unblock code (PUK) from K_card. The payout service and the personalisation
 /// tool derive K_card; the card derives the PUK itself from the K_card it holds.
 /// </summary>

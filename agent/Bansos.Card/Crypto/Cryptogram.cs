@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Bansos.Card.Crypto;
 
 /// <summary>
-/// The payout cryptogram of DESIGN §4:
+/// The payout cryptogram of docs/card-profile.md:
 /// <c>CMAC(K_card, 01 ‖ cardNumberBCD(8) ‖ ATC(2) ‖ data(36) ‖ 01)</c> — 48 bytes in, the leading
 /// 01 is the format version and the trailing 01 says the PIN was verified. The card computes it,
 /// the payout service recomputes and compares.

@@ -4,7 +4,7 @@ using System.Text;
 namespace Bansos.Card.Crypto;
 
 /// <summary>
-/// NIST SP 800-108 KDF in counter mode with AES-CMAC as the PRF, in the encoding DESIGN §4 fixes:
+/// NIST SP 800-108 KDF in counter mode with AES-CMAC as the PRF, in the encoding docs/card-profile.md fixes:
 /// <c>[i]₁ ‖ Label ‖ 00 ‖ Context ‖ [L]₂</c> (one-byte counter from 1, two-byte big-endian
 /// output length in bits).
 /// </summary>

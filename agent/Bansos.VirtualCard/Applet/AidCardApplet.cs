@@ -9,7 +9,7 @@ using static Bansos.Card.AidCardProfile;
 namespace Bansos.VirtualCard.Applet;
 
 /// <summary>
-/// The aid-card application of profile v1 (DESIGN §4), as a JavaCard applet would implement it:
+/// The aid-card application of profile v1 (docs/card-profile.md), as a JavaCard applet would implement it:
 /// one APDU in, one response APDU (data + SW1 SW2) out. It never throws: malformed input gets a
 /// status word (<c>6700</c> bad length, <c>6A80</c> bad data, <c>6F00</c> as the last resort).
 /// </summary>
@@ -107,7 +107,7 @@ public sealed class AidCardApplet
         };
         if (expectedCla is null) return Status(StatusWords.InsNotSupported);
         if (cla != expectedCla) return Status(StatusWords.ClaNotSupported);
-        // DESIGN §4: before SELECT every profile command but SELECT answers 6985, however it is formed
+        // docs/card-profile.md: before SELECT every profile command but SELECT answers 6985, however it is formed
         // (as on a JavaCard, where the runtime only hands the APDU to a selected applet).
         if (ins != Ins.Select && !_selected) return Status(StatusWords.ConditionsNotSatisfied);
         if (!CommandApdu.TryParse(apdu, out var command, out _)) return Status(StatusWords.WrongLength);
@@ -266,7 +266,7 @@ public sealed class AidCardApplet
         return Commit(locked) ? Status(StatusWords.Success) : Status(StatusWords.MemoryFailure);
     }
 
-    /// <summary>The checks VERIFY and CHANGE PIN share, in the order the status words are listed in DESIGN §4.</summary>
+    /// <summary>The checks VERIFY and CHANGE PIN share, in the order the status words are listed in docs/card-profile.md.</summary>
     private byte[]? PinCommandPrecheck(CommandApdu command, int dataLength)
     {
         if (command.P1 != 0x00 || command.P2 != P1P2.PinReference) return Status(StatusWords.IncorrectP1P2);

@@ -8,7 +8,7 @@ using Bansos.ServiceDefaults.Hosting;
 namespace Bansos.Payout.Application;
 
 /// <summary>
-/// DESIGN §5 steps 2 and 5: BeginPayout (read only; the challenge is sealed, not stored) and
+/// docs/architecture.md §5 steps 2 and 5: BeginPayout (read only; the challenge is sealed, not stored) and
 /// AuthorizePayout (checked and verified here, then written one by one through the
 /// <see cref="IPayoutWriter"/> or a batch at a time through the <see cref="IAuthorisationBatcher"/>).
 /// </summary>

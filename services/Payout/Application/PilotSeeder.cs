@@ -9,7 +9,7 @@ namespace Bansos.Payout.Application;
 /// <summary>
 /// The pilot of Kabupaten Bengkulu Utara (Bansos:Pilot:Seed=true): period SEMBAKO-2021-11 of
 /// Rp 200 000 over the four pilot villages, and in each village a posko with one terminal
-/// (DESIGN §9). The period is opened at once; households the registry announces later get their
+/// (docs/architecture.md §9). The period is opened at once; households the registry announces later get their
 /// entitlements from the projection consumers. Safe to run at every start: what exists is kept.
 /// The window starts on the first start's business day and lasts 90 days unless
 /// Bansos:Pilot:PeriodStart/PeriodEnd say otherwise (a 2021 window would decline every payout).

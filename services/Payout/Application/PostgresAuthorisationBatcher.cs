@@ -7,7 +7,7 @@ using Npgsql;
 namespace Bansos.Payout.Application;
 
 /// <summary>
-/// Group commit for PostgreSQL, set-based (DESIGN §10). On a small machine the cost of an
+/// Group commit for PostgreSQL, set-based (docs/architecture.md §10). On a small machine the cost of an
 /// authorisation is its round trips, not its work: one by one, each takes five (read, debit,
 /// insert, outbox, commit), each costing client and server a context switch. Here two loops each
 /// take whatever requests queued meanwhile and run them in two round trips in all, on the loop's

@@ -9,7 +9,7 @@ namespace Bansos.Payout.Application;
 /// <summary>
 /// Applies registry events to the projection, inside the consumer's inbox transaction. After a
 /// household event, the household gets any entitlement it has become eligible for in an OPEN
-/// period (DESIGN §3: a household that becomes eligible while a period is open gets its
+/// period (docs/architecture.md §3: a household that becomes eligible while a period is open gets its
 /// entitlement). A household that stops being ACTIVE keeps its entitlement row but cannot draw:
 /// every authorisation checks the status.
 /// </summary>

@@ -5,11 +5,11 @@ using Bansos.ServiceDefaults.Messaging;
 
 namespace Bansos.Payout.Application;
 
-/// <summary>DESIGN §5 step 5 for one request, in the caller's transaction.</summary>
+/// <summary>docs/architecture.md §5 step 5 for one request, in the caller's transaction.</summary>
 public sealed class SingleAuthorisation(PayoutStore payouts, IOutbox outbox, TimeProvider time)
 {
     /// <summary>
-    /// One authorisation in the caller's transaction (DESIGN §5 step 5): read, decide, conditional
+    /// One authorisation in the caller's transaction (docs/architecture.md §5 step 5): read, decide, conditional
     /// debit, record, outbox. The batched path falls back to this when a batch meets a conflict.
     /// </summary>
     public async Task<AuthorisationResult> AuthoriseAsync(DbConnection connection, DbTransaction transaction, AuthorisationRequest request,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Bansos.Payout.Data;
 
 /// <summary>
-/// Group commit for SQLite (DESIGN §10): SQLite has one writer at a time and a durable commit
+/// Group commit for SQLite (docs/architecture.md §10): SQLite has one writer at a time and a durable commit
 /// (synchronous=FULL) costs an fsync, so one loop takes whatever work is queued, runs each item
 /// under its own savepoint in one transaction and commits them together — one fsync for the
 /// batch. No item waits for a timer: the batch is whatever queued while the previous commit ran,

@@ -3,7 +3,7 @@ using Bansos.Contracts;
 namespace Bansos.Payout.Domain;
 
 /// <summary>
-/// DESIGN §5 step 5 as one ordered list of checks; the first that fails names the decline.
+/// docs/architecture.md §5 step 5 as one ordered list of checks; the first that fails names the decline.
 /// The order is deliberate: the terminal and the challenge come first (nothing else is looked at
 /// for a caller we did not prompt), then the cryptogram (until it verifies, the card's data in
 /// the request is unauthenticated), then the ATC, then the card, household, entitlement, period

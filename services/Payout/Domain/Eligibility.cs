@@ -3,7 +3,7 @@ using Bansos.Contracts;
 namespace Bansos.Payout.Domain;
 
 /// <summary>
-/// DESIGN §3: a household is entitled to a period when it is ACTIVE, enrolled in the period's
+/// docs/architecture.md §3: a household is entitled to a period when it is ACTIVE, enrolled in the period's
 /// programme and lives in a covered village. Opening a period applies the same rule in SQL over
 /// all households at once (Data/PeriodStore.OpenAsync); the tests hold the two together.
 /// </summary>

@@ -3,7 +3,7 @@ using Bansos.ServiceDefaults.Hosting;
 namespace Bansos.Payout.Domain;
 
 /// <summary>
-/// DESIGN §3: an approved payout can be reversed by the terminal that made it, on the same
+/// docs/architecture.md §3: an approved payout can be reversed by the terminal that made it, on the same
 /// business day (WIB), with a reason, once.
 /// </summary>
 public static class ReversalRules

@@ -4,7 +4,7 @@ using Bansos.Card.Crypto;
 namespace Bansos.Payout.Keys;
 
 /// <summary>
-/// Recomputes a card's payout cryptogram (DESIGN §4) from what the service knows: the amount
+/// Recomputes a card's payout cryptogram (docs/card-profile.md) from what the service knows: the amount
 /// and period asked for, the calling terminal, the challenge it issued, and the card's ATC.
 /// </summary>
 public sealed class CryptogramVerifier(CardKeyCache keys)

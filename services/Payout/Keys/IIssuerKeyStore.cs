@@ -8,7 +8,7 @@ namespace Bansos.Payout.Keys;
 /// </summary>
 public interface IIssuerKeyStore
 {
-    /// <summary>K_card for <paramref name="cardNumber"/> (DESIGN §4 KDF). The caller owns the array.</summary>
+    /// <summary>K_card for <paramref name="cardNumber"/> (docs/card-profile.md KDF). The caller owns the array.</summary>
     byte[] DeriveCardKey(CardNumber cardNumber);
 
     /// <summary>A 32-byte key for one of the service's own MACs, separated from card keys by its label.</summary>

@@ -2,7 +2,7 @@ using Bansos.Card.Crypto;
 
 namespace Bansos.Payout.Keys;
 
-/// <summary>An IMK given directly: tests and tools (the DESIGN §4 vector's IMK, for instance).</summary>
+/// <summary>An IMK given directly: tests and tools (the docs/card-profile.md vector's IMK, for instance).</summary>
 public sealed class InMemoryIssuerKeyStore : IssuerMasterKey
 {
     private readonly byte[] key;

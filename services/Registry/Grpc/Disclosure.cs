@@ -5,7 +5,7 @@ namespace Bansos.Registry.Grpc;
 
 /// <summary>
 /// What the caller may see of personal data: admins and operators see NIK, KK and names; auditors
-/// (read-only) get them masked (DESIGN §8).
+/// (read-only) get them masked (docs/architecture.md §8).
 /// </summary>
 public sealed class Disclosure(ICurrentActor actor)
 {

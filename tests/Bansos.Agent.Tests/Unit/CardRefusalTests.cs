@@ -5,7 +5,7 @@ using Bansos.VirtualCard.Applet;
 
 namespace Bansos.Agent.Tests.Unit;
 
-/// <summary>Which card answers become which refusal (DESIGN's card-side declines 16–19).</summary>
+/// <summary>Which card answers become which refusal (the card-side declines 16–19, docs/payout.md).</summary>
 public sealed class CardRefusalTests
 {
     [Fact]

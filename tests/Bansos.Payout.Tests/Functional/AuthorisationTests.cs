@@ -7,7 +7,7 @@ using Grpc.Core;
 
 namespace Bansos.Payout.Tests.Functional;
 
-/// <summary>DESIGN §5 through the gRPC API: approvals, and every decline reason recorded and announced.</summary>
+/// <summary>docs/architecture.md §5 through the gRPC API: approvals, and every decline reason recorded and announced.</summary>
 public sealed class AuthorisationTests(Hosts hosts)
 {
     [Theory]

@@ -5,7 +5,7 @@ using Dapper;
 
 namespace Bansos.Payout.Tests.Functional;
 
-/// <summary>DESIGN §5's invariant under concurrency: the approved, unreversed sum of an entitlement never exceeds it.</summary>
+/// <summary>docs/architecture.md §5's invariant under concurrency: the approved, unreversed sum of an entitlement never exceeds it.</summary>
 public sealed class ConcurrencyTests(Hosts hosts)
 {
     private const int Parallel = 16;

@@ -4,7 +4,7 @@ using Bansos.Payout.Keys;
 
 namespace Bansos.Payout.Tests.Keys;
 
-/// <summary>DESIGN §4's test vector through the payout service's own path: key store → cached K_card → verifier.</summary>
+/// <summary>docs/card-profile.md's test vector through the payout service's own path: key store → cached K_card → verifier.</summary>
 public sealed class CryptogramVectorTests
 {
     private static readonly byte[] Imk = Convert.FromHexString("000102030405060708090A0B0C0D0E0F");

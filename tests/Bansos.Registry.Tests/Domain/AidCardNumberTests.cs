@@ -7,7 +7,7 @@ public sealed class AidCardNumberTests
     [Fact]
     public void Luhn_matches_the_card_profile_test_vector()
     {
-        // DESIGN §4 test vector card number.
+        // docs/card-profile.md test vector card number.
         Assert.True(Luhn.IsValid("9900170000000011"));
         Assert.Equal('1', Luhn.CheckDigit("990017000000001"));
         Assert.True(Luhn.IsValid("79927398713")); // the classic example

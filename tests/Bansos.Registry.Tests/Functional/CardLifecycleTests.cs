@@ -8,7 +8,7 @@ using Grpc.Core;
 namespace Bansos.Registry.Tests.Functional;
 
 /// <summary>
-/// The aid-card lifecycle (DESIGN §3): one live card per household; block/unblock; lost is for ever;
+/// The aid-card lifecycle (docs/architecture.md §3): one live card per household; block/unblock; lost is for ever;
 /// a replacement takes over and the old card is dead at once. Every change is history, audit and an
 /// outbox event; every refusal changes nothing. Each test works on its own pilot household.
 /// </summary>

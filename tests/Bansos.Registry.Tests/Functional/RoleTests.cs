@@ -10,7 +10,7 @@ using Grpc.Core;
 namespace Bansos.Registry.Tests.Functional;
 
 /// <summary>
-/// Who may do what (DESIGN §8): every RPC needs a token from this host's key; operators read and may
+/// Who may do what (docs/architecture.md §8): every RPC needs a token from this host's key; operators read and may
 /// block a card or report it lost, only admins import, change a household's status, issue, unblock or
 /// replace cards; auditors only read. Every refusal here leaves the registry as it was.
 /// </summary>

@@ -7,7 +7,7 @@ namespace Bansos.Registry.Tests.Messaging;
 
 /// <summary>
 /// The registry's events leave through the outbox relay and the real RabbitMQ and arrive at a consumer
-/// that is not the registry (DESIGN §6): a bus of the test's own with a uniquely named queue. Events
+/// that is not the registry (docs/architecture.md §6): a bus of the test's own with a uniquely named queue. Events
 /// of other tests share the exchanges, so every expectation names the test's own households and cards.
 /// </summary>
 [Collection(RegistryHostCollection.Name)]

@@ -9,7 +9,7 @@ using Grpc.Core;
 namespace Bansos.Registry.Tests.Storage;
 
 /// <summary>
-/// The same registry on both storage providers (DESIGN §7): SQLite in a temporary folder and a fresh
+/// The same registry on both storage providers (docs/architecture.md §7): SQLite in a temporary folder and a fresh
 /// database on the real PostgreSQL (required under CI=true, skipped with the reason otherwise).
 /// </summary>
 [Collection(RegistryHostCollection.Name)]

@@ -33,7 +33,7 @@ public sealed record Family(
 }
 
 /// <summary>
-/// Deterministic, valid test households (DESIGN §3): NIK = district + DDMMYY (+40 to the day for women)
+/// Deterministic, valid test households (docs/architecture.md §3): NIK = district + DDMMYY (+40 to the day for women)
 /// + serial; KK = district + issue date + serial. Serials start at 8000 so they never meet the pilot
 /// file's (which stay below 2000), and every family number <c>n</c> gets its own serials.
 /// </summary>
@@ -112,7 +112,7 @@ public static class TestFamilies
     public static string Lines(params string[] lines) => Header + "\n" + string.Join('\n', lines) + "\n";
 }
 
-/// <summary>What the committed pilot file holds (DESIGN, issue 2).</summary>
+/// <summary>What the committed pilot file holds (the pilot seed, docs/registry.md).</summary>
 public static class Pilot
 {
     public const int Households = 707;

@@ -100,7 +100,7 @@ public sealed class CardLifecycleTests
         var first = client.GenerateCryptogram(data);
 
         Assert.Equal((ushort)1, first.Atc);
-        Assert.Equal("044018E18D6955C724C9A34D96658C28", first.CryptogramHex); // DESIGN §4 test vector
+        Assert.Equal("044018E18D6955C724C9A34D96658C28", first.CryptogramHex); // docs/card-profile.md test vector
         Assert.Equal(Cryptogram.Compute(kCard, TestCards.Number, 1, data), first.Cryptogram.ToArray());
 
         // One VERIFY allows exactly one GENERATE CRYPTOGRAM.

@@ -3,7 +3,7 @@ using Bansos.Card.Crypto;
 
 namespace Bansos.SmartCard.Tests.Support;
 
-/// <summary>The DESIGN §4 test vector's keys and card, and per-test state files.</summary>
+/// <summary>The docs/card-profile.md test vector's keys and card, and per-test state files.</summary>
 internal static class TestCards
 {
     public static readonly byte[] Imk = Convert.FromHexString("000102030405060708090A0B0C0D0E0F");
@@ -16,7 +16,7 @@ internal static class TestCards
 
     public static string Puk(CardNumber number) => CardKeys.DerivePuk(CardKeys.DeriveCardKey(Imk, number));
 
-    /// <summary>The 36 bytes of the DESIGN §4 example: 150 000 rupiah, period 202111, terminal 257, challenge 10..1F.</summary>
+    /// <summary>The 36 bytes of the docs/card-profile.md example: 150 000 rupiah, period 202111, terminal 257, challenge 10..1F.</summary>
     public static CryptogramData ExampleData() =>
         new(150_000, 202111, 257, Convert.FromHexString("101112131415161718191A1B1C1D1E1F"));
 

@@ -90,7 +90,7 @@ CREATE TABLE terminals (
 CREATE INDEX ix_terminals_point ON terminals (point_id);
 
 -- Every authorisation attempt, approved or declined. The unique indexes are the last line of
--- defence of DESIGN §5's invariants: an idempotency key (per terminal), a challenge and a
+-- defence of docs/architecture.md §5's invariants: an idempotency key (per terminal), a challenge and a
 -- (card, ATC) pair are each used once. challenge and verified_atc stay NULL on attempts that
 -- did not consume them (NULLs never collide).
 CREATE TABLE payouts (
