@@ -18,7 +18,7 @@ namespace Bansos.Reliability.Tests;
 /// </summary>
 public sealed class RegistryCrashTests
 {
-    private const int Persons = 60_000;
+    private const int Persons = 150_000;
 
     [Fact]
     public async Task Kill_9_during_an_import_then_importing_again_completes_it_without_duplicates()
@@ -40,17 +40,18 @@ public sealed class RegistryCrashTests
         var households = await CountHouseholdsAsync(file);
         var sha256 = Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(file)));
 
-        // The import runs; once its first commit windows are in, the process dies.
+        // The import runs; once its first commit window is in, the process dies (at once: on a quiet
+        // machine the whole file takes only a few windows).
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(3) };
         var first = UploadAsync(http, registry, file);
-        await pilot.WaitUntilAsync(async () => await PilotSystem.ScalarAsync(pilot.RegistryDb, "SELECT COUNT(*) FROM households") > PilotSystem.PilotHouseholds + 1000,
-            TimeSpan.FromSeconds(60), "the import committed its first windows");
+        await pilot.WaitUntilAsync(async () => await PilotSystem.ScalarAsync(pilot.RegistryDb, "SELECT COUNT(*) FROM households") > PilotSystem.PilotHouseholds,
+            TimeSpan.FromSeconds(60), "the import committed its first window");
         registry.Kill();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => first);
 
         await registry.StartAgainAsync();
         var kept = await PilotSystem.ScalarAsync(pilot.RegistryDb, "SELECT COUNT(*) FROM households") - PilotSystem.PilotHouseholds;
-        Assert.InRange(kept, 1000, households - 1);
+        Assert.InRange(kept, 1, households - 1);
         // Each kept household whole: members as many as it says (nothing of an uncommitted window).
         Assert.Equal(0, await PilotSystem.ScalarAsync(pilot.RegistryDb,
             "SELECT COUNT(*) FROM households h WHERE h.member_count <> (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id)"));
