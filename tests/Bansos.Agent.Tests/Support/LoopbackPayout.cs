@@ -47,10 +47,10 @@ public sealed class LoopbackPayout : IAsyncDisposable
 
     public PayoutTerminalService.PayoutTerminalServiceClient Terminal => new(GrpcChannel.ForAddress(Address, new GrpcChannelOptions
     {
-        HttpHandler = new Bearer(TerminalToken, new SocketsHttpHandler()),
+        HttpHandler = new BearerTokenHandler(TerminalToken, new SocketsHttpHandler()),
     }));
 
-    private GrpcChannel Admin => _admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new Bearer(TestTokens.Admin(), new SocketsHttpHandler()) });
+    private GrpcChannel Admin => _admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(TestTokens.Admin(), new SocketsHttpHandler()) });
 
     public static async Task<LoopbackPayout> StartAsync()
     {
@@ -156,15 +156,6 @@ public sealed class LoopbackPayout : IAsyncDisposable
         {
             builder.UseEnvironment("Testing");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        }
-    }
-
-    private sealed class Bearer(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return base.SendAsync(request, cancellationToken);
         }
     }
 }

@@ -201,7 +201,7 @@ public class GatewayStack : IAsyncLifetime
     {
         var channel = GrpcChannel.ForAddress(GatewayHttps, new GrpcChannelOptions
         {
-            HttpHandler = token is null ? Handler(clientCertificate) : new Bearer(token, Handler(clientCertificate)),
+            HttpHandler = token is null ? Handler(clientCertificate) : new BearerTokenHandler(token, Handler(clientCertificate)),
         });
         disposables.Add(channel);
         return channel;
@@ -212,7 +212,7 @@ public class GatewayStack : IAsyncLifetime
     {
         var channel = GrpcChannel.ForAddress(grpc, new GrpcChannelOptions
         {
-            HttpHandler = token is null ? new SocketsHttpHandler() : new Bearer(token, new SocketsHttpHandler()),
+            HttpHandler = token is null ? new SocketsHttpHandler() : new BearerTokenHandler(token, new SocketsHttpHandler()),
         });
         disposables.Add(channel);
         return channel;
@@ -286,13 +286,4 @@ public class GatewayStack : IAsyncLifetime
     public sealed record TokenBody(string AccessToken, string RefreshToken, int ExpiresIn);
 
     public sealed record CreatedBody(string Password);
-
-    private sealed class Bearer(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

@@ -89,7 +89,7 @@ public sealed class PayoutHost : IAsyncDisposable
     /// <summary>A plain HTTP/1.1 client for the REST facade (JSON transcoding).</summary>
     public HttpClient Rest(string token)
     {
-        var client = new HttpClient(new BearerHandler(token, factory.Server.CreateHandler())) { BaseAddress = factory.Server.BaseAddress };
+        var client = new HttpClient(new BearerTokenHandler(token, factory.Server.CreateHandler())) { BaseAddress = factory.Server.BaseAddress };
         return client;
     }
 
@@ -97,7 +97,7 @@ public sealed class PayoutHost : IAsyncDisposable
     {
         var channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = new BearerHandler(token, factory.Server.CreateHandler()),
+            HttpHandler = new BearerTokenHandler(token, factory.Server.CreateHandler()),
         });
         lock (channels)
         {

@@ -100,7 +100,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public GrpcChannel Channel(string token) => GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions
     {
-        HttpHandler = new BearerHandler(token),
+        HttpHandler = new BearerTokenHandler(token, new SocketsHttpHandler()),
     });
 
     /// <summary>The text of /readyz (Healthy, Degraded, Unhealthy).</summary>
@@ -189,14 +189,5 @@ public sealed class ServiceProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class BearerHandler(string token) : DelegatingHandler(new SocketsHttpHandler())
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }
