@@ -36,7 +36,7 @@ public sealed class PayoutReversals(IDbSessions sessions, PayoutStore payouts, P
         {
             var now = time.GetUtcNow();
             // A disabled terminal (stolen, closed shop) must not move money back either.
-            if (await points.GetTerminalAsync(session.Connection, session.Transaction, terminalId, ct) is not { Status: TerminalStatus.Active })
+            if (await points.GetTerminalAsync(session, terminalId, ct) is not { Status: TerminalStatus.Active })
             {
                 throw new TerminalNotAllowedException("Terminal dinonaktifkan atau tidak terdaftar (terminal disabled or not enrolled).");
             }

@@ -77,7 +77,7 @@ public sealed class SqliteAuthorisationStore : IAuthorisationStore
     /// </summary>
     public static async Task<IReadOnlyList<CardView>> ReadCardViewAsync(DbConnection connection, long terminalId, string cardNumber, CancellationToken ct)
     {
-        var command = CardViewStatement.For(connection, null);
+        var command = CardViewStatement.For(connection);
         DbValues.Set(command, 0, terminalId);
         DbValues.Set(command, 1, cardNumber);
         var rows = new List<CardView>(2);
@@ -92,7 +92,7 @@ public sealed class SqliteAuthorisationStore : IAuthorisationStore
 
     public async Task<IReadOnlyList<AuthorisationSnapshot?>> ReadAsync(DbSession session, IReadOnlyList<AuthorisationLookup> lookups, CancellationToken ct)
     {
-        var command = SnapshotStatement.For(session.Connection, session.Transaction);
+        var command = SnapshotStatement.For(session);
         var snapshots = new AuthorisationSnapshot?[lookups.Count];
         for (var i = 0; i < lookups.Count; i++)
         {
@@ -111,10 +111,10 @@ public sealed class SqliteAuthorisationStore : IAuthorisationStore
 
     public async Task WriteAsync(DbSession session, IReadOnlyList<EntitlementDebit> debits, IReadOnlyList<NewPayout> payouts, CancellationToken ct)
     {
-        var (connection, transaction) = (session.Connection, session.Transaction);
+        var connection = session.Connection;
         try
         {
-            var debit = DebitStatement.For(connection, transaction);
+            var debit = DebitStatement.For(session);
             foreach (var d in debits)
             {
                 DbValues.Set(debit, 0, d.EntitlementId);
@@ -123,7 +123,7 @@ public sealed class SqliteAuthorisationStore : IAuthorisationStore
                 await debit.ExecuteNonQueryAsync(ct);
             }
 
-            var insert = InsertStatement.For(connection, transaction);
+            var insert = InsertStatement.For(session);
             foreach (var payout in payouts)
             {
                 var record = payout.Record;
