@@ -25,31 +25,21 @@ public sealed class PayoutChallenges(
         }
 
         limiter.Take(terminalId);
-        var rows = await cardViews.ReadAsync(terminalId, cardNumber.Digits, ct);
-        if (rows.Count == 0)
-        {
-            throw new TerminalNotAllowedException("Terminal tidak terdaftar (terminal not enrolled).");
-        }
+        var view = CardViewFacts.From(await cardViews.ReadAsync(terminalId, cardNumber.Digits, ct))
+            ?? throw new TerminalNotAllowedException("Terminal tidak terdaftar (terminal not enrolled).");
 
         // A disabled terminal learns nothing of the card, known or not.
-        var first = rows[0];
-        if (first.TerminalStatus != TerminalStatus.Active)
+        if (view.TerminalStatus != TerminalStatus.Active)
         {
             throw new TerminalNotAllowedException("Terminal dinonaktifkan (terminal disabled).");
         }
 
-        if (first is not { CardId: { } cardId, HouseholdId: { } householdId, CardStatus: { } cardStatus })
+        if (view is not { Card: { } card, Household: { } household })
         {
             throw new NotFoundException("Kartu tidak dikenal (card not known).");
         }
 
-        var card = new CardFacts(cardId, householdId, cardStatus, first.ReplacedBy is not null);
-        var household = new HouseholdFacts(householdId, first.HouseholdVillage, first.HouseholdStatus, []);
-        var open = rows
-            .Where(r => r is { EntitlementId: not null, PeriodCode: not null })
-            .Select(r => new EntitlementFacts(r.EntitlementId!.Value, r.PeriodId!.Value, r.PeriodCode!, r.Programme!, AidPeriodStatus.Open,
-                r.StartDate!.Value, r.EndDate!.Value, r.Amount!.Value, r.Balance!.Value))
-            .ToList();
+        var open = view.Open;
         var refusal = PayoutEligibility.CheckCard(terminalActive: true, card, household, open);
         if (refusal is not null)
         {
