@@ -44,41 +44,30 @@ public static class PayoutHosting
         services.AddSingleton<PointStore>();
         services.AddSingleton<PayoutStore>();
         services.AddSingleton<ReportQueries>();
-        services.AddSingleton<ReadConnections>();
-        services.AddSingleton<PostgresBatchStore>();
-        services.AddSingleton<SingleAuthorisation>();
 
-        // Group commit (on unless Bansos:Payout:GroupCommit=false). SQLite: one writer commits the
-        // queued writes together. PostgreSQL: authorisations are decided and written a batch at a
-        // time; reversals and a batch's fallback keep one transaction per request.
+        // The payout path's one choice by database, here and nowhere else: the store with its SQL and
+        // BeginPayout's reader. The pipeline (PayoutAuthorisations) is the same on both.
         var (dialect, _) = StorageSettings.Resolve(builder.Configuration, ServiceName);
-        var groupCommit = options.GroupCommit ?? true;
-        if (groupCommit && dialect == DbDialect.Sqlite)
+        if (dialect == DbDialect.Sqlite)
         {
-            services.AddSingleton<IPayoutWriter, GroupCommitWriter>();
-        }
-        else
-        {
-            services.AddSingleton<IPayoutWriter, DirectPayoutWriter>();
-        }
-
-        if (groupCommit && dialect == DbDialect.Postgres)
-        {
-            services.AddSingleton<PostgresAuthorisationBatcher>();
-            services.AddSingleton<IAuthorisationBatcher>(sp => sp.GetRequiredService<PostgresAuthorisationBatcher>());
-            // BeginPayout's reads coalesced too: one query for whatever queued meanwhile.
-            services.AddSingleton<PostgresCardViewBatcher>();
-            services.AddSingleton<ICardViewReader>(sp => sp.GetRequiredService<PostgresCardViewBatcher>());
-        }
-        else
-        {
+            services.AddSingleton<IAuthorisationStore, SqliteAuthorisationStore>();
+            services.AddSingleton<ReadConnections>();
             services.AddSingleton<ICardViewReader, PooledCardViewReader>();
+        }
+        else
+        {
+            services.AddSingleton<IAuthorisationStore, PostgresAuthorisationStore>();
+            // BeginPayout's reads coalesced (one query for whatever queued meanwhile), unless group commit is off.
+            services.AddSingleton(sp => new PostgresCardViewBatcher(sp.GetRequiredService<IDatabase>(), options.GroupCommit == false ? 1 : options.MaxBatch,
+                sp.GetRequiredService<ILogger<PostgresCardViewBatcher>>()));
+            services.AddSingleton<ICardViewReader>(sp => sp.GetRequiredService<PostgresCardViewBatcher>());
         }
 
         services.AddOptions<BeginPayoutLimitOptions>().BindConfiguration(BeginPayoutLimitOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BeginPayoutLimiter>();
         services.AddSingleton<UnbackedAuthorisations>();
+        services.AddSingleton<PayoutChallenges>();
         services.AddSingleton<PayoutAuthorisations>();
         services.AddSingleton<PayoutReversals>();
         services.AddSingleton<TerminalDay>();

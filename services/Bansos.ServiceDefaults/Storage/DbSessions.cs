@@ -21,9 +21,21 @@ internal sealed class DbSessions(IDatabase database, IOutbox? outbox, TimeProvid
         return retry.ExecuteAsync(token => AttemptAsync(work, isolationLevel, token), ct).AsTask();
     }
 
+    public Task<T> WriteOnAsync<T>(DbConnection connection, Func<DbSession, Task<T>> work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(work);
+        return CommitAsync(connection, work, null, ct);
+    }
+
     private async ValueTask<T> AttemptAsync<T>(Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
+        return await CommitAsync(connection, work, isolationLevel, ct);
+    }
+
+    private async Task<T> CommitAsync<T>(DbConnection connection, Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel, CancellationToken ct)
+    {
         await using var transaction = await database.BeginWriteAsync(connection, isolationLevel, ct);
         var session = new DbSession(connection, transaction, database.Dialect, new SessionOutbox(outbox), readOnly: false);
         try

@@ -19,6 +19,14 @@ public interface IDbSessions
     /// </summary>
     Task<T> WriteAsync<T>(Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// One attempt of <paramref name="work"/> in a write transaction on <paramref name="connection"/>, an open
+    /// connection the caller keeps (a batching loop's: its compiled statements and server-side preparation
+    /// survive between units of work). Commits with the enqueued events like <see cref="WriteAsync{T}"/>, but
+    /// is not retried: the caller decides what a failure means (a batch falls back to its requests one by one).
+    /// </summary>
+    Task<T> WriteOnAsync<T>(DbConnection connection, Func<DbSession, Task<T>> work, CancellationToken ct = default);
+
     /// <summary>Runs <paramref name="work"/> on a read-only session (a transaction that is rolled back: one snapshot for all its queries on PostgreSQL at REPEATABLE READ).</summary>
     Task<T> ReadAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct = default);
 

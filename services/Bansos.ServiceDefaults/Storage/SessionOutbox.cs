@@ -27,6 +27,18 @@ public sealed class SessionOutbox
         return message.MessageId;
     }
 
+    /// <summary>
+    /// Hands the enqueued events to a writer that stores them itself, in the same transaction and in its own
+    /// round trip (PostgreSQL's batched payouts: <c>PostgresOutboxBatchCommand</c>); the session then writes
+    /// nothing more, and that writer wakes the relay after the commit (<c>OutboxSignal</c>).
+    /// </summary>
+    public IReadOnlyList<OutboxMessage> TakePending()
+    {
+        OutboxMessage[] messages = [.. pending];
+        pending.Clear();
+        return messages;
+    }
+
     internal async Task FlushAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         if (pending.Count == 0 || outbox is null)

@@ -1,15 +1,16 @@
-using Bansos.Payout.Data;
+using Bansos.Contracts;
 using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Application;
 
 /// <summary>
-/// Decides a batch of authorisations read together, in arrival order, each as if it had run
-/// alone after the ones before it: the same <see cref="AuthorisationRules"/> over the snapshot,
-/// with what earlier requests of the batch did laid over it — balances drawn, challenges
-/// consumed, ATCs taken, idempotency keys used. No I/O: the batcher reads before and writes after,
-/// and the database's conditional debit and unique indexes still guard against anyone outside
-/// the batch (a conflict sends the whole batch back to the one-by-one path).
+/// The one decision sequence of AuthorizePayout (docs/payout.md, "The payout flow"), for one request
+/// or a batch read together: in arrival order, each as if it had run alone after the ones before it —
+/// an idempotent retry answers from its original, otherwise <see cref="AuthorisationRules"/> decide
+/// over the snapshot with what earlier requests of the batch did laid over it (balances drawn,
+/// challenges consumed, ATCs taken, idempotency keys used). No I/O: the pipeline reads before and
+/// writes after, and the stores' debit and unique indexes still guard against anyone outside the
+/// unit of work (a conflict runs the requests again, each alone).
 /// </summary>
 public static class AuthorisationBatchPlanner
 {
@@ -20,7 +21,7 @@ public static class AuthorisationBatchPlanner
     public static AuthorisationBatchPlan Decide(IReadOnlyList<Item> items, DateTimeOffset now)
     {
         var outcomes = new AuthorisationBatchPlan.Outcome[items.Count];
-        var payouts = new List<AuthorisationBatchPlan.NewPayout>(items.Count);
+        var payouts = new List<NewPayout>(items.Count);
         var keys = new Dictionary<(long Terminal, string Key), PayoutRecord>();
         var challengesUsed = new HashSet<string>(StringComparer.Ordinal);
         var highestAtc = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -43,46 +44,53 @@ public static class AuthorisationBatchPlanner
         return new AuthorisationBatchPlan(
             outcomes,
             payouts,
-            [.. debits.OrderBy(d => d.Key).Select(d => new AuthorisationBatchPlan.Debit(d.Key, d.Value.Amount, d.Value.After))]);
+            [.. debits.OrderBy(d => d.Key).Select(d => new EntitlementDebit(d.Key, d.Value.Amount, d.Value.After))]);
 
         AuthorisationResult DecideOne(AuthorisationRequest request, AuthorisationSnapshot? snapshot, PayoutRecord? original)
         {
             if (snapshot is null)
             {
-                throw AuthorisationMapping.NotEnrolled();
+                throw new TerminalNotAllowedException("Terminal tidak terdaftar (terminal not enrolled).");
             }
 
             if (original is not null)
             {
-                return AuthorisationMapping.ReplayOrRefuse(original, request);
+                return ReplayOrRefuse(original, request);
             }
 
             var key = (request.TerminalId, request.Command.IdempotencyKey);
             if (keys.TryGetValue(key, out var earlier))
             {
-                return AuthorisationMapping.ReplayOrRefuse(earlier, request); // the same request twice in one batch
+                return ReplayOrRefuse(earlier, request); // the same request twice in one batch
             }
 
             var challenge = request.ChallengeBytes.Length > 0 ? Convert.ToHexString(request.ChallengeBytes) : null;
-            var facts = AuthorisationMapping.ToFacts(snapshot, request, now);
-            facts = facts with
+            var entitlement = snapshot.Entitlement is { } e && balances.TryGetValue(e.EntitlementId, out var balance) ? e with { Balance = balance } : snapshot.Entitlement;
+            var decision = AuthorisationRules.Decide(new AuthorisationFacts
             {
-                ChallengeUsed = facts.ChallengeUsed || (challenge is not null && challengesUsed.Contains(challenge)),
-                HighestAtcSeen = highestAtc.TryGetValue(request.CardNumber, out var atc) ? Math.Max(atc, facts.HighestAtcSeen ?? 0) : facts.HighestAtcSeen,
-                Entitlement = facts.Entitlement is { } e && balances.TryGetValue(e.EntitlementId, out var balance) ? e with { Balance = balance } : facts.Entitlement,
-            };
-            var decision = AuthorisationRules.Decide(facts);
+                CallerTerminalId = request.TerminalId,
+                TerminalActive = snapshot.TerminalStatus == TerminalStatus.Active,
+                Challenge = request.Challenge,
+                ChallengeUsed = snapshot.ChallengeUsed || (challenge is not null && challengesUsed.Contains(challenge)),
+                Amount = request.Command.Amount,
+                CryptogramValid = request.CryptogramValid,
+                Atc = request.Command.Atc,
+                HighestAtcSeen = highestAtc.TryGetValue(request.CardNumber, out var atc) ? Math.Max(atc, snapshot.HighestAtc ?? 0) : snapshot.HighestAtc,
+                Card = snapshot.Card,
+                Household = snapshot.Household,
+                Entitlement = entitlement,
+                Now = now,
+            });
             if (!decision.Recorded)
             {
                 // Nothing of it is written or laid over the batch: a repeat in the batch is decided the same again.
-                return new AuthorisationResult(AuthorisationMapping.NewRecord(request, snapshot, decision, null, now), Replayed: false, Stored: false);
+                return new AuthorisationResult(NewRecord(request, snapshot, decision, null, now), Replayed: false, Stored: false);
             }
 
             long? balanceAfter = null;
             if (decision.Approved)
             {
-                var entitlement = facts.Entitlement!;
-                balanceAfter = entitlement.Balance - request.Command.Amount;
+                balanceAfter = entitlement!.Balance - request.Command.Amount;
                 balances[entitlement.EntitlementId] = balanceAfter.Value;
                 debits[entitlement.EntitlementId] = (debits.GetValueOrDefault(entitlement.EntitlementId).Amount + request.Command.Amount, balanceAfter.Value);
             }
@@ -97,11 +105,44 @@ public static class AuthorisationBatchPlanner
                 highestAtc[request.CardNumber] = Math.Max(request.Command.Atc, highestAtc.GetValueOrDefault(request.CardNumber));
             }
 
-            var record = AuthorisationMapping.NewRecord(request, snapshot, decision, balanceAfter, now);
-            payouts.Add(new AuthorisationBatchPlan.NewPayout(record, request.Command.Atc,
+            var record = NewRecord(request, snapshot, decision, balanceAfter, now);
+            payouts.Add(new NewPayout(record, request.Command.Atc,
                 decision.RecordsAtc ? request.Command.Atc : null, decision.ConsumesChallenge ? request.ChallengeBytes : null));
             keys[key] = record;
             return new AuthorisationResult(record, Replayed: false);
         }
     }
+
+    /// <summary>The event a recorded attempt publishes (through the outbox, in its unit of work).</summary>
+    public static object ToEvent(PayoutRecord payout) => payout.Approved
+        ? new PayoutAuthorized(payout.PayoutId, payout.PeriodId, payout.HouseholdId!.Value, payout.CardNumber!, payout.TerminalId,
+            payout.VillageCode!, payout.Amount, payout.BalanceAfter!.Value, payout.ApprovalCode!, payout.At)
+        : new PayoutDeclined(payout.PayoutId, DeclineReasons.Code(payout.DeclineReason!.Value), payout.HouseholdId, payout.CardNumber ?? "",
+            payout.TerminalId, payout.VillageCode, payout.Amount, payout.At);
+
+    private static PayoutRecord NewRecord(AuthorisationRequest request, AuthorisationSnapshot snapshot, AuthorisationDecision decision,
+        long? balanceAfter, DateTimeOffset now) => new()
+        {
+            PayoutId = Guid.CreateVersion7(now),
+            TerminalId = request.TerminalId,
+            IdempotencyKey = request.Command.IdempotencyKey,
+            RequestHash = request.Fingerprint,
+            CardNumber = request.Challenge is null ? null : request.CardNumber,
+            HouseholdId = snapshot.Card?.HouseholdId,
+            PeriodId = request.Command.PeriodId,
+            EntitlementId = snapshot.Entitlement?.EntitlementId,
+            VillageCode = snapshot.Household?.VillageCode ?? snapshot.TerminalVillage,
+            Amount = request.Command.Amount,
+            DeclineReason = decision.Reason,
+            ApprovalCode = decision.Approved ? ApprovalCodes.New() : null,
+            BalanceAfter = balanceAfter,
+            At = now,
+            BusinessDate = BusinessCalendar.BusinessDate(now),
+        };
+
+    private static AuthorisationResult ReplayOrRefuse(PayoutRecord original, AuthorisationRequest request) =>
+        RequestFingerprint.Same(original.RequestHash, request.Fingerprint)
+            ? new AuthorisationResult(original, Replayed: true)
+            : throw new IdempotencyKeyReusedException(
+                $"Kunci idempotensi '{request.Command.IdempotencyKey}' sudah dipakai untuk permintaan lain (idempotency key already used with different content; FSPIOP 3106).");
 }

@@ -15,7 +15,7 @@ namespace Bansos.Payout.Application;
 /// and audited (without the key) in one transaction before the key leaves.
 /// </summary>
 public sealed class CardPersonalisationService(
-    IIssuerKeyStore keys, IDatabase database, ProjectionStore projection, CardPersonalisationStore personalisations,
+    IIssuerKeyStore keys, IDbSessions sessions, ProjectionStore projection, CardPersonalisationStore personalisations,
     IAuditTrail audit, TimeProvider time)
 {
     public sealed record Result(string CardNumber, byte[] CardKey, string Puk);
@@ -27,10 +27,9 @@ public sealed class CardPersonalisationService(
             throw new ValidationException("card_number", "Nomor kartu harus 16 angka dengan digit kontrol Luhn (card number must be 16 digits with a valid Luhn check digit).");
         }
 
-        await database.InTransactionAsync(
-            async (connection, transaction) =>
+        await sessions.WriteAsync(async session =>
             {
-                var card = await projection.GetCardAsync(connection, transaction, cardNumber.Digits, ct);
+                var card = await projection.GetCardAsync(session, cardNumber.Digits, ct);
                 if (card is null)
                 {
                     throw Refused("Kartu belum diterbitkan atau belum diterima layanan pembayaran; bila baru diterbitkan, coba lagi sebentar " +
@@ -43,13 +42,13 @@ public sealed class CardPersonalisationService(
                         $"(card is not live: {refusal}; a replacement card is personalised under its own number).");
                 }
 
-                if (!await personalisations.TryRecordAsync(connection, transaction, cardNumber.Digits, actor, time.GetUtcNow(), ct))
+                if (!await personalisations.TryRecordAsync(session, cardNumber.Digits, actor, time.GetUtcNow(), ct))
                 {
                     throw Refused("Kartu ini sudah dipersonalisasi; datanya tidak diberikan lagi. Ganti kartu (ReplaceCard) untuk membuat kartu baru " +
                         "(this card was already personalised; its data is not handed out again: replace the card to make a new one).");
                 }
 
-                await audit.AppendAsync(connection, transaction,
+                await audit.AppendAsync(session.Connection, session.Transaction,
                     new AuditEntry(actor, "card.personalisation-data-issued", "card", cardNumber.Digits, null, null), ct);
                 return true;
             },

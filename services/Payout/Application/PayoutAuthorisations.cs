@@ -1,74 +1,77 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
-using Bansos.Card;
 using Bansos.Payout.Data;
 using Bansos.Payout.Domain;
 using Bansos.Payout.Keys;
 using Bansos.ServiceDefaults.Hosting;
+using Bansos.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Bansos.Payout.Application;
 
 /// <summary>
-/// docs/architecture.md §5 steps 2 and 5: BeginPayout (read only; the challenge is sealed, not stored) and
-/// AuthorizePayout (checked and verified here, then written one by one through the
-/// <see cref="IPayoutWriter"/> or a batch at a time through the <see cref="IAuthorisationBatcher"/>).
+/// AuthorizePayout (docs/architecture.md §5 step 5), the one pipeline on both databases. Checked and
+/// verified here, outside the database (the cryptogram is pure CPU and the costliest step); then
+/// queued, and a batching loop (<see cref="BatchLoops{T}"/>) takes whatever queued meanwhile and runs it
+/// as one unit of work on its own connection: the database's <see cref="IAuthorisationStore"/> reads
+/// every snapshot, <see cref="AuthorisationBatchPlanner"/> decides each request in order, the store
+/// writes the debits, payouts and events, and the session commits — one fsync for the batch on
+/// SQLite (group commit), three round trips for it on PostgreSQL. Callers are answered after the commit.
+/// Anyone outside the batch who got in between (another instance, the other loop, a reversal, a
+/// request with the same challenge or key) makes the write a conflict: nothing of the batch is
+/// stored and each request runs again alone, as a unit of work of one under the one retry policy
+/// (<see cref="IDbSessions.WriteAsync{T}"/>), which always answers right. With group commit off
+/// every batch is one request.
 /// </summary>
-public sealed class PayoutAuthorisations(
-    ICardViewReader cardViews,
-    IPayoutWriter writer,
-    SingleAuthorisation single,
-    ChallengeIssuer challenges,
-    CryptogramVerifier verifier,
-    TimeProvider time,
-    PayoutOptions options,
-    BeginPayoutLimiter limiter,
-    UnbackedAuthorisations unbacked,
-    IAuthorisationBatcher? batcher = null)
+public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisations.Pending>
 {
     public const int MaxIdempotencyKeyLength = 64;
 
-    public async Task<BeginPayoutResult> BeginAsync(long terminalId, string? cardNumberText, CancellationToken ct)
+    private readonly IDbSessions sessions;
+    private readonly IDatabase database;
+    private readonly IAuthorisationStore store;
+    private readonly PayoutStore payouts;
+    private readonly ChallengeIssuer challenges;
+    private readonly CryptogramVerifier verifier;
+    private readonly TimeProvider time;
+    private readonly UnbackedAuthorisations unbacked;
+    private readonly ILogger<PayoutAuthorisations> logger;
+    private readonly Counter<long> batchCounter;
+    private readonly Counter<long> itemCounter;
+    private readonly Counter<long> fallbackCounter;
+    private long batches;
+    private long items;
+    private long fallbacks;
+
+    public PayoutAuthorisations(IDbSessions sessions, IDatabase database, IAuthorisationStore store, PayoutStore payouts, ChallengeIssuer challenges,
+        CryptogramVerifier verifier, TimeProvider time, PayoutOptions options, UnbackedAuthorisations unbacked, IMeterFactory meters,
+        ILogger<PayoutAuthorisations> logger)
+        : base(database, options.GroupCommit == false ? 1 : options.MaxBatch)
     {
-        if (!CardNumber.TryParse(cardNumberText?.Trim(), out var cardNumber))
-        {
-            throw new ValidationException("card_number", "Nomor kartu harus 16 angka dengan digit kontrol Luhn (card number must be 16 digits with a valid Luhn check digit).");
-        }
-
-        limiter.Take(terminalId);
-        var rows = await cardViews.ReadAsync(terminalId, cardNumber.Digits, ct);
-        if (rows.Count == 0)
-        {
-            throw new TerminalNotAllowedException("Terminal tidak terdaftar (terminal not enrolled).");
-        }
-
-        // A disabled terminal learns nothing of the card, known or not.
-        if (rows[0].TerminalStatus != "ACTIVE")
-        {
-            throw new TerminalNotAllowedException("Terminal dinonaktifkan (terminal disabled).");
-        }
-
-        var first = rows[0];
-        if (first.CardId is not { } cardId)
-        {
-            throw new NotFoundException("Kartu tidak dikenal (card not known).");
-        }
-
-        var card = new CardFacts(cardId, first.HouseholdId!.Value, first.CardStatus!, first.ReplacedBy is not null);
-        var household = new HouseholdFacts(card.HouseholdId, first.HouseholdVillage, first.HouseholdStatus, []);
-        var open = rows
-            .Where(r => r.EntitlementId is not null && r.PeriodCode is not null)
-            .Select(r => new EntitlementFacts(r.EntitlementId!.Value, r.PeriodId!.Value, r.PeriodCode!, r.Programme!, AidPeriodStatus.Open,
-                ParseDate(r.StartDate!), ParseDate(r.EndDate!), r.Amount!.Value, r.Balance!.Value))
-            .ToList();
-        var refusal = PayoutEligibility.CheckCard(first.TerminalStatus == "ACTIVE", card, household, open);
-        if (refusal is not null)
-        {
-            // A refusal names the card's status and the reason, nothing of the household.
-            return new BeginPayoutResult(cardNumber.Digits, card, null, [], refusal, null, null, terminalId);
-        }
-
-        var (challenge, id) = challenges.Issue(terminalId, cardNumber, time.GetUtcNow() + options.ChallengeTtl);
-        return new BeginPayoutResult(cardNumber.Digits, card, household, open, null, challenge, id, terminalId);
+        this.sessions = sessions;
+        this.database = database;
+        this.store = store;
+        this.payouts = payouts;
+        this.challenges = challenges;
+        this.verifier = verifier;
+        this.time = time;
+        this.unbacked = unbacked;
+        this.logger = logger;
+        var meter = meters.Create(UnbackedAuthorisations.MeterName);
+        batchCounter = meter.CreateCounter<long>("bansos.payout.authorisation_batches", description: "Units of work of batched authorisations committed");
+        itemCounter = meter.CreateCounter<long>("bansos.payout.batched_authorisations", description: "Authorisations in those batches");
+        fallbackCounter = meter.CreateCounter<long>("bansos.payout.batch_fallbacks", description: "Batches that met a conflict and ran one by one");
+        Start(store.Loops, store.OwnThread, "payout-authorisations");
     }
+
+    /// <summary>Batches committed so far (the benchmark's figures; also <c>bansos.payout.authorisation_batches</c>).</summary>
+    public long Batches => Interlocked.Read(ref batches);
+
+    /// <summary>Requests in those batches; Items / Batches is the mean batch size.</summary>
+    public long Items => Interlocked.Read(ref items);
+
+    /// <summary>Batches that met a conflict and went one by one.</summary>
+    public long Fallbacks => Interlocked.Read(ref fallbacks);
 
     public async Task<AuthorisationResult> AuthoriseAsync(long terminalId, AuthoriseCommand command, CancellationToken ct)
     {
@@ -80,16 +83,102 @@ public sealed class PayoutAuthorisations(
         var cryptogramValid = challenge is not null && command.Amount > 0 &&
             verifier.Verify(challenge.CardNumber, (ushort)command.Atc, command.Amount, (uint)command.PeriodId, (ulong)terminalId,
                 challenge.Bytes.Span, command.Cryptogram);
-        var request = new AuthorisationRequest(terminalId, command, challenge, cryptogramValid, fingerprint);
-        var result = batcher is not null
-            ? await batcher.SubmitAsync(request, ct)
-            : await writer.WriteAsync((connection, transaction, token) => single.AuthoriseAsync(connection, transaction, request, token), ct);
+        var pending = new Pending(new AuthorisationRequest(terminalId, command, challenge, cryptogramValid, fingerprint), ct);
+        Enqueue(pending);
+        var result = await pending.Task;
         if (!result.Stored)
         {
             unbacked.Record(terminalId, result.Payout.DeclineReason!.Value);
         }
 
         return result;
+    }
+
+    protected override async Task RunBatchAsync(DedicatedConnection connection, List<Pending> batch)
+    {
+        AuthorisationBatchPlan plan;
+        try
+        {
+            var requests = batch.ConvertAll(p => p.Request);
+            plan = await sessions.WriteOnAsync(await connection.GetAsync(), session => DecideAndWriteAsync(session, requests));
+        }
+        catch (Exception ex) when (database.IsTransientFailure(ex))
+        {
+            // A conflict (or a lock another writer held too long): each request again, alone, on fresh reads.
+            Interlocked.Increment(ref fallbacks);
+            fallbackCounter.Add(1);
+            foreach (var pending in batch)
+            {
+                await RunAloneAsync(pending);
+            }
+
+            return;
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(ex, batch.Count);
+            await connection.DropAsync(); // it may be broken; the next batch opens another
+            foreach (var pending in batch)
+            {
+                pending.Fail(ex);
+            }
+
+            return;
+        }
+
+        Interlocked.Increment(ref batches);
+        Interlocked.Add(ref items, batch.Count);
+        batchCounter.Add(1);
+        itemCounter.Add(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Complete(plan.Outcomes[i]);
+        }
+    }
+
+    private async Task RunAloneAsync(Pending pending)
+    {
+        try
+        {
+            var plan = await sessions.WriteAsync(session => DecideAndWriteAsync(session, [pending.Request]), ct: pending.CancellationToken);
+            pending.Complete(plan.Outcomes[0]);
+        }
+        catch (Exception ex)
+        {
+            pending.Fail(ex);
+        }
+    }
+
+    /// <summary>One unit of work: read every snapshot, decide in order, write what was decided (and enqueue its events).</summary>
+    private async Task<AuthorisationBatchPlan> DecideAndWriteAsync(DbSession session, IReadOnlyList<AuthorisationRequest> requests)
+    {
+        var now = time.GetUtcNow();
+        var lookups = new AuthorisationLookup[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var r = requests[i];
+            lookups[i] = new AuthorisationLookup(r.TerminalId, r.Command.IdempotencyKey, r.ChallengeBytes, r.CardNumber, r.Command.PeriodId);
+        }
+
+        var snapshots = await store.ReadAsync(session, lookups, CancellationToken.None);
+        var planItems = new List<AuthorisationBatchPlanner.Item>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            // A retried request: its original answer (rare, so read one at a time).
+            var original = snapshots[i]?.ExistingPayoutId is { } id
+                ? await payouts.GetAsync(session, id, CancellationToken.None) ?? throw new InvalidOperationException("An idempotency key points at a missing payout.")
+                : null;
+            planItems.Add(new(requests[i], snapshots[i], original));
+        }
+
+        var plan = AuthorisationBatchPlanner.Decide(planItems, now);
+        foreach (var payout in plan.Payouts)
+        {
+            session.Outbox.Enqueue(AuthorisationBatchPlanner.ToEvent(payout.Record));
+        }
+
+        await store.WriteAsync(session, plan.Debits, plan.Payouts, CancellationToken.None);
+        return plan;
     }
 
     private static void Validate(AuthoriseCommand command)
@@ -127,5 +216,23 @@ public sealed class PayoutAuthorisations(
         }
     }
 
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, BusinessCalendar.DateFormat, CultureInfo.InvariantCulture);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} authorisations failed; none of them is stored")]
+    private partial void LogBatchFailed(Exception exception, int count);
+
+    public sealed class Pending(AuthorisationRequest request, CancellationToken ct) : QueuedRequest<AuthorisationResult>(ct)
+    {
+        public AuthorisationRequest Request { get; } = request;
+
+        public void Complete(AuthorisationBatchPlan.Outcome outcome)
+        {
+            if (outcome.Error is not null)
+            {
+                Fail(outcome.Error);
+            }
+            else
+            {
+                Complete(outcome.Result!);
+            }
+        }
+    }
 }

@@ -4,12 +4,12 @@ using Bansos.Payout.Data;
 using Bansos.Payout.Domain;
 using Bansos.ServiceDefaults.Audit;
 using Bansos.ServiceDefaults.Hosting;
-using Bansos.ServiceDefaults.Messaging;
+using Bansos.ServiceDefaults.Storage;
 
 namespace Bansos.Payout.Application;
 
 /// <summary>Reversal of an approved payout: same terminal, same business day, a reason, once; the entitlement gets the amount back.</summary>
-public sealed class PayoutReversals(IPayoutWriter writer, PayoutStore payouts, PointStore points, IOutbox outbox, IAuditTrail audit, TimeProvider time)
+public sealed class PayoutReversals(IDbSessions sessions, PayoutStore payouts, PointStore points, IAuditTrail audit, TimeProvider time)
 {
     public sealed record Result(Guid PayoutId, long Amount, long BalanceAfter, DateTimeOffset ReversedAt);
 
@@ -32,30 +32,29 @@ public sealed class PayoutReversals(IPayoutWriter writer, PayoutStore payouts, P
             throw new ValidationException(violations);
         }
 
-        return await writer.WriteAsync(async (connection, transaction, token) =>
+        return await sessions.WriteAsync(async session =>
         {
             var now = time.GetUtcNow();
             // A disabled terminal (stolen, closed shop) must not move money back either.
-            if (await points.GetTerminalAsync(connection, transaction, terminalId, token) is not { Status: TerminalStatus.Active })
+            if (await points.GetTerminalAsync(session, terminalId, ct) is not { Status: TerminalStatus.Active })
             {
                 throw new TerminalNotAllowedException("Terminal dinonaktifkan atau tidak terdaftar (terminal disabled or not enrolled).");
             }
 
-            var payout = await payouts.GetAsync(connection, transaction, payoutId, token)
+            var payout = await payouts.GetAsync(session, payoutId, ct)
                 ?? throw new NotFoundException("Transaksi tidak ditemukan di terminal ini (payout not found on this terminal).");
             ReversalRules.EnsureAllowed(payout, terminalId, now);
-            if (!await payouts.MarkReversedAsync(connection, transaction, payoutId, reason, actor, now, token))
+            if (!await payouts.MarkReversedAsync(session, payoutId, reason, actor, now, ct))
             {
                 throw new ConflictException("Transaksi sudah dibatalkan (payout already reversed).");
             }
 
-            var balance = await payouts.CreditAsync(connection, transaction, payout.EntitlementId!.Value, payout.Amount, token);
-            await outbox.EnqueueAsync(connection, transaction,
-                new PayoutReversed(payoutId, payout.HouseholdId!.Value, terminalId, payout.Amount, reason, now), token);
-            await audit.AppendAsync(connection, transaction, new AuditEntry(actor, "payout.reversed", "payout", payoutId.ToString(),
+            var balance = await payouts.CreditAsync(session, payout.EntitlementId!.Value, payout.Amount, ct);
+            session.Outbox.Enqueue(new PayoutReversed(payoutId, payout.HouseholdId!.Value, terminalId, payout.Amount, reason, now));
+            await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "payout.reversed", "payout", payoutId.ToString(),
                 JsonSerializer.Serialize(new { result = "APPROVED", payout.Amount, payout.ApprovalCode }),
-                JsonSerializer.Serialize(new { reversed = true, reason, balanceAfter = balance })), token);
+                JsonSerializer.Serialize(new { reversed = true, reason, balanceAfter = balance })), ct);
             return new Result(payoutId, payout.Amount, balance, now);
-        }, ct);
+        }, ct: ct);
     }
 }

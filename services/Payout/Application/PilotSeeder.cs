@@ -16,7 +16,7 @@ namespace Bansos.Payout.Application;
 /// </summary>
 public sealed partial class PilotSeeder(
     PilotSeedOptions options,
-    IDatabase database,
+    IDbSessions sessions,
     MigrationGate gate,
     PeriodStore periods,
     PointStore points,
@@ -67,10 +67,7 @@ public sealed partial class PilotSeeder(
         {
             var pointName = "Posko " + name;
             long pointId;
-            await using (var connection = await database.OpenConnectionAsync(ct))
-            {
-                pointId = await points.FindPointAsync(connection, null, code, pointName, ct) ?? 0;
-            }
+            pointId = await sessions.ReadAsync(session => points.FindPointAsync(session, code, pointName, ct), ct) ?? 0;
 
             if (pointId == 0)
             {
@@ -78,20 +75,14 @@ public sealed partial class PilotSeeder(
             }
 
             DistributionPoint point;
-            await using (var connection = await database.OpenConnectionAsync(ct))
-            {
-                point = (await points.GetPointAsync(connection, null, pointId, ct))!;
-            }
+            point = (await sessions.ReadAsync(session => points.GetPointAsync(session, pointId, ct), ct))!;
 
             var terminal = (point.Terminals.Count > 0 ? point.Terminals[0] : null) ?? await pointAdministration.RegisterTerminalAsync(Actor, pointId, "Terminal 1", ct);
             LogPoint(pointName, code, pointId, terminal.Id);
         }
 
         AidPeriod? period;
-        await using (var connection = await database.OpenConnectionAsync(ct))
-        {
-            period = await periods.GetByCodeAsync(connection, null, PeriodCode, ct);
-        }
+        period = await sessions.ReadAsync(session => periods.GetByCodeAsync(session, PeriodCode, ct), ct);
 
         if (period is null)
         {

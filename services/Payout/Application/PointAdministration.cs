@@ -9,21 +9,21 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Application;
 
 /// <summary>Distribution points and terminals: create, enrol, enable and disable; each change audited.</summary>
-public sealed class PointAdministration(IDatabase database, PointStore points, IAuditTrail audit, TimeProvider time)
+public sealed class PointAdministration(IDbSessions sessions, PointStore points, IAuditTrail audit, TimeProvider time)
 {
     public async Task<DistributionPoint> CreatePointAsync(string actor, string? name, DistributionPointKind? kind, string? villageCode, CancellationToken ct)
     {
         var (validName, validVillage) = DistributionPointRules.ValidatePoint(name, kind, villageCode);
-        return await database.InTransactionAsync(async (connection, transaction) =>
+        return await sessions.WriteAsync(async session =>
         {
-            if (await points.FindPointAsync(connection, transaction, validVillage, validName, ct) is not null)
+            if (await points.FindPointAsync(session, validVillage, validName, ct) is not null)
             {
                 throw new ConflictException("Titik penyaluran dengan nama ini sudah ada di desa ini (a point with this name exists in the village).");
             }
 
-            var id = await points.InsertPointAsync(connection, transaction, validName, kind!.Value, validVillage, time.GetUtcNow(), ct);
-            var point = (await points.GetPointAsync(connection, transaction, id, ct))!;
-            await audit.AppendAsync(connection, transaction, new AuditEntry(actor, "point.created", "distribution_point",
+            var id = await points.InsertPointAsync(session, validName, kind!.Value, validVillage, time.GetUtcNow(), ct);
+            var point = (await points.GetPointAsync(session, id, ct))!;
+            await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "point.created", "distribution_point",
                 Id(id), null, JsonSerializer.Serialize(new { point.Name, Kind = PointStore.KindName(point.Kind), point.VillageCode })), ct);
             return point;
         }, ct: ct);
@@ -32,14 +32,14 @@ public sealed class PointAdministration(IDatabase database, PointStore points, I
     public async Task<Terminal> RegisterTerminalAsync(string actor, long pointId, string? label, CancellationToken ct)
     {
         var validLabel = DistributionPointRules.ValidateTerminalLabel(label);
-        return await database.InTransactionAsync(async (connection, transaction) =>
+        return await sessions.WriteAsync(async session =>
         {
-            _ = await points.GetPointAsync(connection, transaction, pointId, ct)
+            _ = await points.GetPointAsync(session, pointId, ct)
                 ?? throw new NotFoundException("Titik penyaluran tidak ditemukan (distribution point not found).");
-            var id = await points.InsertTerminalAsync(connection, transaction, pointId, validLabel, time.GetUtcNow(), ct);
-            await audit.AppendAsync(connection, transaction, new AuditEntry(actor, "terminal.registered", "terminal",
+            var id = await points.InsertTerminalAsync(session, pointId, validLabel, time.GetUtcNow(), ct);
+            await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "terminal.registered", "terminal",
                 Id(id), null, JsonSerializer.Serialize(new { pointId, label = validLabel, status = "ACTIVE" })), ct);
-            return (await points.GetTerminalAsync(connection, transaction, id, ct))!;
+            return (await points.GetTerminalAsync(session, id, ct))!;
         }, ct: ct);
     }
 
@@ -50,22 +50,22 @@ public sealed class PointAdministration(IDatabase database, PointStore points, I
             throw new Bansos.ServiceDefaults.Hosting.ValidationException("status", "Status harus ACTIVE atau DISABLED (status must be ACTIVE or DISABLED).");
         }
 
-        return await database.InTransactionAsync(async (connection, transaction) =>
+        return await sessions.WriteAsync(async session =>
         {
-            var before = await points.GetTerminalAsync(connection, transaction, terminalId, ct)
+            var before = await points.GetTerminalAsync(session, terminalId, ct)
                 ?? throw new NotFoundException("Terminal tidak ditemukan (terminal not found).");
-            await points.SetTerminalStatusAsync(connection, transaction, terminalId, status.Value, time.GetUtcNow(), ct);
-            await audit.AppendAsync(connection, transaction, new AuditEntry(actor, "terminal.status-changed", "terminal", Id(terminalId),
+            await points.SetTerminalStatusAsync(session, terminalId, status.Value, time.GetUtcNow(), ct);
+            await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "terminal.status-changed", "terminal", Id(terminalId),
                 JsonSerializer.Serialize(new { status = PointStore.StatusName(before.Status) }),
                 JsonSerializer.Serialize(new { status = PointStore.StatusName(status.Value), reason = reason?.Trim() ?? "" })), ct);
-            return (await points.GetTerminalAsync(connection, transaction, terminalId, ct))!;
+            return (await points.GetTerminalAsync(session, terminalId, ct))!;
         }, ct: ct);
     }
 
     public async Task<IReadOnlyList<DistributionPoint>> ListAsync(string? villageCode, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        return await points.ListPointsAsync(connection, null, null, string.IsNullOrWhiteSpace(villageCode) ? null : villageCode.Trim(), ct);
+        var village = string.IsNullOrWhiteSpace(villageCode) ? null : villageCode.Trim();
+        return await sessions.ReadAsync(session => points.ListPointsAsync(session, null, village, ct), ct);
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Bansos.ServiceDefaults.Storage;
 using Dapper;
 
 namespace Bansos.Payout.Data;
@@ -7,12 +8,12 @@ namespace Bansos.Payout.Data;
 public sealed class CardPersonalisationStore
 {
     /// <summary>Records the hand-out; false when the card already had it (the primary key decides, also between concurrent calls).</summary>
-    public async Task<bool> TryRecordAsync(DbConnection connection, DbTransaction transaction, string cardNumber, string actor,
+    public async Task<bool> TryRecordAsync(DbSession session, string cardNumber, string actor,
         DateTimeOffset now, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(
+        await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO card_personalisations (card_number, actor, personalised_at) VALUES (@cardNumber, @actor, @now)
             ON CONFLICT (card_number) DO NOTHING
             """,
-            new { cardNumber, actor, now }, transaction, cancellationToken: ct)) == 1;
+            new { cardNumber, actor, now }, session.Transaction, cancellationToken: ct)) == 1;
 }

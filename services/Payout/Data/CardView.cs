@@ -1,3 +1,5 @@
+using Bansos.Payout.Domain;
+
 namespace Bansos.Payout.Data;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Bansos.Payout.Data;
 /// </summary>
 public sealed class CardView
 {
-    public string TerminalStatus { get; init; } = "";
+    public TerminalStatus TerminalStatus { get; init; }
 
     public Guid? CardId { get; init; }
 
@@ -33,7 +35,7 @@ public sealed class CardView
 
     public long? Balance { get; init; }
 
-    public string? StartDate { get; init; }
+    public DateOnly? StartDate { get; init; }
 
-    public string? EndDate { get; init; }
+    public DateOnly? EndDate { get; init; }
 }

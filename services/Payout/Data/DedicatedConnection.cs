@@ -1,21 +1,21 @@
+using System.Data.Common;
 using Bansos.ServiceDefaults.Storage;
-using Npgsql;
 
 namespace Bansos.Payout.Data;
 
 /// <summary>
-/// One PostgreSQL connection kept open by a batching loop. Renting from the pool per batch would
-/// make Npgsql prepend its connection reset (several statements the server runs) to the first
-/// query of every batch; kept open, the server does only the batch's own work, and statements
-/// auto-prepared on it stay prepared. Used by one loop at a time, never concurrently; dropped after
-/// any error (it may be broken) and opened again on the next use.
+/// One connection kept open by a batching loop. On PostgreSQL, renting from the pool per batch would
+/// make Npgsql prepend its connection reset (several statements the server runs) to the first query
+/// of every batch, and statements auto-prepared on a kept connection stay prepared; on SQLite the
+/// statements compiled on it (<see cref="HotStatement"/>) serve every batch. Used by one loop at a
+/// time, never concurrently; dropped after an error that may have broken it and opened again on the next use.
 /// </summary>
 public sealed class DedicatedConnection(IDatabase database) : IAsyncDisposable
 {
-    private NpgsqlConnection? connection;
+    private DbConnection? connection;
 
-    public async ValueTask<NpgsqlConnection> GetAsync(CancellationToken ct = default) =>
-        connection ??= (NpgsqlConnection)await database.OpenConnectionAsync(ct);
+    public async ValueTask<DbConnection> GetAsync(CancellationToken ct = default) =>
+        connection ??= await database.OpenConnectionAsync(ct);
 
     public async ValueTask DropAsync()
     {

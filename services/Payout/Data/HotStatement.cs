@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Bansos.ServiceDefaults.Storage;
 
 namespace Bansos.Payout.Data;
 
@@ -16,8 +17,23 @@ public sealed class HotStatement(string sql, params string[] parameterNames)
 
     public int IndexOf(string name) => Array.IndexOf(parameterNames, name);
 
-    /// <summary>The connection's command for this statement, bound to <paramref name="transaction"/>; set every parameter before running it.</summary>
-    public DbCommand For(DbConnection connection, DbTransaction? transaction)
+    /// <summary>The session connection's command for this statement, in its transaction; set every parameter before running it.</summary>
+    public DbCommand For(DbSession session)
+    {
+        var command = CommandOf(session.Connection);
+        command.Transaction = session.Transaction;
+        return command;
+    }
+
+    /// <summary>The command for a read outside any transaction (BeginPayout's, on a pooled read connection).</summary>
+    public DbCommand For(DbConnection connection)
+    {
+        var command = CommandOf(connection);
+        command.Transaction = null;
+        return command;
+    }
+
+    private DbCommand CommandOf(DbConnection connection)
     {
         if (!commands.TryGetValue(connection, out var command))
         {
@@ -33,7 +49,6 @@ public sealed class HotStatement(string sql, params string[] parameterNames)
             commands.AddOrUpdate(connection, command);
         }
 
-        command.Transaction = transaction;
         return command;
     }
 }

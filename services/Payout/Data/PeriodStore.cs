@@ -1,6 +1,7 @@
 using Bansos.ServiceDefaults.Hosting;
 using System.Data.Common;
 using Bansos.Payout.Domain;
+using Bansos.ServiceDefaults.Storage;
 using Dapper;
 
 namespace Bansos.Payout.Data;
@@ -17,9 +18,9 @@ public sealed class PeriodStore
         FROM aid_periods p
         """;
 
-    public async Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, AidPeriodDraft draft, DateTimeOffset now, CancellationToken ct)
+    public async Task<long> InsertAsync(DbSession session, AidPeriodDraft draft, DateTimeOffset now, CancellationToken ct)
     {
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var id = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO aid_periods (code, programme, amount_per_household, start_date, end_date, status, created_at)
             VALUES (@Code, @Programme, @AmountPerHousehold, @StartDate, @EndDate, 'DRAFT', @now)
@@ -34,7 +35,7 @@ public sealed class PeriodStore
                 EndDate = BusinessCalendar.Format(draft.EndDate),
                 now,
             },
-            transaction, cancellationToken: ct));
+            session.Transaction, cancellationToken: ct));
         if (id > uint.MaxValue)
         {
             // The cryptogram carries 4 bytes of period id; refuse rather than wrap.
@@ -43,30 +44,30 @@ public sealed class PeriodStore
 
         foreach (var village in draft.VillageCodes)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await session.Connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO period_villages (period_id, village_code) VALUES (@id, @village)",
-                new { id, village }, transaction, cancellationToken: ct));
+                new { id, village }, session.Transaction, cancellationToken: ct));
         }
 
         return id;
     }
 
-    public async Task<bool> CodeExistsAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM aid_periods WHERE code = @code", new { code }, transaction, cancellationToken: ct)) > 0;
+    public async Task<bool> CodeExistsAsync(DbSession session, string code, CancellationToken ct) =>
+        await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM aid_periods WHERE code = @code", new { code }, session.Transaction, cancellationToken: ct)) > 0;
 
-    public async Task<AidPeriod?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct)
+    public async Task<AidPeriod?> GetAsync(DbSession session, long id, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
-            SelectPeriod + " WHERE p.id = @id", new { id }, transaction, cancellationToken: ct));
-        return row is null ? null : row.ToDomain(await VillagesAsync(connection, transaction, id, ct));
+        var row = await session.Connection.QuerySingleOrDefaultAsync<PeriodRow>(new CommandDefinition(
+            SelectPeriod + " WHERE p.id = @id", new { id }, session.Transaction, cancellationToken: ct));
+        return row is null ? null : row.ToDomain(await VillagesAsync(session, id, ct));
     }
 
-    public async Task<AidPeriod?> GetByCodeAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken ct)
+    public async Task<AidPeriod?> GetByCodeAsync(DbSession session, string code, CancellationToken ct)
     {
-        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT id FROM aid_periods WHERE code = @code", new { code }, transaction, cancellationToken: ct));
-        return id is null ? null : await GetAsync(connection, transaction, id.Value, ct);
+        var id = await session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM aid_periods WHERE code = @code", new { code }, session.Transaction, cancellationToken: ct));
+        return id is null ? null : await GetAsync(session, id.Value, ct);
     }
 
     public async Task<IReadOnlyList<AidPeriod>> ListAsync(DbConnection connection, CancellationToken ct)
@@ -84,17 +85,17 @@ public sealed class PeriodStore
     /// of <see cref="Eligibility.IsEligible"/> (ACTIVE, enrolled in the programme, in a covered
     /// village). Returns the entitlement count. The caller holds <see cref="ProjectionLock"/> alone.
     /// </summary>
-    public async Task<long> OpenAsync(DbConnection connection, DbTransaction transaction, AidPeriod period, DateTimeOffset now, CancellationToken ct)
+    public async Task<long> OpenAsync(DbSession session, AidPeriod period, DateTimeOffset now, CancellationToken ct)
     {
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE aid_periods SET status = 'OPEN', opened_at = @now WHERE id = @Id AND status = 'DRAFT'",
-            new { period.Id, now }, transaction, cancellationToken: ct));
+            new { period.Id, now }, session.Transaction, cancellationToken: ct));
         if (changed != 1)
         {
             throw new ConflictException($"Periode {period.Code} sudah berubah status (the period's status changed meanwhile).");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
+        await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO entitlements (period_id, household_id, village_code, amount, balance, created_at)
             SELECT @Id, h.id, h.village_code, @AmountPerHousehold, @AmountPerHousehold, @now
@@ -104,16 +105,16 @@ public sealed class PeriodStore
               AND EXISTS (SELECT 1 FROM household_programmes hp WHERE hp.household_id = h.id AND hp.programme = @Programme)
             ON CONFLICT (period_id, household_id) DO NOTHING
             """,
-            new { period.Id, period.AmountPerHousehold, period.Programme, now }, transaction, cancellationToken: ct, commandTimeout: 3600));
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM entitlements WHERE period_id = @Id", new { period.Id }, transaction, cancellationToken: ct));
+            new { period.Id, period.AmountPerHousehold, period.Programme, now }, session.Transaction, cancellationToken: ct, commandTimeout: 3600));
+        return await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM entitlements WHERE period_id = @Id", new { period.Id }, session.Transaction, cancellationToken: ct));
     }
 
-    public async Task CloseAsync(DbConnection connection, DbTransaction transaction, AidPeriod period, DateTimeOffset now, CancellationToken ct)
+    public async Task CloseAsync(DbSession session, AidPeriod period, DateTimeOffset now, CancellationToken ct)
     {
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE aid_periods SET status = 'CLOSED', closed_at = @now WHERE id = @Id AND status = 'OPEN'",
-            new { period.Id, now }, transaction, cancellationToken: ct));
+            new { period.Id, now }, session.Transaction, cancellationToken: ct));
         if (changed != 1)
         {
             throw new ConflictException($"Periode {period.Code} sudah berubah status (the period's status changed meanwhile).");
@@ -126,9 +127,9 @@ public sealed class PeriodStore
     /// household there) and their entitlement count is not computed (0): both would cost a scan
     /// per event.
     /// </summary>
-    public async Task<IReadOnlyList<AidPeriod>> OpenPeriodsCoveringAsync(DbConnection connection, DbTransaction transaction, string villageCode, CancellationToken ct)
+    public async Task<IReadOnlyList<AidPeriod>> OpenPeriodsCoveringAsync(DbSession session, string villageCode, CancellationToken ct)
     {
-        var rows = await connection.QueryAsync<PeriodRow>(new CommandDefinition(
+        var rows = await session.Connection.QueryAsync<PeriodRow>(new CommandDefinition(
             """
             SELECT p.id AS Id, p.code AS Code, p.programme AS Programme, p.amount_per_household AS AmountPerHousehold,
                    p.start_date AS StartDate, p.end_date AS EndDate, p.status AS Status,
@@ -138,25 +139,25 @@ public sealed class PeriodStore
             WHERE v.village_code = @villageCode AND p.status = 'OPEN'
             ORDER BY p.id
             """,
-            new { villageCode }, transaction, cancellationToken: ct));
+            new { villageCode }, session.Transaction, cancellationToken: ct));
         return [.. rows.Select(row => row.ToDomain([villageCode]))];
     }
 
     /// <summary>One entitlement, if the household has none in the period yet; true when created.</summary>
-    public async Task<bool> GrantAsync(DbConnection connection, DbTransaction transaction, AidPeriod period, Guid householdId, string villageCode,
+    public async Task<bool> GrantAsync(DbSession session, AidPeriod period, Guid householdId, string villageCode,
         DateTimeOffset now, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(
+        await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO entitlements (period_id, household_id, village_code, amount, balance, created_at)
             VALUES (@periodId, @householdId, @villageCode, @amount, @amount, @now)
             ON CONFLICT (period_id, household_id) DO NOTHING
             """,
             new { periodId = period.Id, householdId, villageCode, amount = period.AmountPerHousehold, now },
-            transaction, cancellationToken: ct)) == 1;
+            session.Transaction, cancellationToken: ct)) == 1;
 
-    private async Task<IReadOnlyList<string>> VillagesAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct) =>
-        [.. await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT village_code FROM period_villages WHERE period_id = @id ORDER BY village_code", new { id }, transaction, cancellationToken: ct))];
+    private async Task<IReadOnlyList<string>> VillagesAsync(DbSession session, long id, CancellationToken ct) =>
+        [.. await session.Connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT village_code FROM period_villages WHERE period_id = @id ORDER BY village_code", new { id }, session.Transaction, cancellationToken: ct))];
 
     private sealed class PeriodRow
     {

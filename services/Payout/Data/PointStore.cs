@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Bansos.Payout.Domain;
+using Bansos.ServiceDefaults.Storage;
 using Dapper;
 
 namespace Bansos.Payout.Data;
@@ -7,61 +8,61 @@ namespace Bansos.Payout.Data;
 /// <summary>Distribution points and their terminals.</summary>
 public sealed class PointStore
 {
-    public async Task<long> InsertPointAsync(DbConnection connection, DbTransaction transaction, string name, DistributionPointKind kind,
+    public async Task<long> InsertPointAsync(DbSession session, string name, DistributionPointKind kind,
         string villageCode, DateTimeOffset now, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO distribution_points (name, kind, village_code, created_at)
             VALUES (@name, @kind, @villageCode, @now)
             RETURNING id
             """,
-            new { name, kind = KindName(kind), villageCode, now }, transaction, cancellationToken: ct));
+            new { name, kind = KindName(kind), villageCode, now }, session.Transaction, cancellationToken: ct));
 
-    public async Task<long?> FindPointAsync(DbConnection connection, DbTransaction? transaction, string villageCode, string name, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+    public async Task<long?> FindPointAsync(DbSession session, string villageCode, string name, CancellationToken ct) =>
+        await session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT id FROM distribution_points WHERE village_code = @villageCode AND name = @name",
-            new { villageCode, name }, transaction, cancellationToken: ct));
+            new { villageCode, name }, session.Transaction, cancellationToken: ct));
 
-    public async Task<long> InsertTerminalAsync(DbConnection connection, DbTransaction transaction, long pointId, string label,
+    public async Task<long> InsertTerminalAsync(DbSession session, long pointId, string label,
         DateTimeOffset now, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO terminals (point_id, label, status, created_at, updated_at)
             VALUES (@pointId, @label, 'ACTIVE', @now, @now)
             RETURNING id
             """,
-            new { pointId, label, now }, transaction, cancellationToken: ct));
+            new { pointId, label, now }, session.Transaction, cancellationToken: ct));
 
-    public async Task<bool> SetTerminalStatusAsync(DbConnection connection, DbTransaction transaction, long terminalId, TerminalStatus status,
+    public async Task<bool> SetTerminalStatusAsync(DbSession session, long terminalId, TerminalStatus status,
         DateTimeOffset now, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(
+        await session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE terminals SET status = @status, updated_at = @now WHERE id = @terminalId",
-            new { terminalId, status = StatusName(status), now }, transaction, cancellationToken: ct)) == 1;
+            new { terminalId, status = StatusName(status), now }, session.Transaction, cancellationToken: ct)) == 1;
 
-    public async Task<Terminal?> GetTerminalAsync(DbConnection connection, DbTransaction? transaction, long terminalId, CancellationToken ct)
+    public async Task<Terminal?> GetTerminalAsync(DbSession session, long terminalId, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<TerminalRow>(new CommandDefinition(
+        var row = await session.Connection.QuerySingleOrDefaultAsync<TerminalRow>(new CommandDefinition(
             "SELECT id AS Id, point_id AS PointId, label AS Label, status AS Status, created_at AS CreatedAt FROM terminals WHERE id = @terminalId",
-            new { terminalId }, transaction, cancellationToken: ct));
+            new { terminalId }, session.Transaction, cancellationToken: ct));
         return row?.ToDomain();
     }
 
-    public async Task<DistributionPoint?> GetPointAsync(DbConnection connection, DbTransaction? transaction, long pointId, CancellationToken ct) =>
-        (await ListPointsAsync(connection, transaction, pointId, null, ct)).SingleOrDefault();
+    public async Task<DistributionPoint?> GetPointAsync(DbSession session, long pointId, CancellationToken ct) =>
+        (await ListPointsAsync(session, pointId, null, ct)).SingleOrDefault();
 
-    public async Task<IReadOnlyList<DistributionPoint>> ListPointsAsync(DbConnection connection, DbTransaction? transaction, long? pointId,
+    public async Task<IReadOnlyList<DistributionPoint>> ListPointsAsync(DbSession session, long? pointId,
         string? villageCode, CancellationToken ct)
     {
         // Filters as separate texts: PostgreSQL cannot type a parameter that is only ever compared with NULL.
         var where = pointId is not null ? "WHERE id = @pointId" : villageCode is not null ? "WHERE village_code = @villageCode" : "";
-        var points = (await connection.QueryAsync<PointRow>(new CommandDefinition(
+        var points = (await session.Connection.QueryAsync<PointRow>(new CommandDefinition(
             $"SELECT id AS Id, name AS Name, kind AS Kind, village_code AS VillageCode, created_at AS CreatedAt FROM distribution_points {where} ORDER BY id",
-            new { pointId, villageCode }, transaction, cancellationToken: ct))).ToList();
+            new { pointId, villageCode }, session.Transaction, cancellationToken: ct))).ToList();
         var terminalWhere = pointId is not null ? "WHERE t.point_id = @pointId"
             : villageCode is not null ? "JOIN distribution_points p ON p.id = t.point_id WHERE p.village_code = @villageCode" : "";
-        var terminals = (await connection.QueryAsync<TerminalRow>(new CommandDefinition(
+        var terminals = (await session.Connection.QueryAsync<TerminalRow>(new CommandDefinition(
                 $"SELECT t.id AS Id, t.point_id AS PointId, t.label AS Label, t.status AS Status, t.created_at AS CreatedAt FROM terminals t {terminalWhere} ORDER BY t.id",
-                new { pointId, villageCode }, transaction, cancellationToken: ct)))
+                new { pointId, villageCode }, session.Transaction, cancellationToken: ct)))
             .Select(row => row.ToDomain())
             .ToLookup(terminal => terminal.PointId);
         return [.. points.Select(p => new DistributionPoint(p.Id, p.Name, ParseKind(p.Kind), p.VillageCode, p.CreatedAt, [.. terminals[p.Id]]))];

@@ -1,10 +1,10 @@
 namespace Bansos.Payout.Data;
 
 /// <summary>
-/// One query per BeginPayout on a rented read connection: SQLite (an in-process call, nothing to
-/// coalesce) and PostgreSQL with group commit off.
+/// One query per BeginPayout on a rented read connection, beside the one writer (WAL): SQLite, an
+/// in-process call with nothing to coalesce.
 /// </summary>
-public sealed class PooledCardViewReader(ReadConnections reads, PayoutStore payouts) : ICardViewReader
+public sealed class PooledCardViewReader(ReadConnections reads) : ICardViewReader
 {
     public async Task<IReadOnlyList<CardView>> ReadAsync(long terminalId, string cardNumber, CancellationToken ct)
     {
@@ -12,7 +12,7 @@ public sealed class PooledCardViewReader(ReadConnections reads, PayoutStore payo
         var healthy = false;
         try
         {
-            var rows = await payouts.ReadCardViewAsync(connection, terminalId, cardNumber, ct);
+            var rows = await SqliteAuthorisationStore.ReadCardViewAsync(connection, terminalId, cardNumber, ct);
             healthy = true;
             return rows;
         }

@@ -1,31 +1,30 @@
 using Bansos.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Bansos.Payout.Data;
 
 /// <summary>
 /// BeginPayout's read on PostgreSQL, coalesced: each of two loops takes whatever reads queued while
-/// its previous query ran and answers them all with one query (<see cref="PostgresBatchStore.ReadCardViewsAsync"/>)
+/// its previous query ran and answers them all with one query (<see cref="PostgresAuthorisationStore.ReadCardViewsAsync"/>)
 /// on its own connection. One by one, each read is a round trip that costs client and server a
 /// context switch and more CPU than the read itself. No timer: an idle service answers each read
 /// alone, at once. The read is one statement (its own snapshot), as the one-by-one read was.
 /// </summary>
-public sealed partial class PostgresCardViewBatcher : PostgresBatchLoops<PostgresCardViewBatcher.Pending>, ICardViewReader
+public sealed partial class PostgresCardViewBatcher : BatchLoops<PostgresCardViewBatcher.Pending>, ICardViewReader
 {
     private const int Loops = 2;
 
-    private readonly PostgresBatchStore store;
     private readonly ILogger<PostgresCardViewBatcher> logger;
     private long batches;
     private long items;
 
-    public PostgresCardViewBatcher(PostgresBatchStore store, IDatabase database, PayoutOptions options,
-        ILogger<PostgresCardViewBatcher> logger)
-        : base(database, options.MaxBatch)
+    /// <param name="maxBatch">1 with group commit off: one query per read.</param>
+    public PostgresCardViewBatcher(IDatabase database, int maxBatch, ILogger<PostgresCardViewBatcher> logger)
+        : base(database, maxBatch)
     {
-        this.store = store;
         this.logger = logger;
-        Start(Loops);
+        Start(Loops, ownThreads: false, "payout-begin-reads");
     }
 
     /// <summary>Queries run so far (for the benchmark's report).</summary>
@@ -46,7 +45,7 @@ public sealed partial class PostgresCardViewBatcher : PostgresBatchLoops<Postgre
         IReadOnlyList<CardView>[] views;
         try
         {
-            views = await store.ReadCardViewsAsync(await connection.GetAsync(), [.. batch.Select(p => (p.TerminalId, p.CardNumber))],
+            views = await PostgresAuthorisationStore.ReadCardViewsAsync((NpgsqlConnection)await connection.GetAsync(), [.. batch.Select(p => (p.TerminalId, p.CardNumber))],
                 CancellationToken.None);
         }
         catch (Exception ex)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bansos.ServiceDefaults.Storage;
 using Dapper;
 
@@ -16,13 +15,13 @@ public static class ProjectionLock
     /// <summary>"ENTITL" in ASCII.</summary>
     private const long Key = 0x454E544954_4C;
 
-    public static Task ShareAsync(DbConnection connection, DbTransaction transaction, DbDialect dialect, CancellationToken ct) =>
-        dialect == DbDialect.Postgres
-            ? connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock_shared(@Key)", new { Key }, transaction, cancellationToken: ct))
+    public static Task ShareAsync(DbSession session, CancellationToken ct) =>
+        session.Dialect == DbDialect.Postgres
+            ? session.Connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock_shared(@Key)", new { Key }, session.Transaction, cancellationToken: ct))
             : Task.CompletedTask;
 
-    public static Task ExclusiveAsync(DbConnection connection, DbTransaction transaction, DbDialect dialect, CancellationToken ct) =>
-        dialect == DbDialect.Postgres
-            ? connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@Key)", new { Key }, transaction, cancellationToken: ct))
+    public static Task ExclusiveAsync(DbSession session, CancellationToken ct) =>
+        session.Dialect == DbDialect.Postgres
+            ? session.Connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@Key)", new { Key }, session.Transaction, cancellationToken: ct))
             : Task.CompletedTask;
 }

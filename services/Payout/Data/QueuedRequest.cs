@@ -1,7 +1,7 @@
 namespace Bansos.Payout.Data;
 
 /// <summary>
-/// A request waiting in a batching loop's queue (<see cref="PostgresBatchLoops{T}"/>), answered
+/// A request waiting in a batching loop's queue (<see cref="BatchLoops{T}"/>), answered
 /// once: with its result, a failure, or as cancelled when its caller gave up before a loop took it.
 /// </summary>
 public abstract class QueuedRequest<TResult>(CancellationToken ct) : IQueuedRequest

@@ -9,6 +9,7 @@ namespace Bansos.Payout.Grpc;
 [Authorize(Roles = BansosRoles.Terminal)]
 public sealed partial class PayoutTerminalGrpcService(
     ICurrentActor actor,
+    PayoutChallenges challenges,
     PayoutAuthorisations authorisations,
     PayoutReversals reversals,
     TerminalDay day,
@@ -19,7 +20,7 @@ public sealed partial class PayoutTerminalGrpcService(
         Task.FromResult(new Proto.PingResponse { TerminalId = TerminalCaller.IdOf(actor), ServerTime = ProtoMapping.ToProto(time.GetUtcNow()) });
 
     public override async Task<Proto.BeginPayoutResponse> BeginPayout(Proto.BeginPayoutRequest request, ServerCallContext context) =>
-        ProtoMapping.ToProto(await authorisations.BeginAsync(TerminalCaller.IdOf(actor), request.CardNumber, context.CancellationToken));
+        ProtoMapping.ToProto(await challenges.BeginAsync(TerminalCaller.IdOf(actor), request.CardNumber, context.CancellationToken));
 
     public override async Task<Proto.AuthorizePayoutResponse> AuthorizePayout(Proto.AuthorizePayoutRequest request, ServerCallContext context)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bansos.Contracts;
 using Bansos.Payout.Application;
 using Bansos.ServiceDefaults.Messaging;
@@ -7,10 +6,11 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's CardIssued (once per message: the inbox record commits with the effect).</summary>
-public sealed class CardIssuedConsumer(IDatabase database, ProjectionUpdater updater) : InboxConsumer<CardIssued>(database)
+public sealed class CardIssuedConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
+    : SessionInboxConsumer<CardIssued>(database, sessions)
 {
     protected override string ConsumerName => "payout.card-issued";
 
-    protected override Task HandleAsync(CardIssued message, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
-        updater.ApplyAsync(connection, transaction, message, ct);
+    protected override Task HandleAsync(CardIssued message, DbSession session, CancellationToken ct) =>
+        updater.ApplyAsync(session, message, ct);
 }

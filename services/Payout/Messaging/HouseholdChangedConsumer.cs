@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bansos.Contracts;
 using Bansos.Payout.Application;
 using Bansos.ServiceDefaults.Messaging;
@@ -7,10 +6,11 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's HouseholdChanged (once per message: the inbox record commits with the effect).</summary>
-public sealed class HouseholdChangedConsumer(IDatabase database, ProjectionUpdater updater) : InboxConsumer<HouseholdChanged>(database)
+public sealed class HouseholdChangedConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
+    : SessionInboxConsumer<HouseholdChanged>(database, sessions)
 {
     protected override string ConsumerName => "payout.household-changed";
 
-    protected override Task HandleAsync(HouseholdChanged message, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
-        updater.ApplyAsync(connection, transaction, message, ct);
+    protected override Task HandleAsync(HouseholdChanged message, DbSession session, CancellationToken ct) =>
+        updater.ApplyAsync(session, message, ct);
 }

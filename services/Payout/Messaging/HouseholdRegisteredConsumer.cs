@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bansos.Contracts;
 using Bansos.Payout.Application;
 using Bansos.ServiceDefaults.Messaging;
@@ -7,10 +6,11 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's HouseholdRegistered (once per message: the inbox record commits with the effect).</summary>
-public sealed class HouseholdRegisteredConsumer(IDatabase database, ProjectionUpdater updater) : InboxConsumer<HouseholdRegistered>(database)
+public sealed class HouseholdRegisteredConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
+    : SessionInboxConsumer<HouseholdRegistered>(database, sessions)
 {
     protected override string ConsumerName => "payout.household-registered";
 
-    protected override Task HandleAsync(HouseholdRegistered message, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
-        updater.ApplyAsync(connection, transaction, message, ct);
+    protected override Task HandleAsync(HouseholdRegistered message, DbSession session, CancellationToken ct) =>
+        updater.ApplyAsync(session, message, ct);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bansos.Contracts;
 using Bansos.Payout.Application;
 using Bansos.ServiceDefaults.Messaging;
@@ -7,10 +6,11 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's HouseholdStatusChanged (once per message: the inbox record commits with the effect).</summary>
-public sealed class HouseholdStatusChangedConsumer(IDatabase database, ProjectionUpdater updater) : InboxConsumer<HouseholdStatusChanged>(database)
+public sealed class HouseholdStatusChangedConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
+    : SessionInboxConsumer<HouseholdStatusChanged>(database, sessions)
 {
     protected override string ConsumerName => "payout.household-status-changed";
 
-    protected override Task HandleAsync(HouseholdStatusChanged message, DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
-        updater.ApplyAsync(connection, transaction, message, ct);
+    protected override Task HandleAsync(HouseholdStatusChanged message, DbSession session, CancellationToken ct) =>
+        updater.ApplyAsync(session, message, ct);
 }

@@ -133,11 +133,15 @@ public sealed class LoopbackPayout : IAsyncDisposable
     private Task ApplyAsync(object e)
     {
         var updater = _factory.Services.GetRequiredService<ProjectionUpdater>();
-        return _factory.Services.GetRequiredService<IDatabase>().InTransactionAsync((connection, transaction) => e switch
+        return _factory.Services.GetRequiredService<IDbSessions>().WriteAsync(async session =>
         {
-            HouseholdRegistered h => updater.ApplyAsync(connection, transaction, h, CancellationToken.None),
-            CardIssued c => updater.ApplyAsync(connection, transaction, c, CancellationToken.None),
-            _ => throw new ArgumentException("not a registry event", nameof(e)),
+            await (e switch
+            {
+                HouseholdRegistered h => updater.ApplyAsync(session, h, CancellationToken.None),
+                CardIssued c => updater.ApplyAsync(session, c, CancellationToken.None),
+                _ => throw new ArgumentException("not a registry event", nameof(e)),
+            });
+            return true;
         });
     }
 

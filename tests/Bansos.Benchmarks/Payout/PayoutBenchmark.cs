@@ -71,9 +71,8 @@ public sealed class PayoutBenchmark : IBenchmark
         Console.WriteLine();
         await using var host = await PayoutBenchmarkHost.StartAsync(dialect, postgres, relayTo, groupCommit, cardCount, terminalCount);
         measuredDatabase = host.PostgresDatabase;
-        var writer = host.Services.GetRequiredService<IPayoutWriter>();
-        var batcher = host.Services.GetService<Bansos.Payout.Application.PostgresAuthorisationBatcher>();
-        Console.WriteLine($"== {dialect}: {host.Durability}; authorisations through {(batcher is not null ? batcher.GetType().Name : writer.GetType().Name)}");
+        var batcher = host.Services.GetRequiredService<Bansos.Payout.Application.PayoutAuthorisations>();
+        Console.WriteLine($"== {dialect}: {host.Durability}; authorisations through {nameof(Bansos.Payout.Application.PayoutAuthorisations)} on {host.Services.GetRequiredService<IAuthorisationStore>().GetType().Name}");
 
         // One channel (one HTTP/2 connection) per terminal, as enrolled agents each hold their own:
         // a single shared connection would serialise every call through one frame loop.
@@ -96,17 +95,16 @@ public sealed class PayoutBenchmark : IBenchmark
         await ClosedLoopAsync(TimeSpan.FromSeconds(Math.Max(1, warmup / 3)), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
 
         var ping = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PingAsync(clients[worker % clients.Length], headers[worker % headers.Length]));
-        var batchesBefore = batcher?.Batches ?? (writer as GroupCommitWriter)?.Batches ?? 0;
-        var itemsBefore = batcher?.Items ?? (writer as GroupCommitWriter)?.Items ?? 0;
-        var fallbacksBefore = batcher?.Fallbacks ?? 0;
+        var batchesBefore = batcher.Batches;
+        var itemsBefore = batcher.Items;
+        var fallbacksBefore = batcher.Fallbacks;
         var reads = host.Services.GetService<PostgresCardViewBatcher>();
         var (readBatchesBefore, readItemsBefore) = (reads?.Batches ?? 0, reads?.Items ?? 0);
         var pairs = await ClosedLoopAsync(TimeSpan.FromSeconds(seconds), concurrency, (worker, _) => PairAsync(clients, host, headers, cards, worker, concurrency));
-        var (batchesNow, itemsNow) = batcher is not null ? (batcher.Batches, batcher.Items)
-            : writer is GroupCommitWriter group ? (group.Batches, group.Items) : (0L, 0L);
+        var (batchesNow, itemsNow) = (batcher.Batches, batcher.Items);
         var batchNote = batchesNow > batchesBefore
             ? string.Create(CultureInfo.InvariantCulture, $"; mean group commit {(double)(itemsNow - itemsBefore) / (batchesNow - batchesBefore):F1} payouts")
-              + (batcher is not null ? $", {batcher.Fallbacks - fallbacksBefore} batches redone one by one" : "")
+              + $", {batcher.Fallbacks - fallbacksBefore} batches redone one by one"
             : "";
         if (reads is not null && reads.Batches > readBatchesBefore)
         {

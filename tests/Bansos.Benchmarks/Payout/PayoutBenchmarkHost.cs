@@ -147,22 +147,25 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
         var period = await periods.CreateAsync(actor, draft, CancellationToken.None);
 
         // Households and cards as the registry's events would bring them, in one transaction (set-up, not measured).
-        var database = app.Services.GetRequiredService<IDatabase>();
+        var sessions = app.Services.GetRequiredService<IDbSessions>();
         var updater = app.Services.GetRequiredService<ProjectionUpdater>();
         var keys = app.Services.GetRequiredService<IIssuerKeyStore>();
         var cards = new List<BenchmarkCard>(cardCount);
-        await database.InTransactionAsync(async (connection, transaction) =>
+        await sessions.WriteAsync(async session =>
         {
+            cards.Clear(); // a retried unit of work starts again
             for (var i = 0; i < cardCount; i++)
             {
                 var household = Guid.NewGuid();
                 var number = BenchmarkCard.NumberFor(i);
-                await updater.ApplyAsync(connection, transaction,
+                await updater.ApplyAsync(session,
                     new HouseholdRegistered(household, Village, HouseholdStatuses.Active, ["SEMBAKO"], 1, 4, 1, DateTimeOffset.UtcNow), CancellationToken.None);
-                await updater.ApplyAsync(connection, transaction,
+                await updater.ApplyAsync(session,
                     new CardIssued(Guid.NewGuid(), number.Digits, household, null, 1, DateTimeOffset.UtcNow), CancellationToken.None);
                 cards.Add(new BenchmarkCard(number, keys.DeriveCardKey(number)));
             }
+
+            return cards.Count;
         });
         Cards = cards;
         PeriodId = (uint)(await periods.OpenAsync(actor, period.Id, CancellationToken.None)).Id;

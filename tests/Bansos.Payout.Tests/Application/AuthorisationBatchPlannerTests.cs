@@ -1,7 +1,6 @@
 using Bansos.Card;
 using Bansos.Contracts;
 using Bansos.Payout.Application;
-using Bansos.Payout.Data;
 using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Tests.Application;
@@ -12,27 +11,20 @@ public sealed class AuthorisationBatchPlannerTests
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private static readonly CardNumber Card = CardNumber.Parse("9900170000000011");
 
-    private static AuthorisationSnapshot Snapshot(long balance = 200_000, long? highestAtc = null, long challengeUses = 0, Guid? existing = null) => new()
+    private static AuthorisationSnapshot Snapshot(long balance = 200_000, long? highestAtc = null, long challengeUses = 0, Guid? existing = null)
     {
-        TerminalStatus = "ACTIVE",
-        TerminalVillage = "17.03.12.2003",
-        ExistingPayoutId = existing,
-        ChallengeUses = challengeUses,
-        CardId = Guid.NewGuid(),
-        CardStatus = CardStatuses.Active,
-        CardHouseholdId = Guid.NewGuid(),
-        HighestAtc = highestAtc,
-        HouseholdStatus = HouseholdStatuses.Active,
-        HouseholdVillage = "17.03.12.2003",
-        EntitlementId = 7,
-        EntitlementAmount = 200_000,
-        Balance = balance,
-        PeriodCode = "SEMBAKO-2021-11",
-        Programme = "SEMBAKO",
-        PeriodStatus = "OPEN",
-        StartDate = BusinessCalendar.Format(BusinessCalendar.BusinessDate(Now).AddDays(-1)),
-        EndDate = BusinessCalendar.Format(BusinessCalendar.BusinessDate(Now).AddDays(1)),
-    };
+        var household = Guid.NewGuid();
+        var today = BusinessCalendar.BusinessDate(Now);
+        return new AuthorisationSnapshot(
+            TerminalStatus.Active,
+            "17.03.12.2003",
+            existing,
+            ChallengeUsed: challengeUses > 0,
+            HighestAtc: (int?)highestAtc,
+            new CardFacts(Guid.NewGuid(), household, CardStatuses.Active, Replaced: false),
+            new HouseholdFacts(household, "17.03.12.2003", HouseholdStatuses.Active, []),
+            new EntitlementFacts(7, 1, "SEMBAKO-2021-11", "SEMBAKO", AidPeriodStatus.Open, today.AddDays(-1), today.AddDays(1), 200_000, balance));
+    }
 
     private static AuthorisationRequest Request(long amount, int atc, byte challengeFill = 1, string? key = null) =>
         new(257,

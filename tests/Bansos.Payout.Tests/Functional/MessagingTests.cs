@@ -25,8 +25,8 @@ public sealed class MessagingTests
             "dilaporkan", 2, DateTimeOffset.UtcNow));
         await WaitUntilAsync(async () =>
         {
-            await using var connection = await host.Db.OpenConnectionAsync();
-            var facts = await host.Service<ProjectionStore>().GetCardAsync(connection, null, card.Number.Digits, CancellationToken.None);
+            var facts = await host.Service<IDbSessions>().ReadAsync(session =>
+                host.Service<ProjectionStore>().GetCardAsync(session, card.Number.Digits, CancellationToken.None));
             return facts?.Status == CardStatuses.Blocked;
         });
 

@@ -41,10 +41,11 @@ public sealed class PeriodTests(Hosts hosts)
         await using var connection = await host.Db.OpenConnectionAsync();
         var granted = (await connection.QueryAsync<Guid>("SELECT household_id FROM entitlements WHERE period_id = @p",
             new { p = (long)opened.PeriodId })).ToHashSet();
-        var period = (await host.Service<PeriodStore>().GetAsync(connection, null, opened.PeriodId, CancellationToken.None))!;
+        var sessions = host.Service<IDbSessions>();
+        var period = (await sessions.ReadAsync(session => host.Service<PeriodStore>().GetAsync(session, opened.PeriodId, CancellationToken.None)))!;
         foreach (var household in households)
         {
-            var facts = await host.Service<ProjectionStore>().GetHouseholdAsync(connection, null, household.HouseholdId, CancellationToken.None);
+            var facts = await sessions.ReadAsync(session => host.Service<ProjectionStore>().GetHouseholdAsync(session, household.HouseholdId, CancellationToken.None));
             Assert.Equal(Eligibility.IsEligible(facts!, period), granted.Contains(household.HouseholdId));
         }
     }

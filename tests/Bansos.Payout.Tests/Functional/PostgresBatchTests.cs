@@ -13,7 +13,7 @@ public sealed class PostgresBatchTests(Hosts hosts)
     public async Task A_balance_changed_under_a_batch_sends_it_back_one_by_one_with_the_right_answer()
     {
         var host = await hosts.PostgresAsync();
-        var batcher = host.Service<PostgresAuthorisationBatcher>();
+        var batcher = host.Service<PayoutAuthorisations>();
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);

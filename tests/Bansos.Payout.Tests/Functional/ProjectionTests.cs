@@ -1,3 +1,4 @@
+using Bansos.ServiceDefaults.Storage;
 using Bansos.Contracts;
 using Bansos.Payout.Data;
 using Bansos.Payout.Tests.Support;
@@ -20,8 +21,8 @@ public sealed class ProjectionTests(Hosts hosts)
         await host.ApplyAsync(new HouseholdChanged(id, village, ["PKH"], 2, 4, 2, DateTimeOffset.UtcNow));
         await host.ApplyAsync(new HouseholdChanged(id, "99.00.00.0002", ["SEMBAKO"], 2, 4, 1, DateTimeOffset.UtcNow)); // stale
 
-        await using var connection = await host.Db.OpenConnectionAsync();
-        var facts = await host.Service<ProjectionStore>().GetHouseholdAsync(connection, null, id, CancellationToken.None);
+        var facts = await host.Service<IDbSessions>().ReadAsync(session =>
+            host.Service<ProjectionStore>().GetHouseholdAsync(session, id, CancellationToken.None));
         Assert.Equal(HouseholdStatuses.Suspended, facts!.Status);
         Assert.Equal(village, facts.VillageCode);
         Assert.Equal(["PKH"], facts.Programmes);

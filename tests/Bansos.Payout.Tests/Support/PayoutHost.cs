@@ -111,14 +111,18 @@ public sealed class PayoutHost : IAsyncDisposable
     public Task ApplyAsync(object @event)
     {
         var updater = Service<ProjectionUpdater>();
-        return Db.InTransactionAsync((connection, transaction) => @event switch
+        return Service<IDbSessions>().WriteAsync(async session =>
         {
-            Contracts.HouseholdRegistered e => updater.ApplyAsync(connection, transaction, e, CancellationToken.None),
-            Contracts.HouseholdChanged e => updater.ApplyAsync(connection, transaction, e, CancellationToken.None),
-            Contracts.HouseholdStatusChanged e => updater.ApplyAsync(connection, transaction, e, CancellationToken.None),
-            Contracts.CardIssued e => updater.ApplyAsync(connection, transaction, e, CancellationToken.None),
-            Contracts.CardStatusChanged e => updater.ApplyAsync(connection, transaction, e, CancellationToken.None),
-            _ => throw new ArgumentException($"Not a registry event: {@event.GetType().Name}", nameof(@event)),
+            await (@event switch
+        {
+                Contracts.HouseholdRegistered e => updater.ApplyAsync(session, e, CancellationToken.None),
+                Contracts.HouseholdChanged e => updater.ApplyAsync(session, e, CancellationToken.None),
+                Contracts.HouseholdStatusChanged e => updater.ApplyAsync(session, e, CancellationToken.None),
+                Contracts.CardIssued e => updater.ApplyAsync(session, e, CancellationToken.None),
+                Contracts.CardStatusChanged e => updater.ApplyAsync(session, e, CancellationToken.None),
+                _ => throw new ArgumentException($"Not a registry event: {@event.GetType().Name}", nameof(@event)),
+            });
+            return true;
         });
     }
 

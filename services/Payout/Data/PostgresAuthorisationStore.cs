@@ -1,25 +1,32 @@
-using Bansos.Payout.Application;
 using Bansos.Payout.Domain;
+using Bansos.ServiceDefaults.Messaging;
+using Bansos.ServiceDefaults.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Bansos.Payout.Data;
 
 /// <summary>
-/// The set-based SQL of PostgreSQL batches: BeginPayout's read for many callers; for a batch of
-/// authorisations one read for all requests, then one write (conditional debit for all
-/// entitlements, insert of all payouts, the events) committed in the same round trip. Arrays go in
-/// as typed parameters and come apart with <c>unnest</c>, so a batch costs two round trips
-/// whatever its size.
+/// The payout path's SQL on PostgreSQL, set-based: BeginPayout's read for many callers; for a unit
+/// of work of authorisations (one or a batch) one read for all requests, then one round trip of
+/// writes — conditional debit of every entitlement, insert of every payout, the events — and the
+/// commit. Arrays go in as typed parameters and come apart with <c>unnest</c>, so a batch costs the
+/// same round trips whatever its size. On PostgreSQL a round trip, a context switch on both sides,
+/// costs more than the work on a small machine (docs/performance.md).
 /// </summary>
-public sealed class PostgresBatchStore
+public sealed class PostgresAuthorisationStore(OutboxSignal? outboxSignal = null) : IAuthorisationStore
 {
+    /// <summary>Two, so that one batch held up on a busy machine does not hold every request behind it.</summary>
+    public int Loops => 2;
+
+    public bool OwnThread => false;
+
     /// <summary>
-    /// BeginPayout's read (<see cref="PayoutStore.ReadCardViewAsync"/>) for many (terminal, card)
+    /// BeginPayout's read (<see cref="SqliteAuthorisationStore.ReadCardViewAsync"/>'s rows) for many (terminal, card)
     /// requests at once: the rows of each, in request order; empty for a request whose terminal is
     /// not enrolled (the inner join to terminals drops it).
     /// </summary>
-    public async Task<IReadOnlyList<CardView>[]> ReadCardViewsAsync(NpgsqlConnection connection,
+    public static async Task<IReadOnlyList<CardView>[]> ReadCardViewsAsync(NpgsqlConnection connection,
         IReadOnlyList<(long TerminalId, string CardNumber)> requests, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
@@ -44,15 +51,13 @@ public sealed class PostgresBatchStore
         while (await reader.ReadAsync(ct))
         {
             var index = reader.GetInt64(0) - 1;
-            (views[index] ??= new List<CardView>(2)).Add(PayoutStore.ReadCardView(reader, 1));
+            (views[index] ??= new List<CardView>(2)).Add(DbValues.ReadCardView(reader, 1));
         }
 
         return [.. views.Select(v => (IReadOnlyList<CardView>?)v ?? [])];
     }
 
-    /// <summary>The per-request read of <see cref="PayoutStore.ReadSnapshotAsync"/>, for every request at once; in request order.</summary>
-    public async Task<IReadOnlyList<AuthorisationSnapshot?>> ReadSnapshotsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        IReadOnlyList<AuthorisationRequest> requests, CancellationToken ct)
+    public async Task<IReadOnlyList<AuthorisationSnapshot?>> ReadAsync(DbSession session, IReadOnlyList<AuthorisationLookup> lookups, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -75,75 +80,75 @@ public sealed class PostgresBatchStore
             LEFT JOIN aid_periods p ON p.id = e.period_id
             ORDER BY r.ord
             """,
-            connection, transaction);
-        command.Parameters.Add(Array("terminal_ids", NpgsqlDbType.Bigint, requests.Select(r => r.TerminalId).ToArray()));
-        command.Parameters.Add(Array("keys", NpgsqlDbType.Text, requests.Select(r => r.Command.IdempotencyKey).ToArray()));
-        command.Parameters.Add(Array("challenges", NpgsqlDbType.Bytea, requests.Select(r => r.ChallengeBytes).ToArray()));
-        command.Parameters.Add(Array("cards", NpgsqlDbType.Text, requests.Select(r => r.CardNumber).ToArray()));
-        command.Parameters.Add(Array("period_ids", NpgsqlDbType.Bigint, requests.Select(r => r.Command.PeriodId).ToArray()));
+            (NpgsqlConnection)session.Connection, (NpgsqlTransaction)session.Transaction);
+        command.Parameters.Add(Array("terminal_ids", NpgsqlDbType.Bigint, lookups.Select(r => r.TerminalId).ToArray()));
+        command.Parameters.Add(Array("keys", NpgsqlDbType.Text, lookups.Select(r => r.IdempotencyKey).ToArray()));
+        command.Parameters.Add(Array("challenges", NpgsqlDbType.Bytea, lookups.Select(r => r.Challenge).ToArray()));
+        command.Parameters.Add(Array("cards", NpgsqlDbType.Text, lookups.Select(r => r.CardNumber).ToArray()));
+        command.Parameters.Add(Array("period_ids", NpgsqlDbType.Bigint, lookups.Select(r => r.PeriodId).ToArray()));
 
-        var snapshots = new AuthorisationSnapshot?[requests.Count];
+        var snapshots = new AuthorisationSnapshot?[lookups.Count];
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            snapshots[reader.GetInt64(0) - 1] = PayoutStore.ReadSnapshot(reader, 1);
+            var index = (int)reader.GetInt64(0) - 1;
+            snapshots[index] = DbValues.ReadSnapshot(reader, 1, lookups[index].PeriodId);
         }
 
         return snapshots;
     }
 
     /// <summary>
-    /// A batch's whole write in one round trip: the debits, the payouts, the events (when given)
-    /// and the commit. Sent without an explicit transaction, the commands are one implicit
-    /// transaction that commits at the end (durably, with synchronous_commit on) or not at all.
-    /// Throws <see cref="PostgresException"/> on a conflict (see <see cref="IsConflict"/>): nothing
-    /// of the batch is stored then.
+    /// The whole write in one round trip: the debits, the payouts and the session's events (taken from it,
+    /// so the session writes no more of them). Anyone outside the unit of work who got in between shows as a
+    /// CHECK violation of the debit (its balance is no longer the one read), a unique violation (a challenge,
+    /// key or ATC taken) or a deadlock: nothing is stored, and it is reported as a conflict.
     /// </summary>
-    public async Task WriteAsync(NpgsqlConnection connection, AuthorisationBatchPlan plan, NpgsqlBatchCommand? outbox, CancellationToken ct)
+    public async Task WriteAsync(DbSession session, IReadOnlyList<EntitlementDebit> debits, IReadOnlyList<NewPayout> payouts, CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(connection);
-        if (plan.Debits.Count > 0)
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)session.Connection, (NpgsqlTransaction)session.Transaction);
+        if (debits.Count > 0)
         {
-            batch.BatchCommands.Add(DebitCommand(plan.Debits));
+            batch.BatchCommands.Add(DebitCommand(debits));
         }
 
-        if (plan.Payouts.Count > 0)
+        if (payouts.Count > 0)
         {
-            batch.BatchCommands.Add(InsertCommand(plan.Payouts));
+            batch.BatchCommands.Add(InsertCommand(payouts));
         }
 
-        if (outbox is not null)
+        if (PostgresOutboxBatchCommand.Create(session.Outbox.TakePending()) is { } events)
         {
-            batch.BatchCommands.Add(outbox);
+            batch.BatchCommands.Add(events);
+            if (outboxSignal is { } signal)
+            {
+                session.OnCommitted(signal.Pulse);
+            }
         }
 
-        if (batch.BatchCommands.Count > 0)
+        if (batch.BatchCommands.Count == 0)
+        {
+            return;
+        }
+
+        try
         {
             await batch.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.CheckViolation)
+        {
+            throw new ConcurrencyConflictException("payout", "batch");
         }
     }
 
     /// <summary>
-    /// Someone outside the batch got in between its read and its write: a balance it debits had
-    /// changed (the debit's CHECK violation), a challenge, key or ATC was taken (unique violation),
-    /// or two batches locked the same rows in opposite orders. Running each request alone answers right.
+    /// Debits every entitlement at once, each by the unit of work's total for it, and only from the
+    /// balance it read: a balance anyone else changed meanwhile is set to -1 instead, which the table's
+    /// CHECK (balance >= 0) refuses, so everything rolls back without a round trip to look at the result
+    /// first. Under READ COMMITTED a debit that waited for another transaction's row lock compares against
+    /// the balance that transaction left. Entitlements are never deleted, so every id read is there.
     /// </summary>
-    public static bool IsConflict(Exception exception) =>
-        exception is PostgresException
-        {
-            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.CheckViolation
-                or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
-        };
-
-    /// <summary>
-    /// Debits every entitlement of the batch at once, each by the batch's total for it, and only
-    /// from the balance the batch read: a balance anyone else changed meanwhile is set to -1
-    /// instead, which the table's CHECK (balance >= 0) refuses, so the whole batch rolls back
-    /// without a round trip to look at the result first. Under READ COMMITTED a debit that waited
-    /// for another transaction's row lock compares against the balance that transaction left.
-    /// Entitlements are never deleted, so every id read is there to update.
-    /// </summary>
-    private static NpgsqlBatchCommand DebitCommand(IReadOnlyList<AuthorisationBatchPlan.Debit> debits)
+    private static NpgsqlBatchCommand DebitCommand(IReadOnlyList<EntitlementDebit> debits)
     {
         var command = new NpgsqlBatchCommand(
             """
@@ -152,12 +157,12 @@ public sealed class PostgresBatchStore
             WHERE e.id = d.id
             """);
         command.Parameters.Add(Array("ids", NpgsqlDbType.Bigint, debits.Select(d => d.EntitlementId).ToArray()));
-        command.Parameters.Add(Array("befores", NpgsqlDbType.Bigint, debits.Select(d => d.BalanceAfter + d.Amount).ToArray()));
+        command.Parameters.Add(Array("befores", NpgsqlDbType.Bigint, debits.Select(d => d.BalanceBefore).ToArray()));
         command.Parameters.Add(Array("afters", NpgsqlDbType.Bigint, debits.Select(d => d.BalanceAfter).ToArray()));
         return command;
     }
 
-    private static NpgsqlBatchCommand InsertCommand(IReadOnlyList<AuthorisationBatchPlan.NewPayout> payouts)
+    private static NpgsqlBatchCommand InsertCommand(IReadOnlyList<NewPayout> payouts)
     {
         var command = new NpgsqlBatchCommand(
             """
@@ -187,8 +192,7 @@ public sealed class PostgresBatchStore
             records.Select(r => r.DeclineReason is { } reason ? DeclineReasons.Code(reason) : null).ToArray()));
         command.Parameters.Add(Array("approval_code", NpgsqlDbType.Text, records.Select(r => r.ApprovalCode).ToArray()));
         command.Parameters.Add(Array("balance_after", NpgsqlDbType.Bigint, records.Select(r => r.BalanceAfter).ToArray()));
-        command.Parameters.Add(Array("created_at", NpgsqlDbType.TimestampTz,
-            records.Select(r => Bansos.ServiceDefaults.Storage.DapperTypeHandlers.Normalize(r.At)).ToArray()));
+        command.Parameters.Add(Array("created_at", NpgsqlDbType.TimestampTz, records.Select(r => DapperTypeHandlers.Normalize(r.At)).ToArray()));
         command.Parameters.Add(Array("business_date", NpgsqlDbType.Text, records.Select(r => BusinessCalendar.Format(r.BusinessDate)).ToArray()));
         return command;
     }
