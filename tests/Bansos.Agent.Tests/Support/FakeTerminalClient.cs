@@ -24,6 +24,11 @@ internal sealed class FakeTerminalClient : ITerminalClient
 
     public uint PeriodId { get; set; } = 202111;
 
+    public string HouseholdId { get; set; } = "6f1c2a4e-0b7d-4c1e-9a51-3d2f8e7b6a10";
+
+    /// <summary>The entitlement is of a training period.</summary>
+    public bool Training { get; set; }
+
     /// <summary>Next calls of AuthorizePayout fail with UNAVAILABLE before reaching the service.</summary>
     public int FailBeforeProcessing { get; set; }
 
@@ -49,6 +54,7 @@ internal sealed class FakeTerminalClient : ITerminalClient
             CardStatus = "ACTIVE",
             HouseholdStatus = "ACTIVE",
             VillageCode = "17.03.12.2003",
+            HouseholdId = HouseholdId,
             TerminalId = TerminalId,
             CanPay = Balance > 0,
             Reason = Balance > 0 ? DeclineReason.Unspecified : DeclineReason.NoOpenEntitlement,
@@ -58,6 +64,7 @@ internal sealed class FakeTerminalClient : ITerminalClient
         response.Entitlements.Add(new EntitlementInfo
         {
             EntitlementId = 1, PeriodId = PeriodId, PeriodCode = "SEMBAKO-2021-11", Programme = "SEMBAKO", Amount = 200_000, Balance = Balance,
+            Training = Training,
         });
         return Task.FromResult(response);
     }
