@@ -18,7 +18,7 @@ internal sealed class FakeComplaintClient : IComplaintClient
 
     public StatusCode? FailWith { get; set; }
 
-    public Task<Complaint> FileAsync(FileComplaintRequest request, CancellationToken cancellationToken)
+    public Task<Bansos.Protos.Complaint.V1.Complaint> FileAsync(FileComplaintRequest request, CancellationToken cancellationToken)
     {
         if (FailWith is { } code) throw new RpcException(new Grpc.Core.Status(code, "UNIMPLEMENTED method"));
         if (RefuseFields.Length > 0)
@@ -28,7 +28,7 @@ internal sealed class FakeComplaintClient : IComplaintClient
             throw new Google.Rpc.Status { Code = (int)Code.InvalidArgument, Message = "INVALID_ARGUMENT", Details = { Any.Pack(bad) } }.ToRpcException();
         }
         Filed.Add(request.Clone());
-        return Task.FromResult(new Complaint
+        return Task.FromResult(new Bansos.Protos.Complaint.V1.Complaint
         {
             ComplaintId = Guid.NewGuid().ToString(),
             Number = $"ADU-2026-{Filed.Count:D6}",
