@@ -38,7 +38,6 @@ public static class ComplaintCommand
     {
         var language = context.Language;
         var console = context.Io.Console;
-        if (!context.IsJson) context.Face.Banner();
 
         ComplaintForm? jsonForm = null;
         if (context.IsJson)
@@ -58,7 +57,6 @@ public static class ComplaintCommand
             if (problem is not null)
                 return CommandRunner.Fail(context, problem, problem.Id is Msg.NotBansosCard or Msg.CardUnreadable or Msg.CardBlank ? ExitCodes.CardRefused : ExitCodes.ReaderProblem);
             household = read!;
-            if (household.Training && !context.IsJson) new Ui.SpectreFace(console, language, training: true).Banner();
             if (household.HouseholdId is null) context.Tell(Notice.Warning(Msg.ComplaintCardHouseholdUnknown));
         }
 

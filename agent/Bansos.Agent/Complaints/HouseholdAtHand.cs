@@ -13,7 +13,7 @@ namespace Bansos.Agent.Complaints;
 /// that cannot draw gets no household data from the service (docs/payout.md), so only its masked
 /// number is known.
 /// </summary>
-public sealed record HouseholdAtHand(string MaskedCard, string? HouseholdId, string? VillageCode, bool Training)
+public sealed record HouseholdAtHand(string MaskedCard, string? HouseholdId, string? VillageCode)
 {
     /// <summary>The household at hand, or the reason in plain words why the card could not be read.</summary>
     public static async Task<(HouseholdAtHand? Household, Notice? Problem)> ReadAsync(ICardReader reader, ITerminalClient terminal, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ public sealed record HouseholdAtHand(string MaskedCard, string? HouseholdId, str
         var begin = await terminal.BeginPayoutAsync(number.Digits, cancellationToken);
         var masked = number.ToMaskedString();
         return begin.CanPay && begin.HouseholdId.Length > 0
-            ? (new HouseholdAtHand(masked, begin.HouseholdId, begin.VillageCode, begin.Entitlements.Any(e => e.Training)), null)
-            : (new HouseholdAtHand(masked, null, null, false), null);
+            ? (new HouseholdAtHand(masked, begin.HouseholdId, begin.VillageCode), null)
+            : (new HouseholdAtHand(masked, null, null), null);
     }
 }

@@ -43,7 +43,8 @@ public enum Msg
     ClockOk,
     CardHolder,
     NoEntitlementToPay,
-    BalanceUsedUp,
+    NoTrainingEntitlement,
+    TrainingEntitlementOnly,
     AmountAboveBalance,
     AmountInvalid,
     ChooseEntitlement,
@@ -123,6 +124,7 @@ public enum Msg
     LabelResult,
     LabelReader,
     LabelTicket,
+    LabelTraining,
     LabelDue,
     LabelCategory,
     LabelVillage,
@@ -144,4 +146,5 @@ public enum Msg
     SettlementReversed,
     SettlementDeclined,
     SettlementNet,
+    SettlementTraining,
 }

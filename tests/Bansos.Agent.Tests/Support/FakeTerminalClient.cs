@@ -61,6 +61,8 @@ internal sealed class FakeTerminalClient : ITerminalClient
             ChallengeId = "challenge-" + Guid.NewGuid().ToString("N"),
             Challenge = ByteString.CopyFrom(_challenge),
         };
+        // A refusal names the reason and nothing of the household (docs/payout.md).
+        if (!response.CanPay) return Task.FromResult(new BeginPayoutResponse { CardNumber = cardNumber, CardStatus = "ACTIVE", TerminalId = TerminalId, Reason = response.Reason });
         response.Entitlements.Add(new EntitlementInfo
         {
             EntitlementId = 1, PeriodId = PeriodId, PeriodCode = "SEMBAKO-2021-11", Programme = "SEMBAKO", Amount = 200_000, Balance = Balance,
@@ -139,5 +141,6 @@ internal sealed class FakeTerminalClient : ITerminalClient
         Task.FromResult(new ListTransactionsResponse { BusinessDate = businessDate });
 
     public Task<Settlement> GetSettlementAsync(string businessDate, CancellationToken cancellationToken) =>
-        Task.FromResult(new Settlement { TerminalId = TerminalId, BusinessDate = businessDate });
+        Task.FromResult(new Settlement { TerminalId = TerminalId, BusinessDate = businessDate, ApprovedCount = 2, ApprovedAmount = 250_000, NetCount = 2, NetAmount = 250_000,
+            TrainingCount = Training ? 1 : 0, TrainingAmount = Training ? 30_000 : 0 });
 }

@@ -213,18 +213,35 @@ public sealed class ComplaintCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_card_of_a_training_period_puts_the_training_banner_on_the_complaint_screen()
+    public async Task A_training_installation_puts_the_training_banner_on_the_complaint_screen()
     {
-        _terminal.Training = true;
+        File.WriteAllText(Path.Combine(_data.Path, "agent.json"), """{ "training": true, "village": "17.03.12.2003" }""");
         var console = new TestConsole().Interactive().Width(120);
-        console.Input.PushTextWithEnter("y");
         console.Input.PushKey(ConsoleKey.Enter);
         foreach (var line in new[] { "Latihan", "Peserta Latihan", "", "" }) console.Input.PushTextWithEnter(line);
 
-        var result = await RunAsync("", console, FakeCardReader.WithCard(Number), "--lang", "en");
+        var result = await RunAsync("", console, null, "--lang", "en");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("TRAINING MODE — no real money", console.Output);
         Assert.Contains("PIN forgotten or blocked", console.Output);
+    }
+
+    [Fact]
+    public async Task The_settlement_of_a_training_installation_has_the_banner_and_the_training_payouts_apart()
+    {
+        File.WriteAllText(Path.Combine(_data.Path, "agent.json"), """{ "training": true }""");
+        _terminal.Training = true;
+        var console = new TestConsole().Width(120);
+        var output = new StringWriter();
+        var io = new AgentIo(console, output, new StringReader(""), new StringWriter()) { TerminalClient = () => _terminal };
+
+        var code = await AgentCli.RunAsync(["settlement", "--data", _data.Path], io, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, code);
+        Assert.Contains("MODE PELATIHAN — tidak ada uang sungguhan", console.Output);
+        Assert.Contains("Pelatihan (bukan uang sungguhan, tidak diganti)", console.Output);
+        Assert.Contains("Rp 30.000", console.Output);
+        Assert.Contains("Rp 250.000", console.Output);
     }
 }
