@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
 using Bansos.ServiceDefaults.Storage;
@@ -72,5 +75,29 @@ public sealed class TrainingPeriodTests(Hosts hosts)
         var trainingReport = await host.Reports().GetPeriodVillageReportAsync(new GetPeriodVillageReportRequest { PeriodId = training.PeriodId });
         Assert.True(trainingReport.Training);
         Assert.Equal(30_000, trainingReport.Total.AmountPaid);
+    }
+
+    [Fact]
+    public async Task The_rest_facade_creates_a_training_period_and_its_reports_say_so()
+    {
+        var host = await hosts.SqliteAsync();
+        using var client = host.Rest(Bansos.Testing.TestTokens.Admin());
+        var created = await client.PostAsJsonAsync("/api/v1/payout/periods", new
+        {
+            code = "LATIHAN-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(),
+            programme = "SEMBAKO",
+            amountPerHousehold = 100000,
+            startDate = "2021-11-01",
+            endDate = "2021-11-30",
+            villageCodes = new[] { Scenario.NewVillage() },
+            training = true,
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        var period = await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(period.GetProperty("training").GetBoolean());
+
+        var id = period.GetProperty("periodId").GetUInt32();
+        var report = await client.GetFromJsonAsync<JsonElement>($"/api/v1/payout/reports/periods/{id}/villages", TestContext.Current.CancellationToken);
+        Assert.True(report.GetProperty("training").GetBoolean());
     }
 }
