@@ -17,7 +17,7 @@ namespace Bansos.Agent.Cli;
 public static class ComplaintCommand
 {
     private static readonly Option<bool> Card = new("--card") { Description = "Untuk keluarga pemilik kartu di pembaca (for the household of the card in the reader)" };
-    private static readonly Option<string?> Payout = new("--payout") { Description = "No. transaksi yang diadukan (payout id), optional" };
+    private static readonly Option<string?> Payout = new("--payout") { Description = "No. transaksi yang diadukan (payout id), or 'last': today's last payout of the card at hand" };
     private static readonly Option<string?> Village = new("--village") { Description = "Kode desa posko (the point's village code); default: \"village\" in agent.json" };
 
     private static readonly JsonSerializerOptions FormJson = new(JsonSerializerDefaults.Web);
@@ -66,6 +66,9 @@ public static class ComplaintCommand
         if (village is null) return CommandRunner.Fail(context, Notice.Error(Msg.ComplaintVillageMissing), ExitCodes.BadCommandLine);
         if (ComplaintInput.Village(village) is { } badVillage) return CommandRunner.Fail(context, Notice.Error(badVillage), ExitCodes.BadCommandLine);
 
+        var payoutId = await PayoutAsync(context, parse.GetValue(Payout), household, cancellationToken);
+        if (payoutId is { Length: 0 }) return CommandRunner.Fail(context, Notice.Error(Msg.ComplaintPayoutInvalid), ExitCodes.BadCommandLine);
+
         var form = jsonForm ?? await AskFormAsync(console, language, context.Io.Time, cancellationToken);
         var today = Today(context.Io.Time);
         if (form.Problems(today) is { Count: > 0 } problems)
@@ -75,7 +78,7 @@ public static class ComplaintCommand
         }
 
         var cardNote = household is { HouseholdId: null } ? MessageCatalog.Render(Msg.ComplaintCardNote, Language.Indonesian, household.MaskedCard) : null;
-        var request = form.ToRequest(village, household?.HouseholdId, parse.GetValue(Payout), cardNote);
+        var request = form.ToRequest(village, household?.HouseholdId, payoutId, cardNote);
         var complaints = await context.ComplaintsAsync(cancellationToken);
         Complaint ticket;
         try
@@ -129,6 +132,32 @@ public static class ComplaintCommand
         console.Write(table);
         context.Tell(filed);
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// The payout complained about: the one named; <c>last</c>, today's last approved payout of the
+    /// card at hand ("" when there is none); in the terminal UI one chosen from the card's payouts of
+    /// today, or none.
+    /// </summary>
+    private static async Task<string?> PayoutAsync(AgentContext context, string? given, HouseholdAtHand? household, CancellationToken cancellationToken)
+    {
+        var last = string.Equals(given, "last", StringComparison.OrdinalIgnoreCase);
+        if (given is not null && !last) return given;
+        if (household is null) return last ? "" : null;
+        var terminal = await context.TerminalAsync(cancellationToken);
+        var today = (await terminal.ListTransactionsAsync("", cancellationToken)).Transactions
+            .Where(t => t.CardNumber == household.MaskedCard && t.Result == Protos.Payout.V1.PayoutResult.Approved).ToList();
+        if (last) return today.Count > 0 ? today[0].PayoutId : "";
+        if (context.IsJson || today.Count == 0) return null;
+        var none = new Protos.Payout.V1.TransactionInfo();
+        var chosen = await new SelectionPrompt<Protos.Payout.V1.TransactionInfo>()
+            .Title(Markup.Escape(MessageCatalog.Render(Msg.ComplaintChoosePayout, context.Language)))
+            .UseConverter(t => Markup.Escape(t == none
+                ? MessageCatalog.Render(Msg.ComplaintNoPayout, context.Language)
+                : $"{Receipts.ReceiptText.WibTime(t.At.ToDateTimeOffset())}  {Rupiah.Format(t.Amount)}  {t.ApprovalCode}"))
+            .AddChoices([none, .. today])
+            .ShowAsync(context.Io.Console, cancellationToken);
+        return chosen == none ? null : chosen.PayoutId;
     }
 
     /// <summary>The form from standard input (one JSON object); null when it is not one.</summary>

@@ -134,6 +134,8 @@ public static class MessageCatalog
         [Msg.ComplaintIncomplete] = new("Pengaduan belum bisa dicatat karena isiannya belum lengkap atau salah. Periksa isian lalu ulangi.",
             "The complaint cannot be filed because something in it is missing or wrong. Check it and try again."),
         [Msg.ComplaintCardNote] = new("Kartu {0}", "Card {0}"),
+        [Msg.ComplaintChoosePayout] = new("Pengaduan tentang pembayaran hari ini yang mana?", "Which of today's payouts is the complaint about?"),
+        [Msg.ComplaintNoPayout] = new("Bukan tentang pembayaran tertentu", "Not about a particular payout"),
         [Msg.CategoryPinForgottenOrBlocked] = new("PIN lupa atau terblokir", "PIN forgotten or blocked"),
         [Msg.CategoryCardLostOrBroken] = new("Kartu hilang atau rusak", "Card lost or broken"),
         [Msg.CategoryWrongAmount] = new("Jumlah bantuan tidak sesuai", "Wrong amount"),

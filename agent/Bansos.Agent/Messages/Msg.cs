@@ -82,6 +82,8 @@ public enum Msg
     ComplaintPayoutInvalid,
     ComplaintIncomplete,
     ComplaintCardNote,
+    ComplaintChoosePayout,
+    ComplaintNoPayout,
     CategoryPinForgottenOrBlocked,
     CategoryCardLostOrBroken,
     CategoryWrongAmount,

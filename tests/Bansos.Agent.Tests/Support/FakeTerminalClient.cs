@@ -137,8 +137,11 @@ internal sealed class FakeTerminalClient : ITerminalClient
     public Task<ReversePayoutResponse> ReversePayoutAsync(string payoutId, string reason, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    /// <summary>What ListTransactions answers, newest first.</summary>
+    public List<TransactionInfo> Today { get; } = [];
+
     public Task<ListTransactionsResponse> ListTransactionsAsync(string businessDate, CancellationToken cancellationToken) =>
-        Task.FromResult(new ListTransactionsResponse { BusinessDate = businessDate });
+        Task.FromResult(new ListTransactionsResponse { BusinessDate = businessDate, Transactions = { Today } });
 
     public Task<Settlement> GetSettlementAsync(string businessDate, CancellationToken cancellationToken) =>
         Task.FromResult(new Settlement { TerminalId = TerminalId, BusinessDate = businessDate, ApprovedCount = 2, ApprovedAmount = 250_000, NetCount = 2, NetAmount = 250_000,

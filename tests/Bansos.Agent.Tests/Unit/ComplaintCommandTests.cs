@@ -87,6 +87,23 @@ public sealed class ComplaintCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Payout_last_names_todays_last_payout_of_the_card_at_hand()
+    {
+        var mine = Guid.NewGuid().ToString();
+        _terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = Guid.NewGuid().ToString(), CardNumber = "990017******0029", Result = Protos.Payout.V1.PayoutResult.Approved });
+        _terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = Guid.NewGuid().ToString(), CardNumber = "990017******0011", Result = Protos.Payout.V1.PayoutResult.Declined });
+        _terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = mine, CardNumber = "990017******0011", Result = Protos.Payout.V1.PayoutResult.Approved });
+
+        var result = await RunAsync(Form("amount"), null, FakeCardReader.WithCard(Number), "--json", "--card", "--payout", "last");
+        var withoutCard = await RunAsync(Form("amount"), null, null, "--json", "--payout", "last", "--village", Village);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(mine, Assert.Single(_complaints.Filed).PayoutId);
+        Assert.Equal(ExitCodes.BadCommandLine, withoutCard.ExitCode);
+        Assert.Equal("ComplaintPayoutInvalid", withoutCard.Json.GetProperty("messageId").GetString());
+    }
+
+    [Fact]
     public async Task A_card_the_service_says_nothing_about_is_filed_for_the_points_village_with_the_masked_card()
     {
         _terminal.Balance = 0; // BeginPayout refuses: no household details
@@ -210,6 +227,33 @@ public sealed class ComplaintCommandTests : IDisposable
         Assert.Equal(ComplaintCategory.CardLostOrBroken, filed.Category);
         Assert.Equal(_terminal.HouseholdId, filed.HouseholdId);
         Assert.Equal("Kartu patah", filed.Description);
+    }
+
+    [Fact]
+    public async Task The_terminal_UI_offers_todays_payouts_of_the_card_at_hand()
+    {
+        var paid = Guid.NewGuid().ToString();
+        _terminal.Today.Add(new Protos.Payout.V1.TransactionInfo
+        {
+            PayoutId = paid, CardNumber = "990017******0011", Result = Protos.Payout.V1.PayoutResult.Approved, Amount = 150_000, ApprovalCode = "A1B2C3",
+            At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 12, 1, 3, 4, 5, TimeSpan.Zero)),
+        });
+        var console = new TestConsole().Interactive().Width(120);
+        console.Input.PushTextWithEnter("y");
+        console.Input.PushKey(ConsoleKey.DownArrow);           // the payout, not "none"
+        console.Input.PushKey(ConsoleKey.Enter);
+        console.Input.PushKey(ConsoleKey.DownArrow);           // category: card
+        console.Input.PushKey(ConsoleKey.DownArrow);           // category: amount
+        console.Input.PushKey(ConsoleKey.Enter);
+        foreach (var line in new[] { "Kurang Rp 50.000", "Siti Aminah", "", "" }) console.Input.PushTextWithEnter(line);
+
+        var result = await RunAsync("", console, FakeCardReader.WithCard(Number));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("01-12-2026 10:04:05 WIB  Rp 150.000  A1B2C3", console.Output);
+        var filed = Assert.Single(_complaints.Filed);
+        Assert.Equal(paid, filed.PayoutId);
+        Assert.Equal(ComplaintCategory.WrongAmount, filed.Category);
     }
 
     [Fact]
