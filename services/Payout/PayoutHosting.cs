@@ -41,6 +41,7 @@ public static class PayoutHosting
 
         services.AddSingleton<ProjectionStore>();
         services.AddSingleton<PeriodStore>();
+        services.AddSingleton<TrainingPeriods>();
         services.AddSingleton<PointStore>();
         services.AddSingleton<PayoutStore>();
         services.AddSingleton<ReportQueries>();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bansos.Agent.Complaints;
 using Bansos.Agent.Configuration;
 using Bansos.Agent.Connection;
 using Bansos.Agent.Enrolment;
@@ -8,6 +9,7 @@ using Bansos.Agent.Messages;
 using Bansos.Agent.Payout;
 using Bansos.Agent.Storage;
 using Bansos.Agent.Ui;
+using Bansos.Protos.Complaint.V1;
 using Bansos.Protos.Gateway.V1;
 using Bansos.Protos.Payout.V1;
 using Grpc.Core;
@@ -28,6 +30,7 @@ public sealed class AgentContext : IDisposable
     };
 
     private readonly List<GrpcChannel> _channels = [];
+    private GrpcChannel? _serviceChannel;
 
     private AgentContext(AgentIo io, AgentSettings settings, bool json)
     {
@@ -62,6 +65,7 @@ public sealed class AgentContext : IDisposable
             Language = string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase) ? Language.English : Language.Indonesian,
             PointName = file.Point ?? "",
             Training = file.Training ?? false,
+            Village = file.Village,
         };
         if (gatewayText is not null && (!Uri.TryCreate(gatewayText, UriKind.Absolute, out gateway) || gateway.Scheme is not ("http" or "https")))
             throw new AgentSetupException(Notice.Error(Msg.AddressInvalid, gatewayText)) { ExitCode = ExitCodes.BadCommandLine };
@@ -84,7 +88,16 @@ public sealed class AgentContext : IDisposable
     public static string Serialize(object value) => JsonSerializer.Serialize(value, JsonOptions);
 
     /// <summary>The terminal client over the factory's channel; renews the certificate first when it is due.</summary>
-    public async Task<ITerminalClient> TerminalAsync(CancellationToken cancellationToken)
+    public async Task<ITerminalClient> TerminalAsync(CancellationToken cancellationToken) =>
+        Io.TerminalClient?.Invoke()
+        ?? new GrpcTerminalClient(new PayoutTerminalService.PayoutTerminalServiceClient(await ServiceChannelAsync(cancellationToken)), CallTimeout);
+
+    /// <summary>The complaint client over the same gateway and certificate as the terminal's (the gateway routes it to the complaint service).</summary>
+    public async Task<IComplaintClient> ComplaintsAsync(CancellationToken cancellationToken) =>
+        Io.ComplaintClient?.Invoke()
+        ?? new GrpcComplaintClient(new ComplaintService.ComplaintServiceClient(await ServiceChannelAsync(cancellationToken)), CallTimeout);
+
+    private async Task<GrpcChannel> ServiceChannelAsync(CancellationToken cancellationToken)
     {
         var gateway = Settings.Gateway ?? throw new AgentSetupException(Notice.Error(Msg.NotEnrolled));
         TerminalCredentials? credentials = null;
@@ -95,7 +108,7 @@ public sealed class AgentContext : IDisposable
                 throw new AgentSetupException(Notice.Error(Msg.CertificateExpired, Day(credentials.NotAfter)));
             credentials = await RenewIfDueAsync(gateway, credentials, cancellationToken);
         }
-        return new GrpcTerminalClient(new PayoutTerminalService.PayoutTerminalServiceClient(Channel(gateway, credentials)), CallTimeout);
+        return _serviceChannel ??= Channel(gateway, credentials);
     }
 
     private GrpcChannel Channel(Uri gateway, TerminalCredentials? credentials)

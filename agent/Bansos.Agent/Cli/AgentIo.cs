@@ -1,5 +1,7 @@
 using Bansos.Agent.Cards;
+using Bansos.Agent.Complaints;
 using Bansos.Agent.Connection;
+using Bansos.Agent.Payout;
 using Spectre.Console;
 
 namespace Bansos.Agent.Cli;
@@ -18,6 +20,12 @@ public sealed record AgentIo(IAnsiConsole Console, TextWriter Output, TextReader
 
     /// <summary>Waits between retries of an unanswered payout (tests make it short).</summary>
     public Func<int, TimeSpan>? RetryDelay { get; init; }
+
+    /// <summary>Unit tests put fakes here; null: gRPC through the gateway.</summary>
+    public Func<ITerminalClient>? TerminalClient { get; init; }
+
+    /// <summary>Unit tests put fakes here; null: gRPC through the gateway.</summary>
+    public Func<IComplaintClient>? ComplaintClient { get; init; }
 
     public static AgentIo FromSystemConsole() => new(AnsiConsole.Console, System.Console.Out, System.Console.In, System.Console.Error);
 }

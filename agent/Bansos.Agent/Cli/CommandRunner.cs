@@ -30,6 +30,8 @@ public static class CommandRunner
         {
             try
             {
+                // The training banner heads every screen of a training installation.
+                if (!context.IsJson) context.Face.Banner();
                 return await body(context, cancellationToken);
             }
             catch (AgentSetupException e)

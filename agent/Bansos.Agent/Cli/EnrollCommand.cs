@@ -18,11 +18,12 @@ public static class EnrollCommand
 {
     private static readonly Option<string?> GatewayCa = new("--gateway-ca") { Description = "Berkas PEM CA gateway (the gateway's CA, PEM file); default: the system's roots" };
     private static readonly Option<string?> Point = new("--point") { Description = "Nama titik layanan untuk struk (service point name for receipts)" };
+    private static readonly Option<string?> Village = new("--village") { Description = "Kode desa titik layanan, untuk pengaduan (the point's village code, for complaints)" };
     private static readonly Option<bool> Force = new("--force") { Description = "Daftar ulang walau sudah terdaftar (enrol again)" };
 
     public static Command Create(AgentIo io)
     {
-        var command = new Command("enroll", "Daftarkan agen ini dengan kode dari admin (enrol this agent with the admin's code)") { GatewayCa, Point, Force };
+        var command = new Command("enroll", "Daftarkan agen ini dengan kode dari admin (enrol this agent with the admin's code)") { GatewayCa, Point, Village, Force };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, io, (context, token) => RunAsync(context, parse, token), ct));
         return command;
     }
@@ -58,7 +59,7 @@ public static class EnrollCommand
         }
 
         var file = AgentConfigFile.Load(context.Settings.ConfigFile);
-        (file with { Gateway = gateway.ToString(), Point = parse.GetValue(Point) ?? file.Point }).Save(context.Settings.ConfigFile);
+        (file with { Gateway = gateway.ToString(), Point = parse.GetValue(Point) ?? file.Point, Village = parse.GetValue(Village) ?? file.Village }).Save(context.Settings.ConfigFile);
         var notice = Notice.Success(Msg.Enrolled, credentials.TerminalId, AgentContext.Day(credentials.NotAfter));
         if (context.IsJson) context.WriteJson(new { outcome = "enrolled", exitCode = 0, terminalId = credentials.TerminalId, notAfter = credentials.NotAfter, message = notice.Render(context.Language) });
         else context.Tell(notice);

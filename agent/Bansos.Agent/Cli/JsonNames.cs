@@ -21,6 +21,11 @@ public static class JsonNames
     public static string Of(DeclineReason reason) =>
         TerminalReflection.Descriptor.EnumTypes.First(e => e.Name == nameof(DeclineReason)).FindValueByNumber((int)reason)?.Name.Replace("DECLINE_REASON_", "", StringComparison.Ordinal) ?? ((int)reason).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The proto's category name without its prefix, e.g. <c>PIN_FORGOTTEN_OR_BLOCKED</c>.</summary>
+    public static string Of(Protos.Complaint.V1.ComplaintCategory category) =>
+        Protos.Complaint.V1.ComplaintsReflection.Descriptor.EnumTypes.First(e => e.Name == nameof(Protos.Complaint.V1.ComplaintCategory))
+            .FindValueByNumber((int)category)?.Name.Replace("COMPLAINT_CATEGORY_", "", StringComparison.Ordinal) ?? ((int)category).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Of(PayoutResult result) => result switch
     {
         PayoutResult.Approved => "approved",

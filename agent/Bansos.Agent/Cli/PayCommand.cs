@@ -61,7 +61,6 @@ public static class PayCommand
         }
 
         var ui = context.Face;
-        ui.Banner();
         var interactive = new PayoutSession(reader, terminal, pending, receipts, ui, context.Language, options);
         await CheckClockAsync(context, terminal, ui.Show, cancellationToken);
         if (await interactive.ResolvePendingAsync(cancellationToken) is { } resolved) ui.ShowOutcome(resolved);
@@ -118,6 +117,7 @@ public static class PayCommand
         time = outcome.Receipt is { } receipt ? ReceiptText.WibTime(receipt.At) : null,
         receiptFile = outcome.ReceiptFile,
         refusalRecorded = outcome.RefusalRecorded,
+        training = context.Settings.Training,
         notices = context.Notices,
     };
 }

@@ -30,6 +30,7 @@ public static class SettlementCommand
                 reversed = new { count = s.ReversedCount, amount = s.ReversedAmount },
                 declined = new { count = s.DeclinedCount },
                 net = new { count = s.NetCount, amount = s.NetAmount },
+                training = new { count = s.TrainingCount, amount = s.TrainingAmount },
             });
             return ExitCodes.Done;
         }
@@ -40,6 +41,9 @@ public static class SettlementCommand
         table.AddRow(L(Msg.SettlementReversed), $"{s.ReversedCount}", Rupiah.Format(s.ReversedAmount));
         table.AddRow(L(Msg.SettlementDeclined), $"{s.DeclinedCount}", "");
         table.AddRow($"[bold]{L(Msg.SettlementNet)}[/]", $"[bold]{s.NetCount}[/]", $"[bold]{Rupiah.Format(s.NetAmount)}[/]");
+        // Training payouts apart, never in the net: no real money, nothing to reimburse.
+        if (s.TrainingCount > 0 || context.Settings.Training)
+            table.AddRow(L(Msg.SettlementTraining), $"{s.TrainingCount}", Rupiah.Format(s.TrainingAmount));
         context.Io.Console.Write(table);
         return ExitCodes.Done;
     }

@@ -37,6 +37,7 @@ public static class TodayCommand
                     approvalCode = t.ApprovalCode,
                     time = t.At is null ? null : ReceiptText.WibTime(t.At.ToDateTimeOffset()),
                     reversed = t.Reversed,
+                    training = t.Training,
                 }),
             });
             return ExitCodes.Done;
@@ -55,6 +56,7 @@ public static class TodayCommand
             var result = t.Reversed ? Msg.ResultReversed : t.Result == Protos.Payout.V1.PayoutResult.Approved ? Msg.ResultApproved : Msg.ResultDeclined;
             var text = MessageCatalog.Render(result, lang);
             if (t.Result == Protos.Payout.V1.PayoutResult.Declined) text += ": " + MessageCatalog.Decline(t.DeclineReason).In(lang);
+            if (t.Training) text += $" ({MessageCatalog.Render(Msg.LabelTraining, lang)})";
             table.AddRow(Markup.Escape(t.At is null ? "" : ReceiptText.WibTime(t.At.ToDateTimeOffset())), Markup.Escape(t.CardNumber),
                 Rupiah.Format(t.Amount), Markup.Escape(text), Markup.Escape(t.ApprovalCode));
         }

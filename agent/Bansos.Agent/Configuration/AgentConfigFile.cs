@@ -3,8 +3,8 @@ using Bansos.Agent.Storage;
 
 namespace Bansos.Agent.Configuration;
 
-/// <summary><c>agent.json</c>: <c>{ "gateway": "https://…", "reader": "…", "language": "id", "point": "Posko Urai", "training": false }</c>.</summary>
-public sealed record AgentConfigFile(string? Gateway, string? Reader, string? Language, string? Point, bool? Training)
+/// <summary><c>agent.json</c>: <c>{ "gateway": "https://…", "reader": "…", "language": "id", "point": "Posko Urai", "training": false, "village": "17.03.12.2001" }</c>.</summary>
+public sealed record AgentConfigFile(string? Gateway, string? Reader, string? Language, string? Point, bool? Training, string? Village = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -23,5 +23,8 @@ public sealed record AgentSettings
 
     public bool Training { get; init; }
 
+    /// <summary>The Kemendagri code of the point's village: where a walk-in complaint is filed.</summary>
+    public string? Village { get; init; }
+
     public string ConfigFile => Path.Combine(DataFolder, "agent.json");
 }

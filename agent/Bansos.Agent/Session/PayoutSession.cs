@@ -121,13 +121,14 @@ public sealed class PayoutSession(
             return new PayoutOutcome(OutcomeKind.GatewayProblem, ServiceProblem.From(e).Notice) { MaskedCard = masked };
         }
         face.ShowCard(new CardSummary(masked, fci.HolderName ?? "", fci.HouseholdReference ?? "", begin.VillageCode, [.. begin.Entitlements]));
-        if (!begin.CanPay)
-        {
-            var usedUp = begin.Reason == DeclineReason.NoOpenEntitlement && begin.Entitlements.Count > 0;
-            return Declined(begin.Reason, masked, usedUp ? Notice.Error(Msg.BalanceUsedUp) : null);
-        }
+        // A refusal carries no entitlements (docs/payout.md): its reason's words say what is wrong
+        // (a used-up balance is NO_OPEN_ENTITLEMENT, whose text says so).
+        if (!begin.CanPay) return Declined(begin.Reason, masked, null);
 
-        var payable = begin.Entitlements.Where(e => e.Balance > 0).ToList();
+        // A training installation pays only from training periods, a real one never from them (docs/agent.md "Training mode").
+        var payable = begin.Entitlements.Where(e => e.Balance > 0 && e.Training == options.Training).ToList();
+        if (payable.Count == 0)
+            return Declined(DeclineReason.NoOpenEntitlement, masked, Notice.Error(options.Training ? Msg.NoTrainingEntitlement : Msg.TrainingEntitlementOnly));
         var entitlement = payable.Count == 1 ? payable[0] : await face.ChooseEntitlementAsync(payable, cancellationToken);
         if (entitlement is null) return new PayoutOutcome(OutcomeKind.NothingPaid, Notice.Warning(Msg.Cancelled)) { MaskedCard = masked };
         var amount = await face.AskAmountAsync(entitlement, cancellationToken);

@@ -44,7 +44,8 @@ public sealed class SpectreFace(IAnsiConsole console, Language language, bool tr
             .AddColumn(new TableColumn(Markup.Escape(Say(Msg.LabelAmount))).RightAligned())
             .AddColumn(new TableColumn(Markup.Escape(Say(Msg.LabelBalance))).RightAligned());
         foreach (var e in card.Entitlements)
-            entitlements.AddRow(Markup.Escape(e.PeriodCode), Markup.Escape(e.Programme), Rupiah.Format(e.Amount), Rupiah.Format(e.Balance));
+            entitlements.AddRow(Markup.Escape(e.Training ? $"{e.PeriodCode} ({Say(Msg.LabelTraining)})" : e.PeriodCode), Markup.Escape(e.Programme),
+                Rupiah.Format(e.Amount), Rupiah.Format(e.Balance));
         console.Write(entitlements);
     }
 

@@ -14,7 +14,7 @@ public sealed class PeriodStore
         SELECT p.id AS Id, p.code AS Code, p.programme AS Programme, p.amount_per_household AS AmountPerHousehold,
                p.start_date AS StartDate, p.end_date AS EndDate, p.status AS Status,
                (SELECT COUNT(*) FROM entitlements e WHERE e.period_id = p.id) AS EntitlementCount,
-               p.created_at AS CreatedAt, p.opened_at AS OpenedAt, p.closed_at AS ClosedAt
+               p.created_at AS CreatedAt, p.opened_at AS OpenedAt, p.closed_at AS ClosedAt, p.training AS Training
         FROM aid_periods p
         """;
 
@@ -22,8 +22,8 @@ public sealed class PeriodStore
     {
         var id = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO aid_periods (code, programme, amount_per_household, start_date, end_date, status, created_at)
-            VALUES (@Code, @Programme, @AmountPerHousehold, @StartDate, @EndDate, 'DRAFT', @now)
+            INSERT INTO aid_periods (code, programme, amount_per_household, start_date, end_date, status, created_at, training)
+            VALUES (@Code, @Programme, @AmountPerHousehold, @StartDate, @EndDate, 'DRAFT', @now, @Training)
             RETURNING id
             """,
             new
@@ -34,6 +34,7 @@ public sealed class PeriodStore
                 StartDate = BusinessCalendar.Format(draft.StartDate),
                 EndDate = BusinessCalendar.Format(draft.EndDate),
                 now,
+                Training = draft.Training ? 1 : 0,
             },
             session.Transaction, cancellationToken: ct));
         if (id > uint.MaxValue)
@@ -155,6 +156,11 @@ public sealed class PeriodStore
             new { periodId = period.Id, householdId, villageCode, amount = period.AmountPerHousehold, now },
             session.Transaction, cancellationToken: ct)) == 1;
 
+    /// <summary>Whether the period is a training period; null when there is no such period.</summary>
+    public async Task<bool?> IsTrainingAsync(DbConnection connection, long id, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT training FROM aid_periods WHERE id = @id", new { id }, cancellationToken: ct)) is { } training ? training != 0 : null;
+
     private async Task<IReadOnlyList<string>> VillagesAsync(DbSession session, long id, CancellationToken ct) =>
         [.. await session.Connection.QueryAsync<string>(new CommandDefinition(
             "SELECT village_code FROM period_villages WHERE period_id = @id ORDER BY village_code", new { id }, session.Transaction, cancellationToken: ct))];
@@ -183,10 +189,15 @@ public sealed class PeriodStore
 
         public DateTimeOffset? ClosedAt { get; init; }
 
+        public long Training { get; init; }
+
         public AidPeriod ToDomain(IReadOnlyList<string> villages) => new(
             Id, Code, Programme, AmountPerHousehold,
             DateOnly.ParseExact(StartDate, BusinessCalendar.DateFormat, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.ParseExact(EndDate, BusinessCalendar.DateFormat, System.Globalization.CultureInfo.InvariantCulture),
-            villages, AidPeriodLifecycle.ParseStatus(Status), EntitlementCount, CreatedAt, OpenedAt, ClosedAt);
+            villages, AidPeriodLifecycle.ParseStatus(Status), EntitlementCount, CreatedAt, OpenedAt, ClosedAt)
+        {
+            Training = Training != 0,
+        };
     }
 }

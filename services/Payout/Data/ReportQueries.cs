@@ -7,13 +7,19 @@ namespace Bansos.Payout.Data;
 /// <summary>Read-only figures for reports and settlements (sums cast to BIGINT: PostgreSQL widens SUM(bigint) to numeric).</summary>
 public sealed class ReportQueries
 {
+    // Payouts against a training period (aid_periods.training) are counted apart, in the Training* columns only.
     private const string DayFiguresColumns =
         """
-        CAST(COALESCE(SUM(CASE WHEN p.result = 'APPROVED' THEN 1 ELSE 0 END), 0) AS BIGINT) AS ApprovedCount,
-        CAST(COALESCE(SUM(CASE WHEN p.result = 'APPROVED' THEN p.amount ELSE 0 END), 0) AS BIGINT) AS ApprovedAmount,
-        CAST(COALESCE(SUM(CASE WHEN p.reversed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) AS ReversedCount,
-        CAST(COALESCE(SUM(CASE WHEN p.reversed_at IS NOT NULL THEN p.amount ELSE 0 END), 0) AS BIGINT) AS ReversedAmount,
-        CAST(COALESCE(SUM(CASE WHEN p.result = 'DECLINED' THEN 1 ELSE 0 END), 0) AS BIGINT) AS DeclinedCount
+        CAST(COALESCE(SUM(CASE WHEN p.result = 'APPROVED' AND COALESCE(ap.training, 0) = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS ApprovedCount,
+        CAST(COALESCE(SUM(CASE WHEN p.result = 'APPROVED' AND COALESCE(ap.training, 0) = 0 THEN p.amount ELSE 0 END), 0) AS BIGINT) AS ApprovedAmount,
+        CAST(COALESCE(SUM(CASE WHEN p.reversed_at IS NOT NULL AND COALESCE(ap.training, 0) = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS ReversedCount,
+        CAST(COALESCE(SUM(CASE WHEN p.reversed_at IS NOT NULL AND COALESCE(ap.training, 0) = 0 THEN p.amount ELSE 0 END), 0) AS BIGINT) AS ReversedAmount,
+        CAST(COALESCE(SUM(CASE WHEN p.result = 'DECLINED' AND COALESCE(ap.training, 0) = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS DeclinedCount,
+        CAST(COALESCE(SUM(CASE WHEN p.result = 'APPROVED' AND ap.training = 1 THEN 1 ELSE 0 END), 0) AS BIGINT) AS TrainingApprovedCount,
+        CAST(COALESCE(SUM(CASE WHEN p.result = 'APPROVED' AND ap.training = 1 THEN p.amount ELSE 0 END), 0) AS BIGINT) AS TrainingApprovedAmount,
+        CAST(COALESCE(SUM(CASE WHEN p.reversed_at IS NOT NULL AND ap.training = 1 THEN 1 ELSE 0 END), 0) AS BIGINT) AS TrainingReversedCount,
+        CAST(COALESCE(SUM(CASE WHEN p.reversed_at IS NOT NULL AND ap.training = 1 THEN p.amount ELSE 0 END), 0) AS BIGINT) AS TrainingReversedAmount,
+        CAST(COALESCE(SUM(CASE WHEN p.result = 'DECLINED' AND ap.training = 1 THEN 1 ELSE 0 END), 0) AS BIGINT) AS TrainingDeclinedCount
         """;
 
     public async Task<IReadOnlyList<VillageFigures>> PeriodVillagesAsync(DbConnection connection, long periodId, CancellationToken ct)
@@ -44,6 +50,7 @@ public sealed class ReportQueries
             {DayFiguresColumns}
             FROM terminals t
             LEFT JOIN payouts p ON p.terminal_id = t.id AND p.business_date = @date
+            LEFT JOIN aid_periods ap ON ap.id = p.period_id
             WHERE t.point_id = @pointId
             GROUP BY t.id
             ORDER BY t.id
@@ -59,6 +66,7 @@ public sealed class ReportQueries
             SELECT @terminalId AS TerminalId,
             {DayFiguresColumns}
             FROM payouts p
+            LEFT JOIN aid_periods ap ON ap.id = p.period_id
             WHERE p.terminal_id = @terminalId AND p.business_date = @date
             """,
             new { terminalId, date = BusinessCalendar.Format(businessDate) }, cancellationToken: ct));
@@ -94,6 +102,19 @@ public sealed class ReportQueries
 
         public long DeclinedCount { get; init; }
 
-        public DayFigures ToDomain() => new(TerminalId, ApprovedCount, ApprovedAmount, ReversedCount, ReversedAmount, DeclinedCount);
+        public long TrainingApprovedCount { get; init; }
+
+        public long TrainingApprovedAmount { get; init; }
+
+        public long TrainingReversedCount { get; init; }
+
+        public long TrainingReversedAmount { get; init; }
+
+        public long TrainingDeclinedCount { get; init; }
+
+        public DayFigures ToDomain() => new(TerminalId, ApprovedCount, ApprovedAmount, ReversedCount, ReversedAmount, DeclinedCount)
+        {
+            Training = new DayFigures(TerminalId, TrainingApprovedCount, TrainingApprovedAmount, TrainingReversedCount, TrainingReversedAmount, TrainingDeclinedCount),
+        };
     }
 }

@@ -15,6 +15,9 @@ public sealed record AidPeriod(
     DateTimeOffset? OpenedAt,
     DateTimeOffset? ClosedAt)
 {
+    /// <summary>A training period (socialisation, virtual cards): its payouts are no real money and stay out of settlements and real figures.</summary>
+    public bool Training { get; init; }
+
     /// <summary>Whether a payout on <paramref name="businessDate"/> falls inside the window (both ends inclusive).</summary>
     public bool IsWithinWindow(DateOnly businessDate) => businessDate >= StartDate && businessDate <= EndDate;
 }

@@ -18,6 +18,9 @@ public sealed partial record AidPeriodDraft(
 
     public const int MaxVillages = 10_000;
 
+    /// <summary>A training period (set at creation only): see <see cref="AidPeriod.Training"/>.</summary>
+    public bool Training { get; init; }
+
     /// <summary>Validates raw input; throws <see cref="ValidationException"/> listing every bad field (proto field names).</summary>
     public static AidPeriodDraft Create(
         string? code, string? programme, long amount, string? startDate, string? endDate, IReadOnlyList<string>? villageCodes)

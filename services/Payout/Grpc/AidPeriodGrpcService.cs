@@ -13,7 +13,7 @@ public sealed class AidPeriodGrpcService(ICurrentActor actor, PeriodAdministrati
     public override async Task<Proto.AidPeriodInfo> CreatePeriod(Proto.CreatePeriodRequest request, ServerCallContext context)
     {
         var draft = AidPeriodDraft.Create(request.Code, request.Programme, request.AmountPerHousehold, request.StartDate, request.EndDate,
-            [.. request.VillageCodes]);
+            [.. request.VillageCodes]) with { Training = request.Training };
         return ProtoMapping.ToProto(await periods.CreateAsync(actor.Subject, draft, context.CancellationToken));
     }
 

@@ -19,18 +19,21 @@ public sealed class PayoutReportGrpcService(PayoutReports reports) : Proto.Payou
             PeriodCode = period.Code,
             Villages = { villages.Select(ProtoMapping.ToProto) },
             Total = ProtoMapping.ToProto(VillageFigures.Sum(villages)),
+            Training = period.Training,
         };
     }
 
     public override async Task<Proto.PointDayReport> GetPointDayReport(Proto.GetPointDayReportRequest request, ServerCallContext context)
     {
         var (date, terminals) = await reports.PointDayAsync(request.PointId, request.BusinessDate, context.CancellationToken);
+        var total = DayFigures.Sum(0, terminals);
         return new Proto.PointDayReport
         {
             PointId = request.PointId,
             BusinessDate = BusinessCalendar.Format(date),
             Terminals = { terminals.Select(ProtoMapping.ToProto) },
-            Total = ProtoMapping.ToProto(DayFigures.Sum(0, terminals)),
+            Total = ProtoMapping.ToProto(total),
+            Training = ProtoMapping.ToProto(total.Training ?? new DayFigures(0, 0, 0, 0, 0, 0)),
         };
     }
 }

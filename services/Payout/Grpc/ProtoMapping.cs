@@ -28,6 +28,7 @@ internal static class ProtoMapping
             Status = (Proto.AidPeriodStatus)(int)period.Status,
             EntitlementCount = period.EntitlementCount,
             CreatedAt = ToProto(period.CreatedAt),
+            Training = period.Training,
         };
         if (period.OpenedAt is { } opened)
         {
@@ -124,7 +125,7 @@ internal static class ProtoMapping
         };
     }
 
-    public static Proto.TransactionInfo ToTransaction(PayoutRecord payout) => new()
+    public static Proto.TransactionInfo ToTransaction(PayoutRecord payout, IReadOnlySet<long> trainingPeriods) => new()
     {
         PayoutId = payout.PayoutId.ToString(),
         Result = payout.Approved ? Proto.PayoutResult.Approved : Proto.PayoutResult.Declined,
@@ -136,6 +137,7 @@ internal static class ProtoMapping
         At = ToProto(payout.At),
         Reversed = payout.ReversedAt is not null,
         ReversalReason = payout.ReversalReason ?? "",
+        Training = trainingPeriods.Contains(payout.PeriodId),
     };
 
     public static Proto.Settlement ToSettlement(long terminalId, DateOnly date, DayFigures figures) => new()
@@ -149,6 +151,8 @@ internal static class ProtoMapping
         DeclinedCount = figures.DeclinedCount,
         NetCount = figures.NetCount,
         NetAmount = figures.NetAmount,
+        TrainingCount = figures.Training?.NetCount ?? 0,
+        TrainingAmount = figures.Training?.NetAmount ?? 0,
     };
 
     public static Proto.TerminalDayFigures ToProto(DayFigures figures) => new()

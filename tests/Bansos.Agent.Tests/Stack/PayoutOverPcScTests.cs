@@ -67,8 +67,9 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
         Assert.Equal(3, third.ExitCode);
         Assert.Equal("declined", third.Json.GetProperty("outcome").GetString());
         // A refusing BeginPayout tells nothing about the household (no entitlements, no balances):
-        // the agent gives the reason's own words, not "balance used up".
+        // the reason's own words tell the beneficiary the balance is used up.
         Assert.Equal("NO_OPEN_ENTITLEMENT", third.Json.GetProperty("declineReason").GetString());
+        Assert.StartsWith("Pembayaran ditolak. Saldo bantuan keluarga ini sudah habis", third.Json.GetProperty("message").GetString());
         Assert.False(third.Json.GetProperty("paid").GetBoolean());
 
         var today = await _payout.Terminal.ListTransactionsAsync(new ListTransactionsRequest(), cancellationToken: TestContext.Current.CancellationToken);

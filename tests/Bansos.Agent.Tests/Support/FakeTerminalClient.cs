@@ -24,6 +24,11 @@ internal sealed class FakeTerminalClient : ITerminalClient
 
     public uint PeriodId { get; set; } = 202111;
 
+    public string HouseholdId { get; set; } = "6f1c2a4e-0b7d-4c1e-9a51-3d2f8e7b6a10";
+
+    /// <summary>The entitlement is of a training period.</summary>
+    public bool Training { get; set; }
+
     /// <summary>Next calls of AuthorizePayout fail with UNAVAILABLE before reaching the service.</summary>
     public int FailBeforeProcessing { get; set; }
 
@@ -49,15 +54,19 @@ internal sealed class FakeTerminalClient : ITerminalClient
             CardStatus = "ACTIVE",
             HouseholdStatus = "ACTIVE",
             VillageCode = "17.03.12.2003",
+            HouseholdId = HouseholdId,
             TerminalId = TerminalId,
             CanPay = Balance > 0,
             Reason = Balance > 0 ? DeclineReason.Unspecified : DeclineReason.NoOpenEntitlement,
             ChallengeId = "challenge-" + Guid.NewGuid().ToString("N"),
             Challenge = ByteString.CopyFrom(_challenge),
         };
+        // A refusal names the reason and nothing of the household (docs/payout.md).
+        if (!response.CanPay) return Task.FromResult(new BeginPayoutResponse { CardNumber = cardNumber, CardStatus = "ACTIVE", TerminalId = TerminalId, Reason = response.Reason });
         response.Entitlements.Add(new EntitlementInfo
         {
             EntitlementId = 1, PeriodId = PeriodId, PeriodCode = "SEMBAKO-2021-11", Programme = "SEMBAKO", Amount = 200_000, Balance = Balance,
+            Training = Training,
         });
         return Task.FromResult(response);
     }
@@ -128,9 +137,13 @@ internal sealed class FakeTerminalClient : ITerminalClient
     public Task<ReversePayoutResponse> ReversePayoutAsync(string payoutId, string reason, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    /// <summary>What ListTransactions answers, newest first.</summary>
+    public List<TransactionInfo> Today { get; } = [];
+
     public Task<ListTransactionsResponse> ListTransactionsAsync(string businessDate, CancellationToken cancellationToken) =>
-        Task.FromResult(new ListTransactionsResponse { BusinessDate = businessDate });
+        Task.FromResult(new ListTransactionsResponse { BusinessDate = businessDate, Transactions = { Today } });
 
     public Task<Settlement> GetSettlementAsync(string businessDate, CancellationToken cancellationToken) =>
-        Task.FromResult(new Settlement { TerminalId = TerminalId, BusinessDate = businessDate });
+        Task.FromResult(new Settlement { TerminalId = TerminalId, BusinessDate = businessDate, ApprovedCount = 2, ApprovedAmount = 250_000, NetCount = 2, NetAmount = 250_000,
+            TrainingCount = Training ? 1 : 0, TrainingAmount = Training ? 30_000 : 0 });
 }

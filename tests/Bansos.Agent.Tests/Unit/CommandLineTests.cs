@@ -46,13 +46,4 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("AmountInvalid", result.Json.GetProperty("messageId").GetString());
     }
-
-    [Fact]
-    public async Task Complaints_are_plainly_not_available_yet()
-    {
-        var result = await AgentRun.RunAsync("", "", null, "complaint", "--json", "--data", _data.Path);
-
-        Assert.Equal(9, result.ExitCode);
-        Assert.Equal("ComplaintNotAvailable", result.Json.GetProperty("messageId").GetString());
-    }
 }

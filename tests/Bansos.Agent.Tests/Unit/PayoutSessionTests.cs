@@ -53,7 +53,10 @@ public sealed class PayoutSessionTests : IDisposable
         Assert.Equal((OutcomeKind.Approved, 50_000L), (first.Kind, first.Receipt!.BalanceAfter));
         Assert.Equal((OutcomeKind.Approved, 0L), (second.Kind, second.Receipt!.BalanceAfter));
         Assert.Equal(OutcomeKind.Declined, third.Kind);
-        Assert.Equal(Msg.BalanceUsedUp, third.Notice.Id);
+        // The refusal carries no balances: the reason's own words say the balance is used up.
+        Assert.Equal((Msg.Declined, DeclineReason.NoOpenEntitlement), (third.Notice.Id, third.Reason));
+        Assert.Contains("Saldo bantuan keluarga ini sudah habis", third.Notice.Render(Language.Indonesian));
+        Assert.Contains("aid balance is used up", MessageCatalog.Decline(third.Reason!.Value).In(Language.English));
         Assert.Equal(2, _service.Payouts);
     }
 

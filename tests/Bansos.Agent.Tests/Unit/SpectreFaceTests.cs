@@ -17,12 +17,15 @@ public sealed class SpectreFaceTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private async Task<(PayoutOutcome Outcome, string Screen)> PayAsync(Language language, bool training, params string[] typed)
+    private Task<(PayoutOutcome Outcome, string Screen)> PayAsync(Language language, bool training, params string[] typed) =>
+        PayAsync(language, training, training, typed);
+
+    private async Task<(PayoutOutcome Outcome, string Screen)> PayAsync(Language language, bool training, bool trainingPeriod, params string[] typed)
     {
         var console = new TestConsole().Interactive().Width(100);
         foreach (var line in typed) console.Input.PushTextWithEnter(line);
         var face = new SpectreFace(console, language, training);
-        var session = new PayoutSession(FakeCardReader.WithCard(Number), new FakeTerminalClient { Card = Number }, new PendingPayoutStore(_data.Path),
+        var session = new PayoutSession(FakeCardReader.WithCard(Number), new FakeTerminalClient { Card = Number, Training = trainingPeriod }, new PendingPayoutStore(_data.Path),
             new ReceiptStore(_data.Path), face, language, new PayoutSessionOptions { PointName = "Posko Urai", Training = training });
         var outcome = await session.PayOnceAsync(TestContext.Current.CancellationToken);
         face.ShowOutcome(outcome);
@@ -64,5 +67,30 @@ public sealed class SpectreFaceTests : IDisposable
         Assert.Contains("Wrong PIN, 2 tries left", screen);
         Assert.Contains("Payout approved: Rp 200.000", screen);
         Assert.Contains("AID PAYOUT RECEIPT", screen);
+    }
+
+    [Fact]
+    public async Task A_training_installation_marks_the_training_period_and_shows_the_banner_on_the_card_and_the_receipt()
+    {
+        var (outcome, screen) = await PayAsync(Language.Indonesian, true, "", "123456");
+
+        Assert.Equal(OutcomeKind.Approved, outcome.Kind);
+        Assert.True(outcome.Receipt!.Training);
+        Assert.Contains("SEMBAKO-2021-11 (pelatihan)", screen);
+        // The banner heads the card screen and the receipt says it again.
+        Assert.True(screen.Split("MODE PELATIHAN — tidak ada uang sungguhan").Length >= 3, screen);
+    }
+
+    [Fact]
+    public async Task A_training_installation_pays_nothing_from_a_real_period_and_a_real_one_nothing_from_a_training_period()
+    {
+        var (atTraining, trainingScreen) = await PayAsync(Language.Indonesian, true, false);
+        var (atReal, realScreen) = await PayAsync(Language.Indonesian, false, true);
+
+        Assert.Equal((OutcomeKind.Declined, Msg.NoTrainingEntitlement), (atTraining.Kind, atTraining.Notice.Id));
+        Assert.Contains("Agen ini dalam mode pelatihan", trainingScreen);
+        Assert.Equal((OutcomeKind.Declined, Msg.TrainingEntitlementOnly), (atReal.Kind, atReal.Notice.Id));
+        Assert.Contains("Kartu ini hanya punya hak bantuan pelatihan", realScreen);
+        Assert.DoesNotContain("MODE PELATIHAN", realScreen);
     }
 }
