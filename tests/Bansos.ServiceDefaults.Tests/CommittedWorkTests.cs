@@ -77,9 +77,5 @@ public sealed class CommittedWorkTests
         Assert.Equal(1, await CounterAsync(db.Database));
     }
 
-    private static async Task<long> CounterAsync(IDatabase database)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'main'");
-    }
+    private static Task<long> CounterAsync(IDatabase database) => DatabaseTests.CounterAsync(database);
 }
