@@ -144,7 +144,7 @@ public sealed class DatabaseTests
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
     }
 
-    private static async Task<long> CounterAsync(IDatabase database)
+    internal static async Task<long> CounterAsync(IDatabase database)
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'main'");

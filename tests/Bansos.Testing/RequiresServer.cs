@@ -44,7 +44,9 @@ public static class RequiresServer
     {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Timeout = 5, Pooling = false };
+            // A stopped server refuses at once; a busy one (a shared CI machine at load 40) may take
+            // more than 5 s to start a backend, which is slow, not unreachable.
+            var builder = new NpgsqlConnectionStringBuilder(TestServers.Postgres) { Timeout = 30, Pooling = false };
             if (string.IsNullOrEmpty(builder.Database))
             {
                 builder.Database = "postgres";

@@ -25,7 +25,7 @@ public sealed class TerminalStatusMonitor(
     // Not disposed: a read still in flight when the host is disposed would release a disposed
     // semaphore and stop the host with an error; SemaphoreSlim holds nothing unmanaged here.
     private readonly SemaphoreSlim readGate = new(1, 1);
-    private volatile Snapshot current = new(FrozenDictionary<long, TerminalState>.Empty, DateTimeOffset.MinValue);
+    private volatile Snapshot current = new(FrozenDictionary<long, TerminalState>.Empty, FrozenDictionary<long, string>.Empty, DateTimeOffset.MinValue);
 
     /// <summary>Active and known, by a read no older than the maximum age.</summary>
     public bool IsActive(long terminalId)
@@ -34,6 +34,13 @@ public sealed class TerminalStatusMonitor(
         return time.GetUtcNow() - snapshot.ReadAt <= options.Value.TerminalStatusMaxAge &&
                snapshot.States.TryGetValue(terminalId, out var state) && state == TerminalState.Active;
     }
+
+    /// <summary>
+    /// The village of the terminal's distribution point, as payout last said (null: unknown). Put on
+    /// the terminal's token as its one <c>village</c> claim: the complaint service lets an agent file
+    /// only for that village (docs/complaint.md).
+    /// </summary>
+    public string? VillageOf(long terminalId) => current.Villages.GetValueOrDefault(terminalId);
 
     /// <summary>Reads payout now (an admin asking for an enrolment code must not wait for the next poll).</summary>
     public async Task<TerminalState?> RefreshAndGetAsync(long terminalId, CancellationToken ct)
@@ -71,7 +78,9 @@ public sealed class TerminalStatusMonitor(
             var states = reply.Points.SelectMany(p => p.Terminals).ToFrozenDictionary(
                 t => t.TerminalId,
                 t => t.Status == TerminalStatus.Active ? TerminalState.Active : TerminalState.Disabled);
-            current = new Snapshot(states, started);
+            var villages = reply.Points.SelectMany(p => p.Terminals.Select(t => (t.TerminalId, p.VillageCode)))
+                .ToFrozenDictionary(t => t.TerminalId, t => t.VillageCode);
+            current = new Snapshot(states, villages, started);
         }
         finally
         {
@@ -79,5 +88,5 @@ public sealed class TerminalStatusMonitor(
         }
     }
 
-    private sealed record Snapshot(FrozenDictionary<long, TerminalState> States, DateTimeOffset ReadAt);
+    private sealed record Snapshot(FrozenDictionary<long, TerminalState> States, FrozenDictionary<long, string> Villages, DateTimeOffset ReadAt);
 }

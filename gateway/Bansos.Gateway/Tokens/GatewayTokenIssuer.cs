@@ -57,15 +57,24 @@ public sealed class GatewayTokenIssuer
         return Issue(subject, claims, AccessTokenLifetime);
     }
 
-    /// <summary>What the services see for an agent that came in with its client certificate.</summary>
-    public IssuedToken IssueTerminal(long terminalId)
+    /// <summary>
+    /// What the services see for an agent that came in with its client certificate: its terminal id
+    /// and, when payout has told the gateway, the village of its distribution point.
+    /// </summary>
+    public IssuedToken IssueTerminal(long terminalId, string? villageCode = null)
     {
         var id = terminalId.ToString(CultureInfo.InvariantCulture);
-        return Issue($"terminal-{id}", new Dictionary<string, object>(StringComparer.Ordinal)
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             [BansosClaims.Role] = new[] { BansosRoles.Terminal },
             [BansosClaims.TerminalId] = id,
-        }, TerminalTokenLifetime);
+        };
+        if (!string.IsNullOrEmpty(villageCode))
+        {
+            claims[BansosClaims.Village] = new[] { villageCode };
+        }
+
+        return Issue($"terminal-{id}", claims, TerminalTokenLifetime);
     }
 
     /// <summary>The gateway calling a service for itself (reading terminal status).</summary>

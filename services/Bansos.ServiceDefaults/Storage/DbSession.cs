@@ -43,11 +43,5 @@ public sealed class DbSession
     /// <summary>Writes the enqueued events into <c>outbox_messages</c> in this transaction (done before every commit).</summary>
     public Task FlushAsync(CancellationToken ct = default) => Outbox.FlushAsync(Connection, Transaction, ct);
 
-    internal void RunCommitted()
-    {
-        foreach (var callback in committed)
-        {
-            callback();
-        }
-    }
+    internal IReadOnlyList<Action> Committed => committed;
 }

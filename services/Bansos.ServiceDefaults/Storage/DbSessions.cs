@@ -15,26 +15,34 @@ internal sealed class DbSessions(IDatabase database, IOutbox? outbox, TimeProvid
 
     public DbDialect Dialect => database.Dialect;
 
-    public Task<T> WriteAsync<T>(Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel = null, CancellationToken ct = default)
+    public async Task<T> WriteAsync<T>(Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return retry.ExecuteAsync(token => AttemptAsync(work, isolationLevel, token), ct).AsTask();
+        var (result, committed) = await retry.ExecuteAsync(token => AttemptAsync(work, isolationLevel, token), ct);
+        // After the commit and outside the retry: whatever these callbacks throw, the work never runs again.
+        TransactionCallbacks.Run(committed);
+        return result;
     }
 
-    public Task<T> WriteOnAsync<T>(DbConnection connection, Func<DbSession, Task<T>> work, CancellationToken ct = default)
+    public async Task<T> WriteOnAsync<T>(DbConnection connection, Func<DbSession, Task<T>> work, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(work);
-        return CommitAsync(connection, work, null, ct);
+        var (result, committed) = await CommitAsync(connection, work, null, ct);
+        TransactionCallbacks.Run(committed);
+        return result;
     }
 
-    private async ValueTask<T> AttemptAsync<T>(Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel, CancellationToken ct)
+    private async ValueTask<(T Result, IReadOnlyList<Action> Committed)> AttemptAsync<T>(
+        Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         return await CommitAsync(connection, work, isolationLevel, ct);
     }
 
-    private async Task<T> CommitAsync<T>(DbConnection connection, Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel, CancellationToken ct)
+    /// <summary>One attempt: the work, its events, the commit; returns the result and the work to do after the commit.</summary>
+    private async Task<(T Result, IReadOnlyList<Action> Committed)> CommitAsync<T>(
+        DbConnection connection, Func<DbSession, Task<T>> work, IsolationLevel? isolationLevel, CancellationToken ct)
     {
         await using var transaction = await database.BeginWriteAsync(connection, isolationLevel, ct);
         var session = new DbSession(connection, transaction, database.Dialect, new SessionOutbox(outbox), readOnly: false);
@@ -42,11 +50,10 @@ internal sealed class DbSessions(IDatabase database, IOutbox? outbox, TimeProvid
         {
             var result = await work(session);
             await session.FlushAsync(ct);
-            await transaction.CommitAsync(ct);
+            // Not cancellable: once COMMIT is sent its outcome is awaited, never abandoned as unknown.
+            await transaction.CommitAsync(CancellationToken.None);
             // The outbox's wake-up (IOutbox registers it on the transaction), then the session's own callbacks.
-            TransactionCallbacks.RunCommitted(transaction);
-            session.RunCommitted();
-            return result;
+            return (result, [.. TransactionCallbacks.Take(transaction), .. session.Committed]);
         }
         finally
         {

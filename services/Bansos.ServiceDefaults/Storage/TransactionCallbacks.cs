@@ -5,7 +5,11 @@ namespace Bansos.ServiceDefaults.Storage;
 
 /// <summary>
 /// Work to do once a transaction has committed (e.g. wake the outbox relay). Runs only for
-/// transactions that <see cref="IDatabase.InTransactionAsync{T}"/> commits; others rely on polling.
+/// transactions that <see cref="IDatabase.InTransactionAsync{T}"/>, <see cref="IDbSessions.WriteAsync{T}"/>
+/// or a <see cref="CommitWindow"/> commits; others rely on polling. The owner takes the callbacks off
+/// the transaction before disposing it (Npgsql recycles transaction objects, so a callback left behind
+/// would fire for another unit of work) and runs them outside its retry loop: a callback that throws
+/// after the commit must never make the committed work run again.
 /// </summary>
 public static class TransactionCallbacks
 {
@@ -20,25 +24,30 @@ public static class TransactionCallbacks
         }
     }
 
-    internal static void RunCommitted(DbTransaction transaction)
+    /// <summary>Removes and returns the callbacks registered on <paramref name="transaction"/> (none: empty).</summary>
+    internal static Action[] Take(DbTransaction transaction)
     {
         if (!Callbacks.TryGetValue(transaction, out var list))
         {
-            return;
+            return [];
         }
 
         Callbacks.Remove(transaction);
-        Action[] callbacks;
         lock (list)
         {
-            callbacks = [.. list];
+            return [.. list];
         }
+    }
 
+    internal static void Run(IEnumerable<Action> callbacks)
+    {
         foreach (var callback in callbacks)
         {
             callback();
         }
     }
+
+    internal static void RunCommitted(DbTransaction transaction) => Run(Take(transaction));
 
     internal static void Forget(DbTransaction transaction) => Callbacks.Remove(transaction);
 }

@@ -17,15 +17,17 @@ internal static class TransactionRunner
     {
         for (var attempt = 1; ; attempt++)
         {
+            Action[] committed;
+            T result;
             await using var connection = await open(ct);
             DbTransaction? transaction = null;
             try
             {
                 transaction = await begin(connection, ct);
-                var result = await work(connection, transaction);
-                await transaction.CommitAsync(ct);
-                TransactionCallbacks.RunCommitted(transaction);
-                return result;
+                result = await work(connection, transaction);
+                // Not cancellable: once COMMIT is sent its outcome is awaited, never abandoned as unknown.
+                await transaction.CommitAsync(CancellationToken.None);
+                committed = TransactionCallbacks.Take(transaction);
             }
             catch (Exception ex) when (attempt < MaxAttempts && isTransient(ex) && !ct.IsCancellationRequested)
             {
@@ -33,6 +35,7 @@ internal static class TransactionRunner
                 // Jittered exponential back-off: 10, 20, 40 … ms, so two retrying writers drift apart.
                 var delay = TimeSpan.FromMilliseconds((10 << (attempt - 1)) * (0.5 + Random.Shared.NextDouble()));
                 await Task.Delay(delay, ct);
+                continue;
             }
             catch
             {
@@ -47,6 +50,10 @@ internal static class TransactionRunner
                     await transaction.DisposeAsync();
                 }
             }
+
+            // After the commit and outside the catch: whatever these callbacks throw, the work never runs again.
+            TransactionCallbacks.Run(committed);
+            return result;
         }
     }
 

@@ -31,7 +31,10 @@ public sealed class ComplaintCommands(
 
         if (!caller.Scope.CanFile(filing.VillageCode))
         {
-            throw new VillageNotAllowedException(caller.Scope.ReadOnly ? ComplaintMessages.ReadOnly : ComplaintMessages.VillageNotServed);
+            throw new VillageNotAllowedException(
+                caller.Scope.ReadOnly ? ComplaintMessages.ReadOnly
+                : caller.Scope.FileOnly ? ComplaintMessages.TerminalVillage
+                : ComplaintMessages.VillageNotServed);
         }
 
         return await sessions.WriteAsync(async session =>

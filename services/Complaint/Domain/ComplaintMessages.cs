@@ -32,6 +32,9 @@ public static class ComplaintMessages
     public const string VillageNotServed =
         "Desa ini tidak termasuk wilayah tugas Anda (this village is not one you serve)";
 
+    public const string TerminalVillage =
+        "Terminal hanya dapat mengajukan pengaduan untuk desa titik penyalurannya (a terminal files only for the village of its distribution point)";
+
     public const string ReadOnly = "Auditor hanya dapat membaca (auditors have read-only access)";
 
     public const string NotFound = "Pengaduan tidak ditemukan (complaint not found)";

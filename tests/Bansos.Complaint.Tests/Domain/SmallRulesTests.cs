@@ -63,7 +63,7 @@ public sealed class SmallRulesTests
     }
 
     [Fact]
-    public void Operators_reach_their_villages_auditors_read_everything_terminals_only_file()
+    public void Operators_reach_their_villages_auditors_read_everything_terminals_only_file_for_their_village()
     {
         var op = VillageScope.For(admin: false, operatorRole: true, auditor: false, terminal: false, ["17.03.12.2001"]);
         Assert.True(op.CanChange("17.03.12.2001"));
@@ -76,9 +76,13 @@ public sealed class SmallRulesTests
         Assert.False(auditor.CanFile("17.03.12.2003"));
         Assert.True(auditor.Masked);
 
-        var terminal = VillageScope.For(admin: false, operatorRole: false, auditor: false, terminal: true, []);
+        var terminal = VillageScope.For(admin: false, operatorRole: false, auditor: false, terminal: true, ["17.03.14.2013"]);
         Assert.True(terminal.CanFile("17.03.14.2013"));
+        Assert.False(terminal.CanFile("17.03.12.2001"));
         Assert.False(terminal.CanSee("17.03.14.2013"));
+        Assert.False(terminal.CanChange("17.03.14.2013"));
+        Assert.Empty(terminal.Villages);
+        Assert.False(VillageScope.For(admin: false, operatorRole: false, auditor: false, terminal: true, []).CanFile("17.03.14.2013"));
 
         Assert.True(VillageScope.For(admin: true, operatorRole: false, auditor: true, terminal: false, []).CanChange("17.03.14.2013"));
     }

@@ -49,6 +49,32 @@ public sealed class ScopeTests(Hosts hosts)
     [Theory]
     [InlineData(DbDialect.Sqlite)]
     [InlineData(DbDialect.Postgres)]
+    public async Task A_terminal_files_only_for_the_village_of_its_distribution_point(DbDialect dialect)
+    {
+        var host = await hosts.GetAsync(dialect);
+        var marker = "Pelapor " + Guid.NewGuid().ToString("N")[..8];
+        var agent = host.Client(Tokens.Terminal(41, Pilot.Urai));
+        var request = Pilot.Request(Pilot.Urai, marker);
+        request.Channel = ComplaintChannel.Agent;
+
+        var filed = await agent.FileComplaintAsync(request);
+        request.VillageCode = Pilot.GiriKencana;
+        var refused = await Errors.RpcAsync(StatusCode.PermissionDenied, () => agent.FileComplaintAsync(request).ResponseAsync);
+        // A terminal token without the gateway's village claim files nowhere.
+        await Errors.RpcAsync(StatusCode.PermissionDenied,
+            () => host.Client(Tokens.Terminal(42)).FileComplaintAsync(Pilot.Request(Pilot.Urai, marker)).ResponseAsync);
+        await Errors.RpcAsync(StatusCode.PermissionDenied, () => agent.GetComplaintAsync(new() { ComplaintId = filed.ComplaintId }).ResponseAsync);
+
+        Assert.Equal((Pilot.Urai, ComplaintChannel.Agent, "terminal-41"), (filed.VillageCode, filed.Channel, filed.FiledBy));
+        Assert.Contains("titik penyaluran", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, await host.CountAsync("SELECT COUNT(*) FROM complaints WHERE reporter_name = @marker", new { marker }));
+        Assert.Equal(1, await host.CountAsync(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'complaint.filed' AND actor IN ('terminal-41', 'terminal-42')"));
+    }
+
+    [Theory]
+    [InlineData(DbDialect.Sqlite)]
+    [InlineData(DbDialect.Postgres)]
     public async Task An_auditor_reads_every_village_with_name_phone_and_NIK_masked(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Bansos.ServiceDefaults.Auth;
 using Bansos.Testing;
 
 namespace Bansos.Complaint.Tests.Support;
@@ -12,4 +14,9 @@ public static class Tokens
     public static string Auditor() => TestTokens.Auditor();
 
     public static string Terminal(long terminalId) => TestTokens.Terminal(terminalId);
+
+    /// <summary>A terminal token as the gateway mints it: with the village of the terminal's distribution point.</summary>
+    public static string Terminal(long terminalId, string village) =>
+        TestTokens.Issuer.Issue($"terminal-{terminalId}", [BansosRoles.Terminal], BansosAuthOptions.MaxTerminalLifetime,
+            new Dictionary<string, object> { [BansosClaims.TerminalId] = terminalId.ToString(CultureInfo.InvariantCulture), [BansosClaims.Village] = new[] { village } });
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
+using Bansos.Complaint;
 using Bansos.Gateway;
 using Bansos.Gateway.Users;
 using Bansos.Payout;
@@ -75,8 +76,7 @@ public class GatewayStack : IAsyncLifetime
             new("Bansos:Gateway:Services:complaint:Http", $"http://127.0.0.1:{FreePorts.Next()}"),
             new("Bansos:Gateway:Services:complaint:Grpc", $"http://127.0.0.1:{FreePorts.Next()}"),
             new("Logging:LogLevel:Default", "Warning"),
-            .. ExtraSettings,
-        ]));
+        ]).AddInMemoryCollection(ExtraSettings)); // a test class's settings override the defaults above
         await StartAsync(Gateway);
         ServerCa = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(DataDir, "server-ca.crt"));
         disposables.Add(ServerCa);
@@ -99,7 +99,10 @@ public class GatewayStack : IAsyncLifetime
         AdminPassword = await FirstAdminPasswordAsync();
     }
 
-    private WebApplication Service(string name, int grpcPort, int httpPort, string jwks, TestDatabase database, IEnumerable<KeyValuePair<string, string?>> settings)
+    /// <summary>Where the services fetch the gateway's signing keys.</summary>
+    protected string Jwks => new Uri(GatewayHttp, "/.well-known/jwks.json").ToString();
+
+    protected WebApplication Service(string name, int grpcPort, int httpPort, string jwks, TestDatabase database, IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(
@@ -121,30 +124,26 @@ public class GatewayStack : IAsyncLifetime
             .. settings,
         ]);
         builder.AddServiceDefaults(name);
-        if (name == "payout")
+        _ = name switch
         {
-            builder.AddPayoutServices();
-        }
-        else
-        {
-            builder.AddRegistryServices();
-        }
+            "payout" => builder.AddPayoutServices(),
+            "complaint" => builder.AddComplaintServices(),
+            _ => builder.AddRegistryServices(),
+        };
 
         var app = builder.Build();
         app.MapServiceDefaults();
-        if (name == "payout")
+        _ = name switch
         {
-            app.MapPayoutEndpoints();
-        }
-        else
-        {
-            app.MapRegistryEndpoints();
-        }
+            "payout" => app.MapPayoutEndpoints(),
+            "complaint" => app.MapComplaintEndpoints(),
+            _ => app.MapRegistryEndpoints(),
+        };
 
         return app;
     }
 
-    private async Task StartAsync(WebApplication app)
+    protected async Task StartAsync(WebApplication app)
     {
         apps.Add(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
