@@ -18,7 +18,7 @@ public sealed class InteractiveAgentTests(EndToEndStack stack)
     {
         var ct = TestContext.Current.CancellationToken;
         await TmuxSession.RequireAsync();
-        await stack.RequireAsync(ct);
+        await stack.RequireAsync();
         await stack.StepsAsync(async step =>
         {
             step("enrolling an agent at the Air Petai posko, a household with a personalised card in the reader");

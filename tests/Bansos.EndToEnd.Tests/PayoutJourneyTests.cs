@@ -19,7 +19,7 @@ public sealed class PayoutJourneyTests(EndToEndStack stack)
     public async Task A_household_draws_150_000_then_50_000_of_200_000_and_a_blocked_PIN_opens_a_ticket_in_its_village()
     {
         var ct = TestContext.Current.CancellationToken;
-        await stack.RequireAsync(ct);
+        await stack.RequireAsync();
         await stack.StepsAsync(async step =>
         {
             step("enrolling an agent at the Giri Kencana posko");

@@ -13,6 +13,7 @@ namespace Bansos.EndToEnd.Tests.Support;
 /// own; pcscd with vpcd for the virtual cards (held against other test projects, see
 /// <see cref="VirtualReaderLock"/>); and the agent and the card tools as processes run per step.
 /// Every process logs to its own file; <see cref="Explain"/> adds their tails to a failure.
+/// Started before the first test (so no test's time limit includes it), stopped after the last.
 /// </summary>
 public sealed class EndToEndStack : IAsyncLifetime
 {
@@ -22,13 +23,11 @@ public sealed class EndToEndStack : IAsyncLifetime
     public const string PeriodCode = "SEMBAKO-2021-11";
 
     private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(120);
-    private readonly SemaphoreSlim startLock = new(1, 1);
     private readonly Dictionary<string, EnrolledAgent> agents = [];
     private readonly List<LoggedProcess> servers = [];
     private IDisposable? readers;
     private BrokerVirtualHost? vhost;
     private Exception? startFailure;
-    private bool started;
     private int serial;
 
     public EndToEndStack()
@@ -59,42 +58,34 @@ public sealed class EndToEndStack : IAsyncLifetime
     /// <summary>The file holding the admin token for <c>bansos-pcsc</c> (0600; never a command-line argument).</summary>
     public string AdminTokenFile => Path.Combine(Folder, "admin-token");
 
-    public async ValueTask InitializeAsync() =>
+    /// <summary>
+    /// Holds the virtual readers, then starts the stack (bounded by its own waits, outside any
+    /// test's time limit). A start that fails is kept and reported by every test's <see cref="RequireAsync"/>.
+    /// </summary>
+    public async ValueTask InitializeAsync()
+    {
         readers = await VirtualReaderLock.AcquireAsync(TimeSpan.FromMinutes(10));
+        try
+        {
+            await StartAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            startFailure = e;
+        }
+    }
 
     /// <summary>
-    /// Skips (or under CI=true fails) when RabbitMQ or pcscd/vpcd is unreachable; otherwise starts
-    /// the stack once (later callers get the same one, or the same start-up failure).
+    /// Skips (or under CI=true fails) when RabbitMQ or pcscd/vpcd is unreachable; fails with the
+    /// processes' logs when the stack did not start.
     /// </summary>
-    public async Task RequireAsync(CancellationToken ct)
+    public async Task RequireAsync()
     {
         await RequiresServer.RabbitMqAsync();
         await RequiresServer.PcscdAsync();
-        await startLock.WaitAsync(ct);
-        try
+        if (startFailure is not null)
         {
-            if (startFailure is not null)
-            {
-                throw new InvalidOperationException("The end-to-end stack did not start: " + startFailure.Message, startFailure);
-            }
-
-            if (!started)
-            {
-                try
-                {
-                    await StartAsync(ct);
-                    started = true;
-                }
-                catch (Exception e)
-                {
-                    startFailure = e;
-                    throw Explain(e, "starting the stack");
-                }
-            }
-        }
-        finally
-        {
-            startLock.Release();
+            throw Explain(startFailure, "starting the stack");
         }
     }
 
@@ -264,10 +255,14 @@ public sealed class EndToEndStack : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Admin?.Dispose();
-        foreach (var server in Enumerable.Reverse(servers))
+        // The gateway first (no new calls), then the services together: each gets SIGTERM and 10 s.
+        var gateway = servers.FirstOrDefault(s => s.Name == "gateway");
+        if (gateway is not null)
         {
-            await server.DisposeAsync();
+            await gateway.DisposeAsync();
         }
+
+        await Task.WhenAll(servers.Where(s => s != gateway).Select(s => s.DisposeAsync().AsTask()));
 
         if (vhost is not null)
         {
@@ -275,7 +270,6 @@ public sealed class EndToEndStack : IAsyncLifetime
         }
 
         readers?.Dispose();
-        startLock.Dispose();
         if (System.Environment.GetEnvironmentVariable("BANSOS_KEEP_LOGS") is not "1")
         {
             try
