@@ -67,6 +67,18 @@ public sealed class EndToEndStack : IAsyncLifetime
         readers = await VirtualReaderLock.AcquireAsync(TimeSpan.FromMinutes(10));
         try
         {
+            // Nothing is started without the servers; each test then skips or fails with the reason.
+            await RequiresServer.RabbitMqAsync();
+            await RequiresServer.PcscdAsync();
+        }
+        catch (Exception e)
+        {
+            startFailure = e;
+            return;
+        }
+
+        try
+        {
             await StartAsync(CancellationToken.None);
         }
         catch (Exception e)

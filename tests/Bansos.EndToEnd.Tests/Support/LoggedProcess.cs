@@ -124,6 +124,7 @@ public sealed class LoggedProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                process.WaitForExit(); // until its last output lines are in the log
                 throw new InvalidOperationException($"{Name} exited with {process.ExitCode} while waiting for {what}; see {LogFile}");
             }
 

@@ -22,7 +22,7 @@ public sealed class ProcessLogs(string folder)
         return file;
     }
 
-    /// <summary>The last <paramref name="lines"/> lines of each log, newest process last.</summary>
+    /// <summary>The last <paramref name="lines"/> lines of each log (stack frames left out), newest process last.</summary>
     public string Tails(int lines = 15)
     {
         var text = new StringBuilder();
@@ -33,7 +33,9 @@ public sealed class ProcessLogs(string folder)
             {
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 using var reader = new StreamReader(stream);
-                text.AppendJoin('\n', reader.ReadToEnd().TrimEnd().Split('\n').TakeLast(lines));
+                // Stack frames left out: the exception's message says more in a tail (the file has them).
+                text.AppendJoin('\n', reader.ReadToEnd().TrimEnd().Split('\n')
+                    .Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)).TakeLast(lines));
             }
             catch (IOException e)
             {
