@@ -103,7 +103,7 @@ token=""
 credentials="set at the first start (printed then); an admin can reset passwords: POST /api/v1/gateway/users/{name}/password"
 if [ -s "$password_file" ]; then
   admin_user=$(sed -n 1p "$password_file"); admin_password=$(sed -n 2p "$password_file")
-  jq -n --arg u "$admin_user" --arg p "$admin_password" '{userName: $u, password: $p}' |
+  jq -Rn '[inputs] | {userName: .[0], password: .[1]}' <"$password_file" |   # the file on stdin: no password in argv
     curl -fs -H 'Content-Type: application/json' --data-binary @- "$api/api/v1/auth/token" | keep_tokens || true
   credentials="user $admin_user, password $admin_password  (shown once: note it now)"
   rm -f "$password_file"
