@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (Debian packages) and starts what the system and its tests need, without systemd:
-# RabbitMQ, PostgreSQL 15, pcscd with the vsmartcard virtual reader, chromium (headless UI test). Safe to run again: what is
+# RabbitMQ, PostgreSQL 15, pcscd with the vsmartcard virtual reader, chromium (headless UI test), tmux (terminal UI test). Safe to run again: what is
 # installed is not reinstalled, what runs is not restarted.
 set -euo pipefail
 
@@ -15,6 +15,8 @@ dpkg -s vsmartcard-vpcd >/dev/null 2>&1 || need_pkgs+=(vsmartcard-vpcd)
 dpkg -s libpcsclite1 >/dev/null 2>&1 || need_pkgs+=(libpcsclite1)
 # The gateway's OpenAPI UI test opens the page in a real headless browser.
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
+# The end-to-end test drives the agent's terminal UI in a real terminal.
+command -v tmux >/dev/null 2>&1 || need_pkgs+=(tmux)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   $SUDO apt-get update -q

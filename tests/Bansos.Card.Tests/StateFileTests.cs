@@ -70,6 +70,17 @@ public sealed class StateFileTests : IDisposable
     }
 
     [Fact]
+    public void The_file_holding_K_card_is_the_owner_s_alone()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
+        var card = TestCard.Over(AidCardApplet.WithStateFile(StatePath));
+        card.Client.Select();
+        card.Client.Personalise(TestVector.Personalisation());
+
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(StatePath));
+    }
+
+    [Fact]
     public void A_missing_file_is_a_blank_card()
     {
         var card = TestCard.Over(AidCardApplet.WithStateFile(StatePath));

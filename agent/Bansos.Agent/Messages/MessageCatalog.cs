@@ -87,7 +87,7 @@ public static class MessageCatalog
             "{0} is more than the remaining balance of {1}. The payout is declined; enter at most {1}."),
         [Msg.AmountInvalid] = new("Jumlah harus angka rupiah lebih dari nol, misalnya 200.000.", "The amount must be rupiah above zero, for example 200.000."),
         [Msg.ChooseEntitlement] = new("Pilih bantuan yang dibayarkan:", "Choose the aid to pay:"),
-        [Msg.EnterAmount] = new("Jumlah (Rp, paling banyak {0}):", "Amount (Rp, at most {0}):"),
+        [Msg.EnterAmount] = new("Jumlah (Rp, paling banyak {0})", "Amount (Rp, at most {0})"), // the prompt adds " (default): "
         [Msg.EnterPin] = new("Penerima mengetik PIN (6 angka, tersembunyi):", "The beneficiary types the PIN (6 digits, hidden):"),
         [Msg.Approved] = new("Pembayaran disetujui: {0}. Kode persetujuan {1}.", "Payout approved: {0}. Approval code {1}."),
         [Msg.Declined] = new("Pembayaran ditolak. {0}", "Payout declined. {0}"),

@@ -53,7 +53,7 @@ internal static class Commands
         var blank = client.Select();
         if (blank.IsPersonalised)
             throw new CardException(0x6985, $"Kartu sudah dipersonalisasi ({blank.CardNumber?.ToMaskedString()}); hanya kartu kosong yang bisa (card already personalised; only a blank card can be).");
-        var issued = await PersonalisationInput.FetchAsync(request.Payout, request.Token, request.CardNumber, cancellationToken);
+        var issued = await PersonalisationInput.FetchAsync(request.Payout, request.Token, request.GatewayCa, request.CardNumber, cancellationToken);
         var cardKey = issued.CardKey.ToByteArray();
         try
         {

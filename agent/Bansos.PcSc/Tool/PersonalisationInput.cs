@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Bansos.Card;
 using Bansos.Protos.Payout.V1;
 using Grpc.Core;
@@ -27,13 +30,26 @@ internal static class PersonalisationInput
             ? uri
             : throw new UsageException($"--payout harus alamat http:// atau https:// (must be an http:// or https:// address): {text}");
 
-    /// <summary>Asks the payout service for the card's K_card (and PUK, which this tool prints for the sealed letter).</summary>
-    public static async Task<CardPersonalisation> FetchAsync(Uri payout, string token, CardNumber number, CancellationToken cancellationToken)
+    /// <summary>The gateway's server CA from a PEM file (<c>data/gateway/server-ca.crt</c> of the pilot), or none.</summary>
+    public static X509Certificate2? ReadCa(string? file)
     {
-        using var channel = GrpcChannel.ForAddress(payout, new GrpcChannelOptions
+        if (file is null) return null;
+        try
         {
-            HttpHandler = new BearerHandler(token, new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) }),
-        });
+            return X509Certificate2.CreateFromPem(File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new UsageException($"--gateway-ca: bukan berkas sertifikat PEM yang terbaca (not a readable PEM certificate file): {file}");
+        }
+    }
+
+    /// <summary>Asks the payout service for the card's K_card (and PUK, which this tool prints for the sealed letter).</summary>
+    public static async Task<CardPersonalisation> FetchAsync(Uri payout, string token, X509Certificate2? gatewayCa, CardNumber number, CancellationToken cancellationToken)
+    {
+        var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) };
+        if (gatewayCa is not null) handler.SslOptions.RemoteCertificateValidationCallback = TrustOnly(gatewayCa);
+        using var channel = GrpcChannel.ForAddress(payout, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, handler) });
         var client = new IssuerKeyService.IssuerKeyServiceClient(channel);
         try
         {
@@ -64,6 +80,18 @@ internal static class PersonalisationInput
             throw new UsageException(e.Message);
         }
     }
+
+    /// <summary>The gateway's certificate must match its host name and chain to <paramref name="root"/> (as the agent checks it).</summary>
+    private static RemoteCertificateValidationCallback TrustOnly(X509Certificate2 root) => (_, certificate, _, errors) =>
+    {
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(root);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return chain.Build(leaf);
+    };
 
     private sealed class BearerHandler(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
     {

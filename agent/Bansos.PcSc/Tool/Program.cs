@@ -2,7 +2,7 @@
 //   readers                                         the readers pcscd knows and what is in them
 //   read        --reader NAME [--wait SECONDS]      SELECT the application and show the FCI
 //   personalise --reader NAME --card-number N --household REF --holder NAME --expiry YYMMDD
-//               [--pin PIN | PIN on stdin] [--payout URL] [--wait SECONDS]
+//               [--pin PIN | PIN on stdin] [--payout URL [--gateway-ca FILE]] [--wait SECONDS]
 //               K_card from the payout service (admin token in BANSOS_ADMIN_TOKEN[_FILE]); LOCK
 // Exit codes: 0 done, 1 the card, reader or service refused, 2 bad command line.
 using System.CommandLine;
@@ -26,6 +26,10 @@ var payout = new Option<string>("--payout")
     Description = "Alamat gRPC layanan payout atau gateway (payout service or gateway gRPC address)",
     DefaultValueFactory = _ => "http://127.0.0.1:5102",
 };
+var gatewayCa = new Option<string?>("--gateway-ca")
+{
+    Description = "Berkas PEM CA gateway untuk alamat https:// (the gateway's CA, PEM, for an https:// address); default: the system's roots",
+};
 
 var readersCommand = new Command("readers", "Daftar pembaca (list readers)");
 readersCommand.SetAction(_ => Run(() => Task.FromResult(Commands.Readers(Console.Out))));
@@ -35,7 +39,7 @@ readCommand.SetAction(parse => Run(() => Commands.ReadAsync(Console.Out, parse.G
 
 var personaliseCommand = new Command("personalise", "Personalisasi kartu kosong lalu kunci; K_card dari layanan payout (personalise a blank card, then lock it; K_card from the payout service)")
 {
-    reader, cardNumber, household, holder, expiry, pin, payout, wait,
+    reader, cardNumber, household, holder, expiry, pin, payout, gatewayCa, wait,
 };
 personaliseCommand.Aliases.Add("personalize");
 personaliseCommand.SetAction((parse, ct) => Run(async () =>
@@ -49,7 +53,8 @@ personaliseCommand.SetAction((parse, ct) => Run(async () =>
         parse.GetValue(pin) ?? Console.In.ReadLine()?.Trim() ?? "",
         TimeSpan.FromSeconds(parse.GetValue(wait)),
         PersonalisationInput.ParseAddress(parse.GetRequiredValue(payout)),
-        AdminToken.Read());
+        AdminToken.Read(),
+        PersonalisationInput.ReadCa(parse.GetValue(gatewayCa)));
     return await Commands.PersonaliseAsync(Console.Out, request, ct);
 }));
 

@@ -7,7 +7,7 @@ namespace Bansos.VirtualCard.Applet;
 /// Keeps the state in a JSON file. Writes go to a temporary file that is flushed to disk and then
 /// moved over the old one, so a crash leaves either the old or the new state, never half of one.
 /// Bytes are hex so that a developer can read the file; it holds K_card and the PIN block in clear,
-/// which is acceptable for a virtual test card only.
+/// which is acceptable for a virtual test card only — and why the file is the user's alone (0600).
 /// </summary>
 public sealed class JsonFileCardStateStore : ICardStateStore
 {
@@ -44,7 +44,10 @@ public sealed class JsonFileCardStateStore : ICardStateStore
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var temp = Path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        File.Delete(temp); // a leftover of a crash keeps its mode: make the file anew, owner-only
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(temp, options))
         {
             JsonSerializer.Serialize(stream, StateDocument.From(state), Options);
             stream.Flush(flushToDisk: true);
