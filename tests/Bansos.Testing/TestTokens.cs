@@ -29,10 +29,15 @@ public static class TestTokens
 
     public static string Auditor(string subject = "auditor-test") => Issue(subject, BansosRoles.Auditor);
 
-    /// <summary>What the gateway mints for an enrolled terminal.</summary>
+    /// <summary>A terminal token without a village (payout's checks need none; the complaint service files nothing with it).</summary>
     public static string Terminal(long terminalId) =>
         Issuer.Issue($"terminal-{terminalId.ToString(CultureInfo.InvariantCulture)}", [BansosRoles.Terminal], BansosAuthOptions.MaxTerminalLifetime,
             new Dictionary<string, object> { [BansosClaims.TerminalId] = terminalId.ToString(CultureInfo.InvariantCulture) });
+
+    /// <summary>What the gateway mints for an enrolled terminal: with the village of its distribution point.</summary>
+    public static string Terminal(long terminalId, string village) =>
+        Issuer.Issue($"terminal-{terminalId.ToString(CultureInfo.InvariantCulture)}", [BansosRoles.Terminal], BansosAuthOptions.MaxTerminalLifetime,
+            new Dictionary<string, object> { [BansosClaims.TerminalId] = terminalId.ToString(CultureInfo.InvariantCulture), [BansosClaims.Village] = new[] { village } });
 
     /// <summary>The "Authorization" header value.</summary>
     public static string Bearer(string token) => "Bearer " + token;

@@ -29,8 +29,8 @@ public sealed class LoopbackComplaint : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>What the gateway mints for an enrolled terminal (the complaint service needs no terminal row).</summary>
-    public static string TerminalToken => TestTokens.Terminal(4242);
+    /// <summary>What the gateway mints for a terminal at a posko of Giri Kencana (the complaint service needs no terminal row).</summary>
+    public static string TerminalToken => TestTokens.Terminal(4242, "17.03.12.2003");
 
     public ComplaintService.ComplaintServiceClient Admin =>
         new(_admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(TestTokens.Admin(), new SocketsHttpHandler()) }));
