@@ -119,6 +119,9 @@ public static class GatewayApp
                     },
                 };
             });
+        services.AddSingleton<RevokedCertificateStore>();
+        services.AddSingleton<CertificateRevocations>();
+        services.AddHostedService(sp => sp.GetRequiredService<CertificateRevocations>());
         services.AddSingleton<TerminalStatusMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<TerminalStatusMonitor>());
 
