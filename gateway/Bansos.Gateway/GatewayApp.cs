@@ -34,6 +34,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder.Configuration);
+        builder.Configuration.AddBansosSecretFiles(); // before anything reads a connection string
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         var paths = new GatewayPaths(options.ResolveDataDir(builder.Configuration));
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ServiceName)) &&
