@@ -1,15 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Bansos.Registry;
 
-/// <summary>The registry's own settings (<c>Bansos:Registry:*</c>).</summary>
+/// <summary>The registry's own settings (<c>Bansos:Registry:*</c>), checked at start-up.</summary>
 public sealed class RegistryOptions
 {
+    public const string Section = "Bansos:Registry";
+
     /// <summary>Western Indonesia Time: the pilot's calendar day (NIK ages, reports).</summary>
     public static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
     /// <summary>Largest import upload; larger ones are refused before anything is written.</summary>
+    [Range(1024, 4L * 1024 * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>Longest CSV line; a longer one is rejected with its line number.</summary>
+    [Range(256, 1024 * 1024)]
     public int MaxLineLength { get; set; } = 4_096;
 
     /// <summary>The upload limit as people read it: "100 MB", "64 KB".</summary>
@@ -22,6 +28,7 @@ public sealed class RegistryOptions
     /// Small, because everything a batch holds outlives a garbage collection or two while it waits for
     /// the writer; commits do not depend on it (<see cref="ImportCommitInterval"/>).
     /// </summary>
+    [Range(1, 100_000)]
     public int ImportBatchSize { get; set; } = 250;
 
     /// <summary>
@@ -29,6 +36,7 @@ public sealed class RegistryOptions
     /// transaction). Fewer, larger commits write far less (docs/performance.md); other writers wait
     /// at most this long for the database.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ImportCommitInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>

@@ -5,6 +5,7 @@ using Bansos.Registry.Grpc;
 using Bansos.Registry.Http;
 using Bansos.Registry.Seeding;
 using Bansos.ServiceDefaults;
+using Bansos.ServiceDefaults.Hosting;
 
 namespace Bansos.Registry;
 
@@ -18,19 +19,15 @@ public static class RegistryServiceExtensions
         builder.AddBansosAuth();
 
         var services = builder.Services;
-        // Read from the built configuration, like ServiceDefaults' settings, so that settings a test host adds late apply.
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            var options = configuration.GetSection("Bansos:Registry").Get<RegistryOptions>() ?? new RegistryOptions();
-            if (string.IsNullOrWhiteSpace(options.TempDirectory))
+        services.AddBansosSettings<RegistryOptions>(RegistryOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
             {
-                var dataDir = configuration["Bansos:DataDir"] is { Length: > 0 } dir ? dir : "./data";
-                options.TempDirectory = Path.GetFullPath(Path.Combine(dataDir, "import-spool"));
-            }
-
-            return options;
-        });
+                if (string.IsNullOrWhiteSpace(options.TempDirectory))
+                {
+                    var dataDir = configuration["Bansos:DataDir"] is { Length: > 0 } dir ? dir : "./data";
+                    options.TempDirectory = Path.GetFullPath(Path.Combine(dataDir, "import-spool"));
+                }
+            });
         services.AddSingleton(_ => AreaReference.LoadDefault());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HouseholdQueries>();

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Bansos.ServiceDefaults.Auth;
 using Bansos.ServiceDefaults.Tests.Support;
 using Bansos.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bansos.ServiceDefaults.Tests;
 
@@ -159,6 +161,82 @@ public sealed class AuthTests
 
         Assert.Contains("no longer used", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_token_checked_once_is_still_refused_once_it_expires_on_the_hosts_clock()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await TestApp.StartAsync(configure: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        using var client = app.CreateClient(TestTokens.Issuer.With(time: clock).Issue("siti", [BansosRoles.Admin], TimeSpan.FromMinutes(10)));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", Ct)).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_checked_once_is_refused_once_its_key_is_withdrawn_from_the_published_keys()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var gateway = new TestTokenIssuer(issuer: "test-gw").With(time: clock);
+        var file = Path.Combine(Path.GetTempPath(), $"bansos-jwks-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, gateway.Jwks, Ct);
+        try
+        {
+            await using var app = await TestApp.StartAsync(
+                [new("Bansos:Auth:Jwks", ""), new("Bansos:Auth:JwksFile", file), new("Bansos:Auth:Issuer", "test-gw")],
+                builder => builder.Services.AddSingleton<TimeProvider>(clock));
+            using var client = app.CreateClient(gateway.Issue("siti", [BansosRoles.Operator], TimeSpan.FromMinutes(15)));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", Ct)).StatusCode);
+
+            // The gateway rotates to a new key and withdraws the old one; the service re-reads its keys
+            // after the refresh interval (5 minutes), while the token itself would live 15.
+            await File.WriteAllTextAsync(file, new TestTokenIssuer(issuer: "test-gw").Jwks, Ct);
+            clock.Advance(TimeSpan.FromMinutes(6));
+
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", Ct)).StatusCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Requests_with_the_same_token_get_identities_of_their_own()
+    {
+        var cache = new VerifiedTokenCache { MapInboundClaims = false };
+        var parameters = Parameters(TestTokens.Issuer);
+        var token = TestTokens.Issuer.Issue("siti", [BansosRoles.Operator], TimeSpan.FromMinutes(5));
+
+        var first = await cache.ValidateTokenAsync(token, parameters);
+        first.ClaimsIdentity.AddClaim(new System.Security.Claims.Claim(BansosClaims.Role, BansosRoles.Admin));
+        var second = await cache.ValidateTokenAsync(token, parameters);
+
+        Assert.True(first.IsValid && second.IsValid);
+        Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity);
+        Assert.DoesNotContain(second.ClaimsIdentity.FindAll(BansosClaims.Role), c => c.Value == BansosRoles.Admin);
+    }
+
+    [Fact]
+    public async Task A_refused_token_is_checked_again_every_time()
+    {
+        var cache = new VerifiedTokenCache { MapInboundClaims = false };
+        var forged = new TestTokenIssuer().Issue("mallory", [BansosRoles.Admin], TimeSpan.FromMinutes(5));
+
+        Assert.False((await cache.ValidateTokenAsync(forged, Parameters(TestTokens.Issuer))).IsValid);
+        Assert.False((await cache.ValidateTokenAsync(forged, Parameters(TestTokens.Issuer))).IsValid);
+    }
+
+    private static Microsoft.IdentityModel.Tokens.TokenValidationParameters Parameters(TestTokenIssuer issuer) => new()
+    {
+        ValidIssuer = issuer.Issuer,
+        ValidAudience = issuer.Audience,
+        IssuerSigningKeys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(issuer.Jwks).GetSigningKeys(),
+        ValidAlgorithms = AuthExtensions.Algorithms,
+    };
 
     private sealed record Me(string Subject, string DisplayName, string[] Roles, long? TerminalId);
 }

@@ -6,7 +6,9 @@ using Bansos.Testing;
 using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Bansos.ServiceDefaults.Tests;
 
@@ -144,14 +146,23 @@ public sealed class OutboxRelayTests
         Assert.Equal(10, await ScalarAsync(db, "SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND attempts = 1"));
     }
 
-    [Fact]
-    public void A_zero_MaxInFlight_is_refused_at_start_up()
+    [Theory]
+    [InlineData("Bansos:Outbox:MaxInFlight", "0")]
+    [InlineData("Bansos:Outbox:BatchSize", "-5")]
+    [InlineData("Bansos:Outbox:PollInterval", "00:00:00")]
+    public async Task A_setting_that_would_stall_the_relay_stops_start_up_naming_its_key(string key, string value)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("Bansos:Outbox:MaxInFlight", "0")])
-            .Build();
+        await using var db = TestDatabases.CreateSqlite();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection([.. db.Settings("probe"), .. TestMessaging.Settings(), new(key, value)]);
+        builder.AddBansosStorage("probe", typeof(TestMigrations).Assembly);
+        builder.AddBansosMessaging("probe");
+        using var host = builder.Build();
 
-        Assert.Throws<InvalidOperationException>(() => OutboxOptions.From(configuration));
+        // Checked before any hosted service starts: the relay never runs with the bad value.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
     private static OutboxRelay Relay(TestDatabase db, IBus bus, int maxInFlight) => Relay(db.Database, bus, maxInFlight);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bansos.Gateway.Pki;
@@ -17,6 +18,9 @@ public sealed class TerminalCertificates(GatewayPki pki, IOptions<GatewayOptions
 {
     private const string UriPrefix = "urn:bansos:terminal:";
     private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
+
+    /// <summary>Certificates whose chain was checked, by object: an entry goes with its connection's certificate.</summary>
+    private readonly ConditionalWeakTable<X509Certificate2, Accepted> accepted = new();
 
     public X509Certificate2 Sign(long terminalId, byte[] csrDer)
     {
@@ -40,11 +44,37 @@ public sealed class TerminalCertificates(GatewayPki pki, IOptions<GatewayOptions
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([ClientAuth], true));
         var now = time.GetUtcNow();
-        return request.Create(pki.TerminalCa, now.AddMinutes(-5), now + options.Value.TerminalCertificateLifetime, RandomNumberGenerator.GetBytes(16));
+        // Five minutes back for agents' clocks a little behind, but never before the CA itself (a CA
+        // made at this start would refuse to sign).
+        var caNotBefore = new DateTimeOffset(pki.TerminalCa.NotBefore.ToUniversalTime());
+        var notBefore = now.AddMinutes(-5) < caNotBefore ? caNotBefore : now.AddMinutes(-5);
+        return request.Create(pki.TerminalCa, notBefore, now + options.Value.TerminalCertificateLifetime, RandomNumberGenerator.GetBytes(16));
     }
 
     /// <summary>The terminal id of a certificate issued by the terminal CA and valid now; otherwise why not.</summary>
     public (long? TerminalId, string? Problem) Identify(X509Certificate2 certificate)
+    {
+        // An agent's HTTP/2 connection carries one certificate object for all its calls: the chain is
+        // built once per connection (a chain build per call cost as much as the proxying itself);
+        // the validity window is checked on every call.
+        var now = time.GetUtcNow();
+        if (accepted.TryGetValue(certificate, out var known))
+        {
+            return now >= known.NotBefore && now <= known.NotAfter
+                ? (known.TerminalId, null)
+                : (null, "certificate not accepted: NotTimeValid");
+        }
+
+        var (terminalId, problem) = IdentifyByChain(certificate);
+        if (terminalId is { } id)
+        {
+            accepted.AddOrUpdate(certificate, new Accepted(id, new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime())));
+        }
+
+        return (terminalId, problem);
+    }
+
+    private (long? TerminalId, string? Problem) IdentifyByChain(X509Certificate2 certificate)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -76,6 +106,8 @@ public sealed class TerminalCertificates(GatewayPki pki, IOptions<GatewayOptions
 
         return (null, "certificate names no terminal");
     }
+
+    private sealed record Accepted(long TerminalId, DateTimeOffset NotBefore, DateTimeOffset NotAfter);
 
     private static IEnumerable<string> EnumerateUris(X509SubjectAlternativeNameExtension extension)
     {

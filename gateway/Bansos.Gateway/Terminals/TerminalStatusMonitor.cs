@@ -22,6 +22,8 @@ public sealed class TerminalStatusMonitor(
     TimeProvider time,
     ILogger<TerminalStatusMonitor> logger) : BackgroundService
 {
+    // Not disposed: a read still in flight when the host is disposed would release a disposed
+    // semaphore and stop the host with an error; SemaphoreSlim holds nothing unmanaged here.
     private readonly SemaphoreSlim readGate = new(1, 1);
     private volatile Snapshot current = new(FrozenDictionary<long, TerminalState>.Empty, DateTimeOffset.MinValue);
 
@@ -75,12 +77,6 @@ public sealed class TerminalStatusMonitor(
         {
             readGate.Release();
         }
-    }
-
-    public override void Dispose()
-    {
-        readGate.Dispose();
-        base.Dispose();
     }
 
     private sealed record Snapshot(FrozenDictionary<long, TerminalState> States, DateTimeOffset ReadAt);

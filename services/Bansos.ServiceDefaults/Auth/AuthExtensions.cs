@@ -43,6 +43,9 @@ public static class AuthExtensions
 
                 // Keep claim names as issued ("sub", "role"), not the WS-* URIs.
                 jwt.MapInboundClaims = false;
+                // One signature check per token, not per call (an agent reuses its token for minutes).
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new VerifiedTokenCache { MapInboundClaims = false });
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidateIssuer = true,

@@ -1,4 +1,5 @@
 using Bansos.Contracts;
+using Bansos.ServiceDefaults.Hosting;
 using Bansos.ServiceDefaults.Messaging;
 using Bansos.ServiceDefaults.Storage;
 using MassTransit;
@@ -30,7 +31,14 @@ public static class MessagingExtensions
         // Settings are read from the built configuration (test hosts add theirs late).
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => RabbitMqSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp => OutboxOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddBansosSettings<OutboxOptions>(OutboxOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                if (configuration.GetValue<TimeSpan?>("Bansos:Inbox:Retention") is { } retention)
+                {
+                    options.InboxRetention = retention; // the inbox's setting, kept under its own section
+                }
+            });
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton<ParkedMessages>();

@@ -1,3 +1,6 @@
+using Bansos.Contracts;
+using Bansos.ServiceDefaults.Codes;
+
 namespace Bansos.Registry.Domain;
 
 /// <summary>Where a household stands: <c>ACTIVE</c>, <c>SUSPENDED</c> (under review) or <c>REMOVED</c>.</summary>
@@ -10,20 +13,13 @@ public enum HouseholdStatus
 
 public static class HouseholdStatusCodes
 {
-    public static string ToCode(this HouseholdStatus status) => status switch
-    {
-        HouseholdStatus.Suspended => Bansos.Contracts.HouseholdStatuses.Suspended,
-        HouseholdStatus.Removed => Bansos.Contracts.HouseholdStatuses.Removed,
-        _ => Bansos.Contracts.HouseholdStatuses.Active,
-    };
+    public static readonly CodeMap<HouseholdStatus> Map = new(
+        (HouseholdStatus.Active, HouseholdStatuses.Active),
+        (HouseholdStatus.Suspended, HouseholdStatuses.Suspended),
+        (HouseholdStatus.Removed, HouseholdStatuses.Removed));
+
+    public static string ToCode(this HouseholdStatus status) => Map.ToCode(status);
 
     public static Validated<HouseholdStatus> Parse(string? text, string field = "status") =>
-        text?.Trim().ToUpperInvariant() switch
-        {
-            "ACTIVE" => Validated<HouseholdStatus>.Valid(HouseholdStatus.Active),
-            "SUSPENDED" => Validated<HouseholdStatus>.Valid(HouseholdStatus.Suspended),
-            "REMOVED" => Validated<HouseholdStatus>.Valid(HouseholdStatus.Removed),
-            null or "" => Validated<HouseholdStatus>.Invalid(DomainErrors.Required(field, "Status")),
-            _ => Validated<HouseholdStatus>.Invalid(DomainErrors.StatusInvalid(field)),
-        };
+        Map.Parse(text, field, "Status", DomainErrors.StatusInvalid);
 }

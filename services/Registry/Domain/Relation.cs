@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Codes;
+
 namespace Bansos.Registry.Domain;
 
 /// <summary>A member's relation to the head of the family, as on the KK.</summary>
@@ -13,26 +15,16 @@ public enum Relation
 
 public static class RelationCodes
 {
-    public static string ToCode(this Relation relation) => relation switch
-    {
-        Relation.Kepala => "KEPALA",
-        Relation.Istri => "ISTRI",
-        Relation.Suami => "SUAMI",
-        Relation.Anak => "ANAK",
-        Relation.OrangTua => "ORANG_TUA",
-        _ => "LAINNYA",
-    };
+    public static readonly CodeMap<Relation> Map = new(
+        (Relation.Kepala, "KEPALA"),
+        (Relation.Istri, "ISTRI"),
+        (Relation.Suami, "SUAMI"),
+        (Relation.Anak, "ANAK"),
+        (Relation.OrangTua, "ORANG_TUA"),
+        (Relation.Lainnya, "LAINNYA"));
+
+    public static string ToCode(this Relation relation) => Map.ToCode(relation);
 
     public static Validated<Relation> Parse(string? text, string field = "hubungan") =>
-        text?.Trim().ToUpperInvariant() switch
-        {
-            "KEPALA" => Validated<Relation>.Valid(Relation.Kepala),
-            "ISTRI" => Validated<Relation>.Valid(Relation.Istri),
-            "SUAMI" => Validated<Relation>.Valid(Relation.Suami),
-            "ANAK" => Validated<Relation>.Valid(Relation.Anak),
-            "ORANG_TUA" => Validated<Relation>.Valid(Relation.OrangTua),
-            "LAINNYA" => Validated<Relation>.Valid(Relation.Lainnya),
-            null or "" => Validated<Relation>.Invalid(DomainErrors.Required(field, "Hubungan")),
-            _ => Validated<Relation>.Invalid(DomainErrors.RelationInvalid(field)),
-        };
+        Map.Parse(text, field, "Hubungan", DomainErrors.RelationInvalid);
 }

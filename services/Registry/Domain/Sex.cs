@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Codes;
+
 namespace Bansos.Registry.Domain;
 
 /// <summary>Sex as on the KK: <c>L</c> (laki-laki) or <c>P</c> (perempuan).</summary>
@@ -9,14 +11,10 @@ public enum Sex
 
 public static class SexCodes
 {
-    public static string ToCode(this Sex sex) => sex == Sex.Female ? "P" : "L";
+    public static readonly CodeMap<Sex> Map = new((Sex.Male, "L"), (Sex.Female, "P"));
+
+    public static string ToCode(this Sex sex) => Map.ToCode(sex);
 
     public static Validated<Sex> Parse(string? text, string field = "jenis_kelamin") =>
-        text?.Trim().ToUpperInvariant() switch
-        {
-            "L" => Validated<Sex>.Valid(Sex.Male),
-            "P" => Validated<Sex>.Valid(Sex.Female),
-            null or "" => Validated<Sex>.Invalid(DomainErrors.Required(field, "Jenis kelamin")),
-            _ => Validated<Sex>.Invalid(DomainErrors.SexInvalid(field)),
-        };
+        Map.Parse(text, field, "Jenis kelamin", DomainErrors.SexInvalid);
 }

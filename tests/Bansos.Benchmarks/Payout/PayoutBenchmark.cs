@@ -156,7 +156,7 @@ public sealed class PayoutBenchmark : IBenchmark
     private static IDisposable? ClientTracing() => traceClient ? null : OpenTelemetry.SuppressInstrumentationScope.Begin();
 
     /// <summary>One payout as a terminal does it: BeginPayout, the card's cryptogram, AuthorizePayout. False when declined or failed.</summary>
-    private static async Task<bool> PairAsync(PayoutTerminalService.PayoutTerminalServiceClient[] clients, PayoutBenchmarkHost host, Metadata[] headers,
+    internal static async Task<bool> PairAsync(PayoutTerminalService.PayoutTerminalServiceClient[] clients, PayoutBenchmarkHost host, Metadata[] headers,
         IReadOnlyList<BenchmarkCard> cards, long sequence, int stride)
     {
         try

@@ -127,4 +127,29 @@ public sealed class ValueTypeTests
     [InlineData("1890-01-01", false)] // older than 120
     public void Birth_dates_are_ISO_real_and_plausible(string text, bool valid) =>
         Assert.Equal(valid, BirthDates.Parse(text, TestData.Today).IsValid);
+
+    [Fact]
+    public void Every_registry_enum_value_is_stored_as_its_own_code_and_read_back()
+    {
+        // Touching each map also makes it: a value added without a code fails here (and at start-up).
+        RoundTrip(RemovalReasonCodes.Map, text => RemovalReasonCodes.Parse(text));
+        RoundTrip(RelationCodes.Map, text => RelationCodes.Parse(text));
+        RoundTrip(SexCodes.Map, text => SexCodes.Parse(text));
+        RoundTrip(HouseholdStatusCodes.Map, text => HouseholdStatusCodes.Parse(text));
+        RoundTrip(CardStatusCodes.Map, text => CardStatusCodes.Parse(text));
+        Assert.Equal(["DECEASED", "MOVED", "INELIGIBLE", "DUPLICATE"], RemovalReasonCodes.Map.Codes);
+    }
+
+    [Fact]
+    public void An_undefined_removal_reason_is_an_error_not_a_duplicate() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => ((RemovalReason)9).ToCode());
+
+    private static void RoundTrip<TEnum>(Bansos.ServiceDefaults.Codes.CodeMap<TEnum> map, Func<string, Validated<TEnum>> parse)
+        where TEnum : struct, Enum
+    {
+        foreach (var value in Enum.GetValues<TEnum>())
+        {
+            Assert.Equal(value, parse(map.ToCode(value)).Value);
+        }
+    }
 }
