@@ -34,6 +34,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder.Configuration);
+        builder.Configuration.AddBansosSecretFiles(); // before anything reads a connection string
         var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         var paths = new GatewayPaths(options.ResolveDataDir(builder.Configuration));
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ServiceName)) &&
@@ -119,6 +120,9 @@ public static class GatewayApp
                     },
                 };
             });
+        services.AddSingleton<RevokedCertificateStore>();
+        services.AddSingleton<CertificateRevocations>();
+        services.AddHostedService(sp => sp.GetRequiredService<CertificateRevocations>());
         services.AddSingleton<TerminalStatusMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<TerminalStatusMonitor>());
 

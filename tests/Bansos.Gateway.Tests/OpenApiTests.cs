@@ -49,6 +49,61 @@ public sealed class OpenApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_operation_needs_the_roles_of_its_route_group_and_of_its_RPC_in_the_service()
+    {
+        using var http = new HttpClient { BaseAddress = Http };
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct));
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject())
+            .ToDictionary(o => o.Value.GetProperty("operationId").GetString()!, o => o.Value);
+
+        // The gateway lets admin and auditor into payout, the service only admin for a new period.
+        Assert.Equal(["admin"], Roles(operations["AidPeriodService_CreatePeriod"], "x-bansos-roles"));
+        Assert.Equal(["admin", "auditor"], Roles(operations["AidPeriodService_CreatePeriod"], "x-bansos-gateway-roles"));
+        Assert.Equal(["admin", "auditor"], Roles(operations["PayoutReportService_GetPeriodVillageReport"], "x-bansos-roles"));
+        Assert.Equal(["admin", "operator"], Roles(operations["CardService_BlockCard"], "x-bansos-roles"));
+        Assert.Equal(["admin", "operator", "terminal"], Roles(operations["ComplaintService_FileComplaint"], "x-bansos-roles"));
+        Assert.StartsWith("CreatePeriod (roles: admin)", operations["AidPeriodService_CreatePeriod"].GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.All(operations.Where(o => o.Value.TryGetProperty("x-bansos-gateway-roles", out _)), o =>
+        {
+            var needed = Roles(o.Value, "x-bansos-roles");
+            Assert.NotEmpty(needed);
+            Assert.Equal(Roles(o.Value, "x-bansos-gateway-roles").Intersect(Roles(o.Value, "x-bansos-service-roles")), needed);
+        });
+    }
+
+    [Fact]
+    public async Task The_main_operations_carry_request_examples_their_RPC_reads()
+    {
+        using var http = new HttpClient { BaseAddress = Http };
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct));
+        var paths = document.RootElement.GetProperty("paths");
+
+        var complaint = Example(paths, "/api/v1/complaint/complaints", "post", "application/json");
+        var period = Example(paths, "/api/v1/payout/periods", "post", "application/json");
+        var open = Example(paths, "/api/v1/payout/periods/{period_id}/open", "post", "application/json");
+        var household = Example(paths, "/api/v1/registry/imports", "post", "text/csv");
+
+        // Proto3 JSON as the services' transcoding reads it: a field or enum name out of step with the protos fails here.
+        var parser = new Google.Protobuf.JsonParser(Google.Protobuf.JsonParser.Settings.Default);
+        var filed = parser.Parse<Bansos.Protos.Complaint.V1.FileComplaintRequest>(complaint.GetRawText());
+        Assert.Equal(Bansos.Protos.Complaint.V1.ComplaintCategory.CardLostOrBroken, filed.Category);
+        Assert.Equal("17.03.12.2003", filed.VillageCode);
+        var created = parser.Parse<Bansos.Protos.Payout.V1.CreatePeriodRequest>(period.GetRawText());
+        Assert.Equal(("SEMBAKO-2021-11", 200_000L), (created.Code, created.AmountPerHousehold));
+        Assert.Equal(4, created.VillageCodes.Count);
+        parser.Parse<Bansos.Protos.Payout.V1.PeriodActionRequest>(open.GetRawText());
+        Assert.StartsWith("kk,nik,nama,hubungan,", household.GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, household.GetString()!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    private static string[] Roles(JsonElement operation, string property) =>
+        [.. operation.GetProperty(property).EnumerateArray().Select(r => r.GetString()!)];
+
+    private static JsonElement Example(JsonElement paths, string path, string verb, string mediaType) =>
+        paths.GetProperty(path).GetProperty(verb).GetProperty("requestBody").GetProperty("content").GetProperty(mediaType)
+            .GetProperty("examples").EnumerateObject().First().Value.GetProperty("value");
+
+    [Fact]
     public async Task The_UI_lists_the_operations_in_headless_chromium()
     {
         const string chromium = "/usr/bin/chromium";

@@ -144,6 +144,35 @@ public sealed class TerminalTests(GatewayStack stack) : IClassFixture<GatewaySta
     }
 
     [Fact]
+    public async Task After_a_renewal_the_previous_certificate_is_refused_and_recorded_as_revoked()
+    {
+        var (terminalId, previous) = await Agent.EnrolAsync(stack, "Kasir cabut");
+        var (key, csr) = Agent.NewCsr();
+        var renewed = await new TerminalEnrolmentService.TerminalEnrolmentServiceClient(stack.Grpc(clientCertificate: previous))
+            .RenewAsync(new RenewRequest { Csr = ByteString.CopyFrom(csr) }, cancellationToken: Ct);
+        using var next = Agent.WithKey(renewed.Certificate.ToByteArray(), key);
+
+        var ping = await Assert.ThrowsAsync<RpcException>(() => new PayoutTerminalService.PayoutTerminalServiceClient(stack.Grpc(clientCertificate: previous))
+            .PingAsync(new PingRequest(), cancellationToken: Ct).ResponseAsync);
+        var renewAgain = await Assert.ThrowsAsync<RpcException>(() => new TerminalEnrolmentService.TerminalEnrolmentServiceClient(stack.Grpc(clientCertificate: previous))
+            .RenewAsync(new RenewRequest { Csr = ByteString.CopyFrom(Agent.NewCsr().Csr) }, cancellationToken: Ct).ResponseAsync);
+        var stillWorks = await new PayoutTerminalService.PayoutTerminalServiceClient(stack.Grpc(clientCertificate: next)).PingAsync(new PingRequest(), cancellationToken: Ct);
+
+        Assert.Equal(StatusCode.Unauthenticated, ping.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, renewAgain.StatusCode);
+        Assert.Equal(terminalId, stillWorks.TerminalId);
+        // In the gateway's store, so a restart or another instance on the same database refuses it too.
+        await using var connection = await stack.Gateway.Services.GetRequiredService<Bansos.ServiceDefaults.Storage.IDatabase>().OpenConnectionAsync(Ct);
+        var row = await Dapper.SqlMapper.QuerySingleAsync<(string Serial, string Reason)>(connection,
+            "SELECT serial_number AS Serial, reason AS Reason FROM gateway_revoked_certificates WHERE thumbprint = @thumbprint",
+            new { thumbprint = previous.GetCertHashString(HashAlgorithmName.SHA256) });
+        Assert.Equal((previous.SerialNumber, "renewed"), row);
+        Assert.Equal(0L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT COUNT(*) FROM gateway_revoked_certificates WHERE thumbprint = @thumbprint",
+            new { thumbprint = next.GetCertHashString(HashAlgorithmName.SHA256) }));
+    }
+
+    [Fact]
     public async Task A_bearer_token_claiming_a_terminal_is_refused_at_the_gateway()
     {
         var terminalId = await Agent.RegisterTerminalAsync(stack, "Kasir bearer");

@@ -40,6 +40,24 @@ public static class TestVirtualHosts
         return configured.Uri.ToString();
     }
 
+    /// <summary>
+    /// Each queue of <paramref name="virtualHost"/> with its type (classic, quorum, stream), as
+    /// <c>rabbitmqctl list_queues name type</c> tells; null when rabbitmqctl cannot be used here.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>?> QueueTypesAsync(string virtualHost)
+    {
+        var (ok, output) = await RabbitMqCtlAsync("list_queues", "-p", virtualHost, "--no-table-headers", "name", "type");
+        if (!ok)
+        {
+            return null;
+        }
+
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .Where(fields => fields.Length == 2)
+            .ToDictionary(fields => fields[0], fields => fields[1], StringComparer.Ordinal);
+    }
+
     private static async Task<(bool Ok, string Output)> RabbitMqCtlAsync(params string[] arguments)
     {
         try

@@ -13,6 +13,7 @@ namespace Bansos.Gateway.Grpc;
 public sealed class TerminalEnrolmentGrpcService(
     EnrolmentCodes codes,
     TerminalCertificates certificates,
+    CertificateRevocations revocations,
     TerminalStatusMonitor terminals,
     GatewayPki pki,
     ILogger<TerminalEnrolmentGrpcService> logger) : Proto.TerminalEnrolmentService.TerminalEnrolmentServiceBase
@@ -34,12 +35,18 @@ public sealed class TerminalEnrolmentGrpcService(
     }
 
     [Authorize(AuthenticationSchemes = TerminalCertificateHandler.SchemeName, Roles = BansosRoles.Terminal)]
-    public override Task<Proto.TerminalCertificate> Renew(Proto.RenewRequest request, ServerCallContext context)
+    public override async Task<Proto.TerminalCertificate> Renew(Proto.RenewRequest request, ServerCallContext context)
     {
-        var terminalId = long.Parse(context.GetHttpContext().User.FindFirst(BansosClaims.TerminalId)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var http = context.GetHttpContext();
+        var terminalId = long.Parse(http.User.FindFirst(BansosClaims.TerminalId)!.Value, System.Globalization.CultureInfo.InvariantCulture);
         var reply = Reply(terminalId, request.Csr);
+        // The certificate this call came with is refused from now on (D77): signed first, so a bad CSR
+        // leaves the terminal its working certificate; revoked before the reply, so no reply goes out
+        // while the old certificate still works.
+        var current = http.Connection.ClientCertificate ?? await http.Connection.GetClientCertificateAsync(context.CancellationToken);
+        await revocations.RevokeAsync(terminalId, current!, CertificateRevocations.RenewedReason, context.CancellationToken);
         logger.LogInformation("Terminal {TerminalId} renewed its certificate; valid until {NotAfter:O}", terminalId, reply.NotAfter.ToDateTimeOffset());
-        return Task.FromResult(reply);
+        return reply;
     }
 
     private Proto.TerminalCertificate Reply(long terminalId, ByteString csr)

@@ -10,7 +10,9 @@ namespace Bansos.Gateway.OpenApi;
 /// <summary>
 /// One OpenAPI 3.0 document for the whole REST facade: every proto RPC with a <c>google.api.http</c>
 /// annotation (the services' JSON transcoding; request and response schemas from the messages)
-/// and the gateway's own routes, each operation with the roles the gateway lets in. Built once
+/// and the gateway's own routes, each operation with the roles it needs (the gateway's route group
+/// and the service's per-RPC check, <see cref="RpcRoles"/>) and, for the main ones, an example
+/// request (<see cref="RequestExamples"/>). Built once
 /// from the compiled descriptors, so it follows the protos without a copy.
 /// </summary>
 public static class RestFacadeDocument
@@ -52,7 +54,7 @@ public static class RestFacadeDocument
                 ["title"] = "Bansos REST facade",
                 ["version"] = "v1",
                 ["description"] = "Every route through the gateway. Sign in at POST /api/v1/auth/token, then send 'Authorization: Bearer <accessToken>'. " +
-                    "Each operation names the roles the gateway lets in; the service checks the RPC's own roles again (a narrower set for some writes).",
+                    "Each operation names the roles it needs: those its route group lets in at the gateway and the RPC allows in the service (x-bansos-roles; both checks run).",
             },
             ["components"] = new JsonObject
             {
@@ -108,14 +110,22 @@ public static class RestFacadeDocument
             }
         }
 
-        var roles = string.Join(", ", GatewayPolicies.Roles[policy]);
+        var rpc = $"{service.FullName}/{method.Name}";
+        var gatewayRoles = GatewayPolicies.Roles[policy];
+        // Who gets through: the gateway's group and the service's own check on the RPC (D78).
+        var serviceRoles = RpcRoles.ByMethod.TryGetValue(rpc, out var narrowed) ? narrowed : gatewayRoles;
+        var needed = gatewayRoles.Intersect(serviceRoles, StringComparer.Ordinal).ToArray();
+        var roles = string.Join(", ", needed);
         var operation = new JsonObject
         {
             ["operationId"] = $"{service.Name}_{method.Name}",
             ["tags"] = new JsonArray(service.Name),
             ["summary"] = $"{method.Name} (roles: {roles})",
-            ["description"] = $"gRPC {service.FullName}/{method.Name}. Roles at the gateway: {roles}.",
-            ["x-bansos-roles"] = new JsonArray([.. GatewayPolicies.Roles[policy].Select(r => (JsonNode)r)]),
+            ["description"] = $"gRPC {rpc}. Roles at the gateway: {string.Join(", ", gatewayRoles)}. " +
+                $"Roles in the service: {string.Join(", ", serviceRoles)}. Needs one of: {roles}.",
+            ["x-bansos-roles"] = new JsonArray([.. needed.Select(r => (JsonNode)r)]),
+            ["x-bansos-gateway-roles"] = new JsonArray([.. gatewayRoles.Select(r => (JsonNode)r)]),
+            ["x-bansos-service-roles"] = new JsonArray([.. serviceRoles.Select(r => (JsonNode)r)]),
             ["parameters"] = parameters,
             ["responses"] = new JsonObject
             {
@@ -135,7 +145,7 @@ public static class RestFacadeDocument
             operation["requestBody"] = new JsonObject
             {
                 ["required"] = true,
-                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Ref(method.InputType, schemas) } },
+                ["content"] = new JsonObject { ["application/json"] = Body(Ref(method.InputType, schemas), rpc) },
             };
         }
 
@@ -199,7 +209,7 @@ public static class RestFacadeDocument
         ["operationId"] = "ImportService_ImportHouseholds_Csv",
         ["tags"] = new JsonArray("ImportService"),
         ["summary"] = "Import households from a CSV file, streamed, up to 100 MB (roles: admin)",
-        ["description"] = "Body: text/csv with the header kk,nik,nama,hubungan,jenis_kelamin,tanggal_lahir,kode_desa,alamat,rt,rw,desil,program (docs/registry.md).",
+        ["description"] = "Households are created (and changed) by import only. Body: text/csv with the header kk,nik,nama,hubungan,jenis_kelamin,tanggal_lahir,kode_desa,alamat,rt,rw,desil,program (docs/registry.md).",
         ["x-bansos-roles"] = new JsonArray("admin"),
         ["parameters"] = new JsonArray(
             new JsonObject { ["name"] = "allOrNothing", ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "boolean" } },
@@ -207,10 +217,39 @@ public static class RestFacadeDocument
         ["requestBody"] = new JsonObject
         {
             ["required"] = true,
-            ["content"] = new JsonObject { ["text/csv"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } },
+            ["content"] = new JsonObject
+            {
+                ["text/csv"] = new JsonObject
+                {
+                    ["schema"] = new JsonObject { ["type"] = "string" },
+                    ["examples"] = new JsonObject
+                    {
+                        ["oneHousehold"] = new JsonObject
+                        {
+                            ["summary"] = "Create a household: its head and his wife in Giri Kencana",
+                            ["value"] = RequestExamples.OneHouseholdCsv,
+                        },
+                    },
+                },
+            },
         },
         ["responses"] = new JsonObject { ["200"] = new JsonObject { ["description"] = "The import result" }, ["413"] = Problem("Over the upload limit") },
     };
+
+    /// <summary>A JSON media type with the RPC's example body, when it has one.</summary>
+    private static JsonObject Body(JsonObject schema, string rpc)
+    {
+        var media = new JsonObject { ["schema"] = schema };
+        if (RequestExamples.ByMethod.TryGetValue(rpc, out var example))
+        {
+            media["examples"] = new JsonObject
+            {
+                ["example"] = new JsonObject { ["summary"] = example.Summary, ["value"] = JsonNode.Parse(example.Json) },
+            };
+        }
+
+        return media;
+    }
 
     private static JsonObject Path(JsonObject paths, string template)
     {

@@ -9,7 +9,7 @@ namespace Bansos.Gateway.Terminals;
 
 /// <summary>
 /// Authenticates an agent by its TLS client certificate: issued by the terminal CA, valid now,
-/// and naming a terminal payout knows as active. The principal is the terminal (role
+/// not revoked (a renewed terminal's previous certificate), and naming a terminal payout knows as active. The principal is the terminal (role
 /// <c>terminal</c>, <c>terminal_id</c>); the proxy turns it into a short-lived token for the services.
 /// </summary>
 public sealed class TerminalCertificateHandler(
@@ -17,6 +17,7 @@ public sealed class TerminalCertificateHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     TerminalCertificates certificates,
+    CertificateRevocations revocations,
     TerminalStatusMonitor terminals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -34,6 +35,11 @@ public sealed class TerminalCertificateHandler(
         if (terminalId is not { } id)
         {
             return AuthenticateResult.Fail(problem ?? "certificate not accepted");
+        }
+
+        if (await revocations.IsRevokedAsync(certificate, Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail($"certificate {certificate.SerialNumber} of terminal {id} was replaced by a renewed one");
         }
 
         if (!terminals.IsActive(id))

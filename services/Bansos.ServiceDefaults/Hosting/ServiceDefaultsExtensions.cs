@@ -28,6 +28,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>As <see cref="AddServiceDefaults(WebApplicationBuilder, string)"/> with the caller's default ports.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, ServicePorts defaultPorts)
     {
+        builder.Configuration.AddBansosSecretFiles();
         builder.AddBansosLogging();
         builder.AddBansosTelemetry(serviceName);
         ConfigureKestrel(builder, defaultPorts);

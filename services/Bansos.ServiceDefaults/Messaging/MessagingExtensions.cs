@@ -68,9 +68,17 @@ public static class MessagingExtensions
                     error.UseFilter(new GenerateFaultFilter());
                     error.UseFilter(new ErrorTransportFilter());
                 });
-                if (rabbit.AutoDeleteQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
                 {
-                    rabbitEndpoint.AutoDelete = true;
+                    if (rabbit.AutoDeleteQueues)
+                    {
+                        rabbitEndpoint.AutoDelete = true;
+                    }
+
+                    if (rabbit.QuorumQueues)
+                    {
+                        rabbitEndpoint.SetQuorumQueue(); // x-queue-type=quorum; SubscriberTopology declares the same
+                    }
                 }
             });
             bus.UsingRabbitMq((context, cfg) =>

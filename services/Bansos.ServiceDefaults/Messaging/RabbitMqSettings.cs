@@ -11,6 +11,15 @@ public sealed record RabbitMqSettings(string Host, ushort Port, string VirtualHo
     public bool AutoDeleteQueues { get; init; }
 
     /// <summary>
+    /// Declare the services' durable queues (receive endpoints, their _error queues, and the
+    /// subscriber queues a publisher binds first) as quorum queues: replicated, and safe against a
+    /// broker node's loss (docker-compose.yml turns it on). Off by default: queues already declared
+    /// as classic cannot be switched in place (docs/operations.md), and the loopback pilot and tests
+    /// keep classic ones. Incompatible with <see cref="AutoDeleteQueues"/>.
+    /// </summary>
+    public bool QuorumQueues { get; init; }
+
+    /// <summary>
     /// Hold host start-up until the bus is connected and its queues exist. Off by default: a
     /// service must start (and keep taking payouts) while RabbitMQ is down; the outbox waits.
     /// </summary>
@@ -37,7 +46,7 @@ public sealed record RabbitMqSettings(string Host, ushort Port, string VirtualHo
             vhost.Length == 0 ? "/" : vhost,
             userInfo.Length > 0 && userInfo[0].Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : "guest",
             userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : "guest");
-        return fromUri with
+        var settings = fromUri with
         {
             Host = section["Host"] ?? fromUri.Host,
             Port = section.GetValue("Port", fromUri.Port),
@@ -45,10 +54,18 @@ public sealed record RabbitMqSettings(string Host, ushort Port, string VirtualHo
             Username = section["Username"] ?? fromUri.Username,
             Password = section["Password"] ?? fromUri.Password,
             AutoDeleteQueues = section.GetValue("AutoDeleteQueues", false),
+            QuorumQueues = section.GetValue("QuorumQueues", false),
             WaitUntilStarted = section.GetValue("WaitUntilStarted", false),
             DeclareSubscriberQueues = section.GetValue("DeclareSubscriberQueues", true),
             ConsumerRetryMaxInterval = section.GetValue("ConsumerRetryMaxInterval", TimeSpan.FromSeconds(10)),
         };
+        // RabbitMQ refuses an auto-delete quorum queue; say so at start-up rather than at the first declare.
+        if (settings is { QuorumQueues: true, AutoDeleteQueues: true })
+        {
+            throw new InvalidOperationException("Bansos:RabbitMq:QuorumQueues and Bansos:RabbitMq:AutoDeleteQueues cannot both be true (a quorum queue cannot be auto-delete).");
+        }
+
+        return settings;
     }
 
     public override string ToString() => $"amqp://{Username}@{Host}:{Port}/{VirtualHost.TrimStart('/')}";

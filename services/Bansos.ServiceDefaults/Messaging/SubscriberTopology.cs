@@ -16,6 +16,10 @@ internal sealed partial class SubscriberTopology(RabbitMqSettings rabbit, ILogge
 {
     private volatile bool deployed;
 
+    /// <summary>What the consumer's endpoint declares too: a declare with other arguments would be refused (PRECONDITION_FAILED).</summary>
+    private Dictionary<string, object?>? QueueArguments =>
+        rabbit.QuorumQueues ? new() { ["x-queue-type"] = "quorum" } : null;
+
     public async Task EnsureDeployedAsync(CancellationToken ct)
     {
         // Test queues that vanish with their consumer are declared differently (auto-delete): not mirrored.
@@ -41,7 +45,7 @@ internal sealed partial class SubscriberTopology(RabbitMqSettings rabbit, ILogge
             await channel.ExchangeDeclareAsync(messageExchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
             await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
             await channel.ExchangeBindAsync(queue, messageExchange, "", cancellationToken: ct);
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: ct);
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: QueueArguments, cancellationToken: ct);
             await channel.QueueBindAsync(queue, queue, "", cancellationToken: ct);
         }
 
