@@ -9,12 +9,12 @@ public readonly record struct CardNumber
     public const int DigitCount = 16;
     public const int BcdLength = 8;
 
-    private readonly string? _digits;
+    private readonly string? digits;
 
-    private CardNumber(string digits) => _digits = digits;
+    private CardNumber(string digits) => this.digits = digits;
 
     /// <summary>The 16 digits; empty for <c>default</c>.</summary>
-    public string Digits => _digits ?? "";
+    public string Digits => digits ?? "";
 
     public static CardNumber Parse(string digits) =>
         TryParse(digits, out var number)
@@ -59,13 +59,13 @@ public readonly record struct CardNumber
 
     public void WriteBcd(Span<byte> destination)
     {
-        if (_digits is null) throw new InvalidOperationException("default(CardNumber) is not a card number.");
+        if (digits is null) throw new InvalidOperationException("default(CardNumber) is not a card number.");
         for (var i = 0; i < BcdLength; i++)
-            destination[i] = (byte)(((_digits[2 * i] - '0') << 4) | (_digits[(2 * i) + 1] - '0'));
+            destination[i] = (byte)(((digits[2 * i] - '0') << 4) | (digits[(2 * i) + 1] - '0'));
     }
 
     /// <summary>First 6 and last 4 digits, for logs and receipts (<c>990017******0011</c>).</summary>
-    public string ToMaskedString() => _digits is null ? "" : string.Concat(_digits.AsSpan(0, 6), "******", _digits.AsSpan(12));
+    public string ToMaskedString() => digits is null ? "" : string.Concat(digits.AsSpan(0, 6), "******", digits.AsSpan(12));
 
     public override string ToString() => Digits;
 }

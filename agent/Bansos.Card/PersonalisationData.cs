@@ -8,7 +8,7 @@ namespace Bansos.Card;
 /// </summary>
 public sealed record PersonalisationData
 {
-    private readonly byte[] _cardKey;
+    private readonly byte[] cardKey;
 
     public PersonalisationData(CardNumber cardNumber, string householdReference, string holderName, DateOnly expiry,
         ReadOnlySpan<byte> cardKey, string pin)
@@ -25,7 +25,7 @@ public sealed record PersonalisationData
         HouseholdReference = householdReference;
         HolderName = holderName;
         Expiry = expiry;
-        _cardKey = cardKey.ToArray();
+        this.cardKey = cardKey.ToArray();
         Pin = pin;
     }
 
@@ -38,12 +38,12 @@ public sealed record PersonalisationData
     public string HouseholdReference { get; }
     public string HolderName { get; }
     public DateOnly Expiry { get; }
-    public ReadOnlyMemory<byte> CardKey => _cardKey;
+    public ReadOnlyMemory<byte> CardKey => cardKey;
     public string Pin { get; }
 
     public bool Equals(PersonalisationData? other) =>
         other is not null && CardNumber == other.CardNumber && HouseholdReference == other.HouseholdReference &&
-        HolderName == other.HolderName && Expiry == other.Expiry && _cardKey.AsSpan().SequenceEqual(other._cardKey) && Pin == other.Pin;
+        HolderName == other.HolderName && Expiry == other.Expiry && cardKey.AsSpan().SequenceEqual(other.cardKey) && Pin == other.Pin;
 
     public override int GetHashCode() => HashCode.Combine(CardNumber, HouseholdReference, HolderName, Expiry);
 

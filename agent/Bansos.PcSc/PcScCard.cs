@@ -18,17 +18,17 @@ public sealed class PcScCard : ICardChannel, IDisposable
     // readers report the empty slot at the next poll (pcscd polls every 400 ms; the margin covers a busy machine).
     private const int RemovalGraceMs = 2500;
 
-    private readonly IPcScApi _api;
-    private readonly PcScContext _context;
-    private readonly PcScShareMode _share;
-    private nint _handle;
+    private readonly IPcScApi api;
+    private readonly PcScContext context;
+    private readonly PcScShareMode share;
+    private nint handle;
 
     internal PcScCard(IPcScApi api, PcScContext context, nint handle, string reader, PcScShareMode share, PcScProtocols protocol)
     {
-        _api = api;
-        _context = context;
-        _handle = handle;
-        _share = share;
+        this.api = api;
+        this.context = context;
+        this.handle = handle;
+        this.share = share;
         Reader = reader;
         Protocol = protocol;
     }
@@ -42,8 +42,8 @@ public sealed class PcScCard : ICardChannel, IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_handle == 0, this);
-            return _handle;
+            ObjectDisposedException.ThrowIf(handle == 0, this);
+            return handle;
         }
     }
 
@@ -54,11 +54,11 @@ public sealed class PcScCard : ICardChannel, IDisposable
     public byte[] TransmitRaw(ReadOnlySpan<byte> command)
     {
         Span<byte> buffer = stackalloc byte[ShortResponseSize];
-        var rv = _api.Transmit(Handle, Protocol, command, buffer, out var received);
+        var rv = api.Transmit(Handle, Protocol, command, buffer, out var received);
         if (rv == ScardError.InsufficientBuffer)
         {
             var large = new byte[ExtendedResponseSize];
-            rv = _api.Transmit(Handle, Protocol, command, large, out received);
+            rv = api.Transmit(Handle, Protocol, command, large, out received);
             Check(rv, "SCardTransmit");
             if (received < 2) Check(ScardError.NotTransacted, "SCardTransmit");
             return large.AsSpan(0, received).ToArray();
@@ -73,7 +73,7 @@ public sealed class PcScCard : ICardChannel, IDisposable
     /// <summary>The card's Answer To Reset as pcscd holds it (SCardStatus).</summary>
     public byte[] GetAtr()
     {
-        Check(_api.Status(Handle, out _, out _, out var atr), "SCardStatus");
+        Check(api.Status(Handle, out _, out _, out var atr), "SCardStatus");
         return atr;
     }
 
@@ -83,24 +83,24 @@ public sealed class PcScCard : ICardChannel, IDisposable
     /// </summary>
     public IDisposable BeginTransaction()
     {
-        Check(_api.BeginTransaction(Handle), "SCardBeginTransaction");
+        Check(api.BeginTransaction(Handle), "SCardBeginTransaction");
         return new Transaction(this);
     }
 
     /// <summary>Resets (or re-powers) the card and keeps the connection (SCardReconnect).</summary>
     public void Reconnect(CardDisposition initialization = CardDisposition.Reset, PcScProtocols protocols = PcScProtocols.Any)
     {
-        Check(_api.Reconnect(Handle, _share, protocols, initialization, out var active), "SCardReconnect");
+        Check(api.Reconnect(Handle, share, protocols, initialization, out var active), "SCardReconnect");
         Protocol = active;
     }
 
     /// <summary>Ends the connection; <see cref="CardDisposition.Reset"/> clears the card's session (e.g. a verified PIN).</summary>
     public void Disconnect(CardDisposition disposition = CardDisposition.Leave)
     {
-        var handle = _handle;
+        var handle = this.handle;
         if (handle == 0) return;
-        _handle = 0;
-        var rv = _api.Disconnect(handle, disposition);
+        this.handle = 0;
+        var rv = api.Disconnect(handle, disposition);
         // A card that is already gone cannot be left or reset; the handle is released all the same.
         if (rv is not (ScardError.Success or ScardError.RemovedCard or ScardError.NoSmartcard or ScardError.ReaderUnavailable or ScardError.InvalidHandle))
             throw PcScErrors.ToException(rv, "SCardDisconnect", Reader);
@@ -109,10 +109,10 @@ public sealed class PcScCard : ICardChannel, IDisposable
     /// <summary>Disconnects leaving the card as it is (SCARD_LEAVE_CARD); never throws.</summary>
     public void Dispose()
     {
-        var handle = _handle;
+        var handle = this.handle;
         if (handle == 0) return;
-        _handle = 0;
-        _api.Disconnect(handle, CardDisposition.Leave);
+        this.handle = 0;
+        api.Disconnect(handle, CardDisposition.Leave);
     }
 
     private void Check(uint rv, string operation)
@@ -130,7 +130,7 @@ public sealed class PcScCard : ICardChannel, IDisposable
     {
         if (rv is not (ScardError.NotTransacted or ScardError.CommError or ScardError.UnknownError or ScardError.CommDataLost))
             return rv;
-        var status = _api.Status(_handle, out _, out _, out _);
+        var status = api.Status(handle, out _, out _, out _);
         if (status is ScardError.RemovedCard or ScardError.NoSmartcard or ScardError.ResetCard or ScardError.ReaderUnavailable)
             return status;
         return CardLeftReader() ? ScardError.RemovedCard : rv;
@@ -139,14 +139,14 @@ public sealed class PcScCard : ICardChannel, IDisposable
     /// <summary>Waits (briefly, only after a failed exchange) for pcscd to report the slot empty.</summary>
     private bool CardLeftReader()
     {
-        if (!_context.TryGetHandle(out var context)) return false;
+        if (!this.context.TryGetHandle(out var contextHandle)) return false;
         var deadline = Environment.TickCount64 + RemovalGraceMs;
         var state = new ScardReaderState(Reader, 0);
         while (true)
         {
             var remaining = deadline - Environment.TickCount64;
             if (remaining <= 0) return false;
-            var rv = _api.GetStatusChange(context, (uint)remaining, [state]);
+            var rv = api.GetStatusChange(contextHandle, (uint)remaining, [state]);
             if (rv != ScardError.Success) return false;
             if (((ReaderStates)(state.EventState & 0xFFFF) & ReaderStates.Present) == 0) return true;
             state.CurrentState = state.EventState;
@@ -155,13 +155,13 @@ public sealed class PcScCard : ICardChannel, IDisposable
 
     private sealed class Transaction(PcScCard card) : IDisposable
     {
-        private bool _ended;
+        private bool ended;
 
         public void Dispose()
         {
-            if (_ended || card._handle == 0) return;
-            _ended = true;
-            card._api.EndTransaction(card._handle, CardDisposition.Leave);
+            if (ended || card.handle == 0) return;
+            ended = true;
+            card.api.EndTransaction(card.handle, CardDisposition.Leave);
         }
     }
 }

@@ -12,13 +12,13 @@ public sealed class PcScContext : IDisposable
 {
     private const uint Infinite = 0xFFFFFFFF;
 
-    private readonly IPcScApi _api;
-    private nint _handle;
+    private readonly IPcScApi api;
+    private nint handle;
 
     private PcScContext(IPcScApi api, nint handle)
     {
-        _api = api;
-        _handle = handle;
+        this.api = api;
+        this.handle = handle;
     }
 
     /// <summary>Connects to the PC/SC service; <see cref="PcScServiceUnavailableException"/> when it is not there.</summary>
@@ -41,27 +41,27 @@ public sealed class PcScContext : IDisposable
         return new PcScContext(api, handle);
     }
 
-    internal IPcScApi Api => _api;
+    internal IPcScApi Api => api;
 
     internal nint Handle
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_handle == 0, this);
-            return _handle;
+            ObjectDisposedException.ThrowIf(handle == 0, this);
+            return handle;
         }
     }
 
     internal bool TryGetHandle(out nint handle)
     {
-        handle = _handle;
+        handle = this.handle;
         return handle != 0;
     }
 
     /// <summary>The names of the readers pcscd knows; empty when there are none.</summary>
     public IReadOnlyList<string> ListReaders()
     {
-        PcScErrors.Check(_api.ListReaders(Handle, out var readers), "SCardListReaders");
+        PcScErrors.Check(api.ListReaders(Handle, out var readers), "SCardListReaders");
         return readers;
     }
 
@@ -69,7 +69,7 @@ public sealed class PcScContext : IDisposable
     public ReaderStatus GetStatus(string reader)
     {
         var states = new[] { new ScardReaderState(reader, 0) };
-        PcScErrors.Check(_api.GetStatusChange(Handle, 0, states), "SCardGetStatusChange", reader);
+        PcScErrors.Check(api.GetStatusChange(Handle, 0, states), "SCardGetStatusChange", reader);
         return ToStatus(states[0]);
     }
 
@@ -82,7 +82,7 @@ public sealed class PcScContext : IDisposable
     public IReadOnlyList<ReaderStatus>? WaitForChange(IReadOnlyList<ReaderStatus> known, TimeSpan timeout)
     {
         var states = known.Select(s => new ScardReaderState(s.Reader, s.EventState)).ToArray();
-        var rv = _api.GetStatusChange(Handle, ToMilliseconds(timeout), states);
+        var rv = api.GetStatusChange(Handle, ToMilliseconds(timeout), states);
         if (rv == ScardError.Timeout) return null;
         if (rv == ScardError.Cancelled) throw new OperationCanceledException("SCardGetStatusChange was cancelled.");
         PcScErrors.Check(rv, "SCardGetStatusChange", known.Count == 1 ? known[0].Reader : null);
@@ -97,7 +97,7 @@ public sealed class PcScContext : IDisposable
     public Task<ReaderStatus> WaitForCardAsync(string reader, bool present, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var api = _api;
+        var api = this.api;
         return Task.Factory.StartNew(
             () => WaitForCard(api, reader, present, cancellationToken),
             cancellationToken,
@@ -128,25 +128,25 @@ public sealed class PcScContext : IDisposable
     /// <summary>Ends a <see cref="WaitForChange"/> blocked on this context (SCardCancel); safe from any thread.</summary>
     public void Cancel()
     {
-        var handle = _handle;
-        if (handle != 0) _api.Cancel(handle);
+        var handle = this.handle;
+        if (handle != 0) api.Cancel(handle);
     }
 
     /// <summary>Connects to the card in the reader; T=0 or T=1, shared, by default.</summary>
     public PcScCard Connect(string reader, PcScShareMode share = PcScShareMode.Shared, PcScProtocols protocols = PcScProtocols.Any)
     {
-        var rv = _api.Connect(Handle, reader, share, protocols, out var card, out var active);
+        var rv = api.Connect(Handle, reader, share, protocols, out var card, out var active);
         PcScErrors.Check(rv, "SCardConnect", reader);
-        return new PcScCard(_api, this, card, reader, share, active);
+        return new PcScCard(api, this, card, reader, share, active);
     }
 
     /// <summary>Releases the context (SCardReleaseContext). Idempotent.</summary>
     public void Release()
     {
-        var handle = _handle;
+        var handle = this.handle;
         if (handle == 0) return;
-        _handle = 0;
-        _api.ReleaseContext(handle);
+        this.handle = 0;
+        api.ReleaseContext(handle);
     }
 
     public void Dispose() => Release();

@@ -89,7 +89,7 @@ public sealed class ClientTransportTests
     /// <summary>Imitates a T=0 reader that passes 61xx through: data comes back in chunks via GET RESPONSE.</summary>
     private sealed class T0Channel(ICardChannel inner, int chunk) : ICardChannel
     {
-        private byte[] _pending = [];
+        private byte[] pending = [];
 
         public List<string> Sent { get; } = [];
 
@@ -101,16 +101,16 @@ public sealed class ClientTransportTests
             var response = inner.Transmit(command);
             if (response.Length == 2) return response;
             if (response[^2] != 0x90) return response;
-            _pending = response[..^2];
-            return [0x61, (byte)_pending.Length];
+            pending = response[..^2];
+            return [0x61, (byte)pending.Length];
         }
 
         private byte[] Next(int max)
         {
-            var n = Math.Min(Math.Min(max, chunk), _pending.Length);
-            var part = _pending[..n];
-            _pending = _pending[n..];
-            return [.. part, .. (_pending.Length == 0 ? new byte[] { 0x90, 0x00 } : [0x61, (byte)_pending.Length])];
+            var n = Math.Min(Math.Min(max, chunk), pending.Length);
+            var part = pending[..n];
+            pending = pending[n..];
+            return [.. part, .. (pending.Length == 0 ? new byte[] { 0x90, 0x00 } : [0x61, (byte)pending.Length])];
         }
     }
 }

@@ -5,11 +5,11 @@ namespace Bansos.Card.Tests;
 /// <summary>The virtual card's memory in a JSON file: written after every change, read back on start.</summary>
 public sealed class StateFileTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("bansos-card-").FullName;
+    private readonly string directory = Directory.CreateTempSubdirectory("bansos-card-").FullName;
 
-    private string StatePath => Path.Combine(_directory, "cards", "card.json");
+    private string StatePath => Path.Combine(directory, "cards", "card.json");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
     public void State_survives_a_reload()
@@ -144,16 +144,16 @@ public sealed class StateFileTests : IDisposable
 
     private sealed class FlakyStore(CardState initial) : ICardStateStore
     {
-        private CardState _state = initial;
+        private CardState state = initial;
 
         public bool Fail { get; set; }
 
-        public CardState? Load() => _state;
+        public CardState? Load() => state;
 
         public void Save(CardState state)
         {
             if (Fail) throw new IOException("disk full");
-            _state = state;
+            this.state = state;
         }
     }
 }

@@ -10,9 +10,9 @@ namespace Bansos.Agent.Cards;
 /// </summary>
 public sealed class PcScCardReader(string? configuredReader) : ICardReader
 {
-    private string? _resolved;
+    private string? resolved;
 
-    public string Name => _resolved ?? configuredReader ?? "?";
+    public string Name => resolved ?? configuredReader ?? "?";
 
     /// <summary>The configured reader if pcscd knows it, else the first reader it lists.</summary>
     private string Resolve(PcScContext context)
@@ -22,8 +22,8 @@ public sealed class PcScCardReader(string? configuredReader) : ICardReader
             return readers.Contains(configuredReader) ? configuredReader : throw new NoReaderException(ScardError.UnknownReader, configuredReader);
         if (readers.Count == 0) throw new NoReaderException(ScardError.NoReadersAvailable, null);
         // Keep the reader found first while it is still there, so a second reader plugged in later does not take over.
-        _resolved = _resolved is not null && readers.Contains(_resolved) ? _resolved : readers[0];
-        return _resolved;
+        resolved = resolved is not null && readers.Contains(resolved) ? resolved : readers[0];
+        return resolved;
     }
 
     public async Task WaitForCardAsync(CancellationToken cancellationToken)

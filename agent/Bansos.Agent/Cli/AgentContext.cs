@@ -29,8 +29,8 @@ public sealed class AgentContext : IDisposable
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly List<GrpcChannel> _channels = [];
-    private GrpcChannel? _serviceChannel;
+    private readonly List<GrpcChannel> channels = [];
+    private GrpcChannel? serviceChannel;
 
     private AgentContext(AgentIo io, AgentSettings settings, bool json)
     {
@@ -108,13 +108,13 @@ public sealed class AgentContext : IDisposable
                 throw new AgentSetupException(Notice.Error(Msg.CertificateExpired, Day(credentials.NotAfter)));
             credentials = await RenewIfDueAsync(gateway, credentials, cancellationToken);
         }
-        return _serviceChannel ??= Channel(gateway, credentials);
+        return serviceChannel ??= Channel(gateway, credentials);
     }
 
     private GrpcChannel Channel(Uri gateway, TerminalCredentials? credentials)
     {
         var channel = AgentChannels.ForTerminal(gateway, credentials, Io.DevelopmentToken);
-        _channels.Add(channel);
+        channels.Add(channel);
         return channel;
     }
 
@@ -141,6 +141,6 @@ public sealed class AgentContext : IDisposable
 
     public void Dispose()
     {
-        foreach (var channel in _channels) channel.Dispose();
+        foreach (var channel in channels) channel.Dispose();
     }
 }

@@ -28,7 +28,7 @@ public sealed class PayoutSession(
     Language language,
     PayoutSessionOptions options)
 {
-    private readonly CardWaiter _waiter = new(reader, face, options);
+    private readonly CardWaiter waiter = new(reader, face, options);
 
     /// <summary>Sends an unanswered payout of an earlier run again, until answered; null when there is none.</summary>
     public async Task<PayoutOutcome?> ResolvePendingAsync(CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class PayoutSession(
     /// <summary>Waits for a card and pays from it once. Call <see cref="ResolvePendingAsync"/> first.</summary>
     public async Task<PayoutOutcome> PayOnceAsync(CancellationToken cancellationToken)
     {
-        if (await _waiter.WaitAsync(cancellationToken) is { } noCard) return noCard;
+        if (await waiter.WaitAsync(cancellationToken) is { } noCard) return noCard;
         try
         {
             return await WithCardAsync(cancellationToken);
@@ -53,7 +53,7 @@ public sealed class PayoutSession(
         }
     }
 
-    public Task WaitForRemovalAsync(CancellationToken cancellationToken) => _waiter.WaitForRemovalAsync(cancellationToken);
+    public Task WaitForRemovalAsync(CancellationToken cancellationToken) => waiter.WaitForRemovalAsync(cancellationToken);
 
     private async Task<PayoutOutcome> WithCardAsync(CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class CommandApdu
     public const int MaxDataLength = 255;
     public const int MaxLe = 256;
 
-    private readonly byte[] _data;
+    private readonly byte[] data;
 
     public CommandApdu(byte cla, byte ins, byte p1, byte p2, ReadOnlySpan<byte> data = default, int? le = null)
     {
@@ -25,7 +25,7 @@ public sealed class CommandApdu
         Ins = ins;
         P1 = p1;
         P2 = p2;
-        _data = data.ToArray();
+        this.data = data.ToArray();
         Le = le;
     }
 
@@ -33,13 +33,13 @@ public sealed class CommandApdu
     public byte Ins { get; }
     public byte P1 { get; }
     public byte P2 { get; }
-    public ReadOnlyMemory<byte> Data => _data;
+    public ReadOnlyMemory<byte> Data => data;
 
     /// <summary>Ne: expected response length, 1..256, or null when there is no Le field.</summary>
     public int? Le { get; }
 
     /// <summary>ISO 7816-3 case: 1 (header), 2 (Le), 3 (Lc data), 4 (Lc data Le).</summary>
-    public int Case => (_data.Length > 0, Le.HasValue) switch
+    public int Case => (data.Length > 0, Le.HasValue) switch
     {
         (false, false) => 1,
         (false, true) => 2,
@@ -49,18 +49,18 @@ public sealed class CommandApdu
 
     public byte[] Encode()
     {
-        var length = 4 + (_data.Length > 0 ? 1 + _data.Length : 0) + (Le.HasValue ? 1 : 0);
+        var length = 4 + (data.Length > 0 ? 1 + data.Length : 0) + (Le.HasValue ? 1 : 0);
         var bytes = new byte[length];
         bytes[0] = Cla;
         bytes[1] = Ins;
         bytes[2] = P1;
         bytes[3] = P2;
         var i = 4;
-        if (_data.Length > 0)
+        if (data.Length > 0)
         {
-            bytes[i++] = (byte)_data.Length;
-            _data.CopyTo(bytes, i);
-            i += _data.Length;
+            bytes[i++] = (byte)data.Length;
+            data.CopyTo(bytes, i);
+            i += data.Length;
         }
         if (Le is { } le) bytes[i] = (byte)(le == MaxLe ? 0 : le);
         return bytes;

@@ -3,15 +3,15 @@ namespace Bansos.Card.Apdu;
 /// <summary>A response APDU: response data followed by the two status bytes SW1 SW2.</summary>
 public sealed class ResponseApdu
 {
-    private readonly byte[] _data;
+    private readonly byte[] data;
 
     public ResponseApdu(ReadOnlySpan<byte> data, ushort statusWord)
     {
-        _data = data.ToArray();
+        this.data = data.ToArray();
         StatusWord = statusWord;
     }
 
-    public ReadOnlyMemory<byte> Data => _data;
+    public ReadOnlyMemory<byte> Data => data;
     public ushort StatusWord { get; }
     public byte SW1 => (byte)(StatusWord >> 8);
     public byte SW2 => (byte)StatusWord;
@@ -32,8 +32,8 @@ public sealed class ResponseApdu
 
     public byte[] Encode()
     {
-        var bytes = new byte[_data.Length + 2];
-        _data.CopyTo(bytes, 0);
+        var bytes = new byte[data.Length + 2];
+        data.CopyTo(bytes, 0);
         bytes[^2] = SW1;
         bytes[^1] = SW2;
         return bytes;

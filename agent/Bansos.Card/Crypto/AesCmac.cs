@@ -13,20 +13,20 @@ public sealed class AesCmac : IDisposable
 
     private const byte Rb = 0x87;
 
-    private readonly Aes _aes;
-    private readonly byte[] _k1 = new byte[BlockSize];
-    private readonly byte[] _k2 = new byte[BlockSize];
+    private readonly Aes aes;
+    private readonly byte[] k1 = new byte[BlockSize];
+    private readonly byte[] k2 = new byte[BlockSize];
 
     public AesCmac(ReadOnlySpan<byte> key)
     {
         if (key.Length is not (16 or 24 or 32))
             throw new ArgumentException("An AES key has 16, 24 or 32 bytes.", nameof(key));
-        _aes = Aes.Create();
-        _aes.Key = key.ToArray();
+        aes = Aes.Create();
+        aes.Key = key.ToArray();
         Span<byte> l = stackalloc byte[BlockSize];
-        _aes.EncryptEcb(new byte[BlockSize], l, PaddingMode.None);
-        ShiftLeftXor(l, _k1);
-        ShiftLeftXor(_k1, _k2);
+        aes.EncryptEcb(new byte[BlockSize], l, PaddingMode.None);
+        ShiftLeftXor(l, k1);
+        ShiftLeftXor(k1, k2);
         CryptographicOperations.ZeroMemory(l);
     }
 
@@ -57,7 +57,7 @@ public sealed class AesCmac : IDisposable
         for (var i = 0; i < blocks - 1; i++)
         {
             Xor(x, message.Slice(i * BlockSize, BlockSize));
-            _aes.EncryptEcb(x, y, PaddingMode.None);
+            aes.EncryptEcb(x, y, PaddingMode.None);
             y.CopyTo(x);
         }
         var last = message[((blocks - 1) * BlockSize)..];
@@ -65,24 +65,24 @@ public sealed class AesCmac : IDisposable
         if (last.Length == BlockSize)
         {
             last.CopyTo(final);
-            Xor(final, _k1);
+            Xor(final, k1);
         }
         else
         {
             final.Clear();
             last.CopyTo(final);
             final[last.Length] = 0x80;
-            Xor(final, _k2);
+            Xor(final, k2);
         }
         Xor(x, final);
-        _aes.EncryptEcb(x, destination[..BlockSize], PaddingMode.None);
+        aes.EncryptEcb(x, destination[..BlockSize], PaddingMode.None);
     }
 
     public void Dispose()
     {
-        CryptographicOperations.ZeroMemory(_k1);
-        CryptographicOperations.ZeroMemory(_k2);
-        _aes.Dispose();
+        CryptographicOperations.ZeroMemory(k1);
+        CryptographicOperations.ZeroMemory(k2);
+        aes.Dispose();
     }
 
     /// <summary>Subkey step of RFC 4493 §2.3: shift the block left one bit, xor Rb if a bit fell out.</summary>

@@ -11,7 +11,7 @@ public sealed record CryptogramData
     public const int Length = 36;
     public const int ChallengeLength = 16;
 
-    private readonly byte[] _challenge;
+    private readonly byte[] challenge;
 
     public CryptogramData(long amount, uint periodId, ulong terminalId, ReadOnlySpan<byte> challenge)
     {
@@ -21,14 +21,14 @@ public sealed record CryptogramData
         Amount = amount;
         PeriodId = periodId;
         TerminalId = terminalId;
-        _challenge = challenge.ToArray();
+        this.challenge = challenge.ToArray();
     }
 
     /// <summary>Whole rupiah.</summary>
     public long Amount { get; }
     public uint PeriodId { get; }
     public ulong TerminalId { get; }
-    public ReadOnlyMemory<byte> Challenge => _challenge;
+    public ReadOnlyMemory<byte> Challenge => challenge;
 
     public byte[] ToBytes()
     {
@@ -36,7 +36,7 @@ public sealed record CryptogramData
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(0, 8), Amount);
         BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(8, 4), PeriodId);
         BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(12, 8), TerminalId);
-        _challenge.CopyTo(bytes, 20);
+        challenge.CopyTo(bytes, 20);
         return bytes;
     }
 
@@ -54,9 +54,9 @@ public sealed record CryptogramData
 
     public bool Equals(CryptogramData? other) =>
         other is not null && Amount == other.Amount && PeriodId == other.PeriodId && TerminalId == other.TerminalId &&
-        _challenge.AsSpan().SequenceEqual(other._challenge);
+        challenge.AsSpan().SequenceEqual(other.challenge);
 
-    public override int GetHashCode() => HashCode.Combine(Amount, PeriodId, TerminalId, Convert.ToHexString(_challenge));
+    public override int GetHashCode() => HashCode.Combine(Amount, PeriodId, TerminalId, Convert.ToHexString(challenge));
 
     public override string ToString() => Convert.ToHexString(ToBytes());
 }

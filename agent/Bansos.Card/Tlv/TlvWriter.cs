@@ -3,9 +3,9 @@ namespace Bansos.Card.Tlv;
 /// <summary>Writes BER-TLV with the shortest length form (≤ 127 one byte, then <c>81 xx</c>, <c>82 xx xx</c>).</summary>
 public sealed class TlvWriter
 {
-    private readonly List<byte> _buffer = [];
+    private readonly List<byte> buffer = [];
 
-    public int Length => _buffer.Count;
+    public int Length => buffer.Count;
 
     public TlvWriter Write(uint tag, ReadOnlySpan<byte> value)
     {
@@ -16,8 +16,8 @@ public sealed class TlvWriter
         Span<byte> header = stackalloc byte[TlvTag.MaxTagLength + 3];
         var n = TlvTag.Write(tag, header);
         n += WriteLength(value.Length, header[n..]);
-        _buffer.AddRange(header[..n]);
-        _buffer.AddRange(value);
+        buffer.AddRange(header[..n]);
+        buffer.AddRange(value);
         return this;
     }
 
@@ -33,7 +33,7 @@ public sealed class TlvWriter
         return Write(tag, inner.ToArray());
     }
 
-    public byte[] ToArray() => [.. _buffer];
+    public byte[] ToArray() => [.. buffer];
 
     public static int EncodedLengthSize(int length) => length switch
     {

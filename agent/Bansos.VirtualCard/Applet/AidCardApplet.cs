@@ -25,19 +25,19 @@ public sealed class AidCardApplet
 {
     private const int ResponseTemplateLength = 26; // 77 18 { 9F36 02 ATC, 9F26 10 cryptogram }
 
-    private readonly ICardStateStore _store;
-    private readonly Lock _gate = new();
-    private CardState _state;
-    private bool _selected;
-    private bool _pinVerified;
+    private readonly ICardStateStore store;
+    private readonly Lock gate = new();
+    private CardState state;
+    private bool selected;
+    private bool pinVerified;
 
     /// <summary>Loads the state from <paramref name="store"/> (a blank card when it has none).</summary>
     /// <exception cref="InvalidDataException">The stored state is corrupt; the card refuses to start rather than forget it.</exception>
     public AidCardApplet(ICardStateStore store)
     {
-        _store = store;
-        _state = store.Load() ?? CardState.Blank;
-        _state.Validate();
+        this.store = store;
+        state = store.Load() ?? CardState.Blank;
+        state.Validate();
         IsPowered = true;
     }
 
@@ -55,7 +55,7 @@ public sealed class AidCardApplet
     /// <summary>The persistent state as it is now (immutable, so safe to hand out), for diagnostics and tests.</summary>
     public CardState State
     {
-        get { lock (_gate) return _state; }
+        get { lock (gate) return state; }
     }
 
     public void PowerOn() => EndSession(powered: true);
@@ -68,7 +68,7 @@ public sealed class AidCardApplet
     /// <summary>Processes one command APDU. Always returns at least the two status bytes.</summary>
     public byte[] Process(ReadOnlySpan<byte> apdu)
     {
-        lock (_gate)
+        lock (gate)
         {
             try
             {
@@ -86,11 +86,11 @@ public sealed class AidCardApplet
 
     private void EndSession(bool powered)
     {
-        lock (_gate)
+        lock (gate)
         {
             IsPowered = powered;
-            _selected = false;
-            _pinVerified = false;
+            selected = false;
+            pinVerified = false;
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class AidCardApplet
         if (cla != expectedCla) return Status(StatusWords.ClaNotSupported);
         // docs/card-profile.md: before SELECT every profile command but SELECT answers 6985, however it is formed
         // (as on a JavaCard, where the runtime only hands the APDU to a selected applet).
-        if (ins != Ins.Select && !_selected) return Status(StatusWords.ConditionsNotSatisfied);
+        if (ins != Ins.Select && !selected) return Status(StatusWords.ConditionsNotSatisfied);
         if (!CommandApdu.TryParse(apdu, out var command, out _)) return Status(StatusWords.WrongLength);
 
         return ins switch
@@ -129,27 +129,27 @@ public sealed class AidCardApplet
         if (command.P1 != P1P2.SelectByName || command.P2 != 0x00) return Status(StatusWords.IncorrectP1P2);
         if (command.Data.IsEmpty) return Status(StatusWords.WrongLength);
         // Any SELECT ends the session, even one for another application (which deselects this one).
-        _pinVerified = false;
+        pinVerified = false;
         if (!command.Data.Span.SequenceEqual(Aid))
         {
-            _selected = false;
+            selected = false;
             return Status(StatusWords.FileNotFound);
         }
         var fci = BuildFci().Encode();
         if (WrongLe(command, fci.Length) is { } wrongLe) return wrongLe;
-        _selected = true;
+        selected = true;
         return Respond(fci, StatusWords.Success);
     }
 
     private byte[] Verify(CommandApdu command)
     {
         if (PinCommandPrecheck(command, PinBlock.Length) is { } refused) return refused;
-        var tries = _state.PinTriesLeft;
-        if (!Commit(_state with { PinTriesLeft = tries - 1 })) return Status(StatusWords.MemoryFailure);
-        if (!CryptographicOperations.FixedTimeEquals(command.Data.Span, _state.PinBlock))
+        var tries = state.PinTriesLeft;
+        if (!Commit(state with { PinTriesLeft = tries - 1 })) return Status(StatusWords.MemoryFailure);
+        if (!CryptographicOperations.FixedTimeEquals(command.Data.Span, state.PinBlock))
             return Status(StatusWords.WrongPin(tries - 1));
-        if (!Commit(_state with { PinTriesLeft = PinTries })) return Status(StatusWords.MemoryFailure);
-        _pinVerified = true;
+        if (!Commit(state with { PinTriesLeft = PinTries })) return Status(StatusWords.MemoryFailure);
+        pinVerified = true;
         return Status(StatusWords.Success);
     }
 
@@ -160,11 +160,11 @@ public sealed class AidCardApplet
         var newBlock = command.Data.Span[PinBlock.Length..];
         // Checked before a try is spent: a malformed new PIN is the terminal's fault, not a guess.
         if (!PinBlock.IsValidPinBlock(newBlock)) return Status(StatusWords.IncorrectData);
-        var tries = _state.PinTriesLeft;
-        if (!Commit(_state with { PinTriesLeft = tries - 1 })) return Status(StatusWords.MemoryFailure);
-        if (!CryptographicOperations.FixedTimeEquals(oldBlock, _state.PinBlock))
+        var tries = state.PinTriesLeft;
+        if (!Commit(state with { PinTriesLeft = tries - 1 })) return Status(StatusWords.MemoryFailure);
+        if (!CryptographicOperations.FixedTimeEquals(oldBlock, state.PinBlock))
             return Status(StatusWords.WrongPin(tries - 1));
-        if (!Commit(_state with { PinTriesLeft = PinTries, PinBlock = newBlock.ToArray() })) return Status(StatusWords.MemoryFailure);
+        if (!Commit(state with { PinTriesLeft = PinTries, PinBlock = newBlock.ToArray() })) return Status(StatusWords.MemoryFailure);
         return Status(StatusWords.Success);
     }
 
@@ -172,23 +172,23 @@ public sealed class AidCardApplet
     {
         if (command.P1 != 0x00 || command.P2 != P1P2.PinReference) return Status(StatusWords.IncorrectP1P2);
         if (command.Data.Length != 2 * PinBlock.Length) return Status(StatusWords.WrongLength);
-        if (!_state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
-        _pinVerified = false;
-        if (_state.IsEnded) return Status(StatusWords.AuthenticationMethodBlocked);
+        if (!state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
+        pinVerified = false;
+        if (state.IsEnded) return Status(StatusWords.AuthenticationMethodBlocked);
         var pukBlock = command.Data.Span[..PinBlock.Length];
         var newBlock = command.Data.Span[PinBlock.Length..];
         if (!PinBlock.IsValidPinBlock(newBlock)) return Status(StatusWords.IncorrectData);
 
-        var pukTries = _state.PukTriesLeft - 1;
+        var pukTries = state.PukTriesLeft - 1;
         // The tenth wrong PUK ends the card: the PIN goes with it.
-        var spent = _state with { PukTriesLeft = pukTries, PinTriesLeft = pukTries == 0 ? 0 : _state.PinTriesLeft };
+        var spent = state with { PukTriesLeft = pukTries, PinTriesLeft = pukTries == 0 ? 0 : state.PinTriesLeft };
         if (!Commit(spent)) return Status(StatusWords.MemoryFailure);
-        var expected = PinBlock.FromPuk(CardKeys.DerivePuk(_state.CardKey));
+        var expected = PinBlock.FromPuk(CardKeys.DerivePuk(state.CardKey));
         var ok = CryptographicOperations.FixedTimeEquals(pukBlock, expected);
         CryptographicOperations.ZeroMemory(expected);
         if (!ok)
             return Status(pukTries == 0 ? StatusWords.AuthenticationMethodBlocked : StatusWords.SecurityStatusNotSatisfied);
-        var unblocked = _state with { PinBlock = newBlock.ToArray(), PinTriesLeft = PinTries, PukTriesLeft = PukTries };
+        var unblocked = state with { PinBlock = newBlock.ToArray(), PinTriesLeft = PinTries, PukTriesLeft = PukTries };
         return Commit(unblocked) ? Status(StatusWords.Success) : Status(StatusWords.MemoryFailure);
     }
 
@@ -198,18 +198,18 @@ public sealed class AidCardApplet
         if (command.Data.Length != CryptogramData.Length) return Status(StatusWords.WrongLength);
         // Asked before anything is spent, so that the terminal's retry with the right Le still works.
         if (WrongLe(command, ResponseTemplateLength) is { } wrongLe) return wrongLe;
-        if (!_state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
-        if (_state.PinTriesLeft == 0 || _state.IsEnded) return Status(StatusWords.AuthenticationMethodBlocked);
+        if (!state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
+        if (state.PinTriesLeft == 0 || state.IsEnded) return Status(StatusWords.AuthenticationMethodBlocked);
         // A well-formed request uses up the verification whatever happens next: one VERIFY, one cryptogram at most.
-        var verified = _pinVerified;
-        _pinVerified = false;
-        if (_state.Atc == MaxAtc) return Status(StatusWords.ConditionsNotSatisfied);
+        var verified = pinVerified;
+        pinVerified = false;
+        if (state.Atc == MaxAtc) return Status(StatusWords.ConditionsNotSatisfied);
         if (!verified) return Status(StatusWords.SecurityStatusNotSatisfied);
 
         // The ATC is incremented and saved before the cryptogram leaves the card, so no ATC is ever used twice.
-        var atc = (ushort)(_state.Atc + 1);
-        if (!Commit(_state with { Atc = atc })) return Status(StatusWords.MemoryFailure);
-        var cryptogram = Cryptogram.Compute(_state.CardKey, _state.CardNumber!.Value, atc, command.Data.Span);
+        var atc = (ushort)(state.Atc + 1);
+        if (!Commit(state with { Atc = atc })) return Status(StatusWords.MemoryFailure);
+        var cryptogram = Cryptogram.Compute(state.CardKey, state.CardNumber!.Value, atc, command.Data.Span);
         var atcBytes = new byte[2];
         BinaryPrimitives.WriteUInt16BigEndian(atcBytes, atc);
         var response = new TlvWriter().WriteConstructed(Tags.ResponseTemplate, t => t
@@ -221,12 +221,12 @@ public sealed class AidCardApplet
     private byte[] StoreData(CommandApdu command)
     {
         if (command.P1 != 0x00 || command.P2 != 0x00) return Status(StatusWords.IncorrectP1P2);
-        if (_state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
+        if (state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
         if (command.Data.IsEmpty) return Status(StatusWords.WrongLength);
         if (!TlvReader.TryParseAll(command.Data, out var objects, out _)) return Status(StatusWords.IncorrectData);
 
         // All TLVs of a command are checked before any is kept: a command is stored whole or not at all.
-        var next = _state;
+        var next = state;
         foreach (var tlv in objects)
         {
             var value = tlv.Value.Span;
@@ -261,8 +261,8 @@ public sealed class AidCardApplet
     {
         if (command.P1 != 0x00 || command.P2 != 0x00) return Status(StatusWords.IncorrectP1P2);
         if (!command.Data.IsEmpty) return Status(StatusWords.WrongLength);
-        if (_state.Locked || !_state.IsComplete) return Status(StatusWords.ConditionsNotSatisfied);
-        var locked = _state with { Locked = true, PinTriesLeft = PinTries, PukTriesLeft = PukTries, Atc = 0 };
+        if (state.Locked || !state.IsComplete) return Status(StatusWords.ConditionsNotSatisfied);
+        var locked = state with { Locked = true, PinTriesLeft = PinTries, PukTriesLeft = PukTries, Atc = 0 };
         return Commit(locked) ? Status(StatusWords.Success) : Status(StatusWords.MemoryFailure);
     }
 
@@ -271,16 +271,16 @@ public sealed class AidCardApplet
     {
         if (command.P1 != 0x00 || command.P2 != P1P2.PinReference) return Status(StatusWords.IncorrectP1P2);
         if (command.Data.Length != dataLength) return Status(StatusWords.WrongLength);
-        if (!_state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
+        if (!state.Locked) return Status(StatusWords.ConditionsNotSatisfied);
         // Any PIN command, right or wrong, ends an earlier verification that was not used.
-        _pinVerified = false;
-        if (_state.PinTriesLeft == 0 || _state.IsEnded) return Status(StatusWords.AuthenticationMethodBlocked);
+        pinVerified = false;
+        if (state.PinTriesLeft == 0 || state.IsEnded) return Status(StatusWords.AuthenticationMethodBlocked);
         return null;
     }
 
-    private Fci BuildFci() => _state.Locked
-        ? Fci.Personalised(_state.CardNumber!.Value, _state.HouseholdReference!, _state.HolderName!, _state.Expiry!.Value,
-            _state.Atc, _state.PinTriesLeft)
+    private Fci BuildFci() => state.Locked
+        ? Fci.Personalised(state.CardNumber!.Value, state.HouseholdReference!, state.HolderName!, state.Expiry!.Value,
+            state.Atc, state.PinTriesLeft)
         : Fci.Blank();
 
     /// <summary>Saves <paramref name="next"/> and adopts it; on a storage failure keeps the old state.</summary>
@@ -288,13 +288,13 @@ public sealed class AidCardApplet
     {
         try
         {
-            _store.Save(next);
+            store.Save(next);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }
-        _state = next;
+        state = next;
         return true;
     }
 

@@ -11,25 +11,25 @@ public sealed class VirtualCardHost : IAsyncDisposable
 {
     public const int BasePort = 35963;
 
-    private readonly IVpcdCard _card;
-    private readonly string _host;
-    private readonly int _port;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly TaskCompletionSource _contacted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Socket? _socket;
-    private Task? _session;
-    private int _state; // 0 new, 1 started, 2 stopped
-    private int _disposed;
+    private readonly IVpcdCard card;
+    private readonly string host;
+    private readonly int port;
+    private readonly CancellationTokenSource stop = new();
+    private readonly TaskCompletionSource contacted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Socket? socket;
+    private Task? session;
+    private int state; // 0 new, 1 started, 2 stopped
+    private int disposed;
 
     public VirtualCardHost(IVpcdCard card, int readerIndex = 0, string host = "127.0.0.1")
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentOutOfRangeException.ThrowIfNegative(readerIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(readerIndex, 99);
-        _card = card;
-        _host = host;
+        this.card = card;
+        this.host = host;
         ReaderIndex = readerIndex;
-        _port = BasePort + readerIndex;
+        port = BasePort + readerIndex;
     }
 
     public int ReaderIndex { get; }
@@ -44,10 +44,10 @@ public sealed class VirtualCardHost : IAsyncDisposable
     /// vpcd serves one card per reader: a second card's connection is accepted by the kernel but
     /// waits, unserved, until the first one leaves.
     /// </summary>
-    public Task Contacted => _contacted.Task;
+    public Task Contacted => contacted.Task;
 
     /// <summary>Completes when the card is out of the reader: stopped, or vpcd closed the connection.</summary>
-    public Task Completion => _session ?? Task.CompletedTask;
+    public Task Completion => session ?? Task.CompletedTask;
 
     /// <summary>
     /// Connects to vpcd ("inserts" the card). Throws <see cref="VpcdUnavailableException"/> when
@@ -55,37 +55,37 @@ public sealed class VirtualCardHost : IAsyncDisposable
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+        if (Interlocked.CompareExchange(ref state, 1, 0) != 0)
             throw new InvalidOperationException("A VirtualCardHost starts once; make a new one to insert the card again.");
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(_host, _port, cancellationToken);
+            await socket.ConnectAsync(host, port, cancellationToken);
         }
         catch (SocketException e)
         {
             socket.Dispose();
-            _state = 2;
-            throw new VpcdUnavailableException(_host, _port, e);
+            state = 2;
+            throw new VpcdUnavailableException(host, port, e);
         }
         catch
         {
             socket.Dispose();
-            _state = 2;
+            state = 2;
             throw;
         }
-        _socket = socket;
+        this.socket = socket;
         var stream = new NetworkStream(socket, ownsSocket: false);
-        _session = Task.Run(() => ServeAsync(socket, stream), CancellationToken.None);
+        session = Task.Run(() => ServeAsync(socket, stream), CancellationToken.None);
     }
 
     private async Task ServeAsync(Socket socket, NetworkStream stream)
     {
         try
         {
-            await VpcdSession.RunAsync(stream, _card, _stop.Token, () => QuickAck(socket), () => _contacted.TrySetResult());
+            await VpcdSession.RunAsync(stream, card, stop.Token, () => QuickAck(socket), () => contacted.TrySetResult());
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
@@ -97,17 +97,17 @@ public sealed class VirtualCardHost : IAsyncDisposable
             await stream.DisposeAsync();
             CloseSocket();
             // A card taken out of a reader loses power.
-            try { _card.PowerOff(); } catch (Exception) { /* the card's own persistence problem; the session is over anyway */ }
+            try { card.PowerOff(); } catch (Exception) { /* the card's own persistence problem; the session is over anyway */ }
         }
     }
 
     /// <summary>Takes the card out of the reader: closes the connection and waits for the session to end.</summary>
     public async Task StopAsync()
     {
-        Interlocked.Exchange(ref _state, 2);
-        if (Volatile.Read(ref _disposed) == 0) await _stop.CancelAsync();
+        Interlocked.Exchange(ref state, 2);
+        if (Volatile.Read(ref disposed) == 0) await stop.CancelAsync();
         CloseSocket();
-        if (_session is { } session) await session;
+        if (session is { } running) await running;
     }
 
     /// <summary>
@@ -116,8 +116,8 @@ public sealed class VirtualCardHost : IAsyncDisposable
     /// </summary>
     public void Remove()
     {
-        Interlocked.Exchange(ref _state, 2);
-        if (Volatile.Read(ref _disposed) == 0) _stop.Cancel();
+        Interlocked.Exchange(ref state, 2);
+        if (Volatile.Read(ref disposed) == 0) stop.Cancel();
         CloseSocket();
     }
 
@@ -146,16 +146,16 @@ public sealed class VirtualCardHost : IAsyncDisposable
 
     private void CloseSocket()
     {
-        var socket = Interlocked.Exchange(ref _socket, null);
-        if (socket is null) return;
-        try { socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
-        socket.Dispose();
+        var open = Interlocked.Exchange(ref socket, null);
+        if (open is null) return;
+        try { open.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
+        open.Dispose();
     }
 
     /// <summary>Stops (removes the card) and releases the host; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        if (Interlocked.Exchange(ref _disposed, 1) == 0) _stop.Dispose();
+        if (Interlocked.Exchange(ref disposed, 1) == 0) stop.Dispose();
     }
 }

@@ -11,13 +11,13 @@ namespace Bansos.Payout.Application;
 /// </summary>
 public sealed class TrainingPeriods(IDatabase database, PeriodStore periods)
 {
-    private readonly ConcurrentDictionary<long, bool> _known = new();
+    private readonly ConcurrentDictionary<long, bool> known = new();
 
     /// <summary>The training periods among <paramref name="periodIds"/> (unknown ids, like a card refusal's 0, are not training).</summary>
     public async Task<IReadOnlySet<long>> AmongAsync(IEnumerable<long> periodIds, CancellationToken ct)
     {
         var ids = periodIds.Where(id => id > 0).Distinct().ToList();
-        var missing = ids.Where(id => !_known.ContainsKey(id)).ToList();
+        var missing = ids.Where(id => !known.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
             await using var connection = await database.OpenConnectionAsync(ct);
@@ -26,11 +26,11 @@ public sealed class TrainingPeriods(IDatabase database, PeriodStore periods)
                 // Only periods that exist are remembered: an id not created yet may still be created as either.
                 if (await periods.IsTrainingAsync(connection, id, ct) is { } training)
                 {
-                    _known[id] = training;
+                    known[id] = training;
                 }
             }
         }
 
-        return ids.Where(id => _known.TryGetValue(id, out var t) && t).ToHashSet();
+        return ids.Where(id => known.TryGetValue(id, out var t) && t).ToHashSet();
     }
 }

@@ -8,9 +8,9 @@ public sealed class ImportReport
 {
     public const int MaxListedRejections = 1_000;
 
-    private readonly List<RejectedRow> _rejected = [];
-    private readonly HashSet<long> _rejectedLines = [];
-    private readonly HashSet<string> _rejectedKks = new(StringComparer.Ordinal);
+    private readonly List<RejectedRow> rejected = [];
+    private readonly HashSet<long> rejectedLines = [];
+    private readonly HashSet<string> rejectedKks = new(StringComparer.Ordinal);
 
     public Guid ImportId { get; init; }
 
@@ -29,11 +29,11 @@ public sealed class ImportReport
     public long PersonsAccepted { get; private set; }
 
     /// <summary>Distinct lines rejected (one line may have several reasons).</summary>
-    public long RowsRejected => _rejectedLines.Count;
+    public long RowsRejected => rejectedLines.Count;
 
     public long RowsRead => PersonsAccepted + RowsRejected;
 
-    public IReadOnlyList<RejectedRow> Rejected => _rejected;
+    public IReadOnlyList<RejectedRow> Rejected => rejected;
 
     /// <summary>A problem with the file as a whole (empty, wrong header, too large): nothing was imported.</summary>
     public ValidationError? FileError { get; set; }
@@ -48,7 +48,7 @@ public sealed class ImportReport
     /// <summary>A row the reader or assembler rejected; the household it names (its KK) counts as rejected once.</summary>
     public void Reject(RejectedRow row)
     {
-        if (row.Kk is { } kk && _rejectedKks.Add(kk))
+        if (row.Kk is { } kk && rejectedKks.Add(kk))
         {
             HouseholdsRejected++;
         }
@@ -58,10 +58,10 @@ public sealed class ImportReport
 
     private void AddRejected(RejectedRow row)
     {
-        _rejectedLines.Add(row.Line);
-        if (_rejected.Count < MaxListedRejections)
+        rejectedLines.Add(row.Line);
+        if (rejected.Count < MaxListedRejections)
         {
-            _rejected.Add(row);
+            rejected.Add(row);
         }
     }
 

@@ -8,21 +8,21 @@ namespace Bansos.Registry.Application;
 /// </summary>
 public sealed class ImportUpload : IAsyncDisposable
 {
-    private readonly FileStream _file;
-    private readonly LimitedStream _limited;
+    private readonly FileStream file;
+    private readonly LimitedStream limited;
 
     private ImportUpload(FileStream file, long maxBytes)
     {
-        _file = file;
-        _limited = new LimitedStream(file, maxBytes);
+        this.file = file;
+        limited = new LimitedStream(file, maxBytes);
     }
 
     /// <summary>Where the upload is written while receiving.</summary>
-    public Stream Stream => _limited;
+    public Stream Stream => limited;
 
-    public bool TooLarge => _limited.Exceeded;
+    public bool TooLarge => limited.Exceeded;
 
-    public long Length => _limited.Written;
+    public long Length => limited.Written;
 
     /// <summary>A new spool file in <paramref name="directory"/>: the folder owner-only (0700), the file too (0600): it holds personal data.</summary>
     public static ImportUpload Create(string directory, long maxBytes)
@@ -48,12 +48,12 @@ public sealed class ImportUpload : IAsyncDisposable
     /// <summary>The received bytes, from the start, for reading.</summary>
     public Stream Rewind()
     {
-        _file.Flush();
-        _file.Position = 0;
-        return _file;
+        file.Flush();
+        file.Position = 0;
+        return file;
     }
 
-    public ValueTask DisposeAsync() => _file.DisposeAsync();
+    public ValueTask DisposeAsync() => file.DisposeAsync();
 
     private sealed class LimitedStream(Stream inner, long maxBytes) : Stream
     {

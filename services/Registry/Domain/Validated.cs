@@ -8,13 +8,13 @@ public readonly struct Validated<T>
 {
     private static readonly IReadOnlyList<ValidationError> NoErrors = [];
 
-    private readonly T _value;
-    private readonly IReadOnlyList<ValidationError>? _errors;
+    private readonly T value;
+    private readonly IReadOnlyList<ValidationError>? errors;
 
     private Validated(T value, IReadOnlyList<ValidationError>? errors)
     {
-        _value = value;
-        _errors = errors;
+        this.value = value;
+        this.errors = errors;
     }
 
     public static Validated<T> Valid(T value) => new(value, null);
@@ -27,18 +27,18 @@ public readonly struct Validated<T>
         return new(default!, errors);
     }
 
-    public bool IsValid => _errors is null || _errors.Count == 0;
+    public bool IsValid => errors is null || errors.Count == 0;
 
-    public IReadOnlyList<ValidationError> Errors => _errors ?? NoErrors;
+    public IReadOnlyList<ValidationError> Errors => errors ?? NoErrors;
 
     /// <summary>The value; throws when invalid (a programming error: check <see cref="IsValid"/> first).</summary>
     public T Value => IsValid
-        ? _value
+        ? value
         : throw new InvalidOperationException($"Invalid value: {string.Join("; ", Errors)}");
 
     public bool TryGetValue(out T value)
     {
-        value = _value;
+        value = this.value;
         return IsValid;
     }
 }

@@ -7,20 +7,20 @@ namespace Bansos.Agent.Tests.Stack;
 /// <summary><c>bansos-agent complaint --json</c> against the real complaint service on a loopback port (h2c with a terminal token).</summary>
 public sealed class ComplaintOverServiceTests : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
-    private LoopbackComplaint _service = null!;
+    private readonly TempFolder folder = new();
+    private LoopbackComplaint service = null!;
 
-    public async ValueTask InitializeAsync() => _service = await LoopbackComplaint.StartAsync();
+    public async ValueTask InitializeAsync() => service = await LoopbackComplaint.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (_service is not null) await _service.DisposeAsync();
-        _folder.Dispose();
+        if (service is not null) await service.DisposeAsync();
+        folder.Dispose();
     }
 
     private Task<AgentRun.Result> FileAsync(object form, params string[] more) =>
         AgentRun.RunAsync(LoopbackComplaint.TerminalToken, JsonSerializer.Serialize(form), null,
-            ["complaint", "--json", "--data", _folder.Path, "--gateway", _service.Address.ToString(), .. more]);
+            ["complaint", "--json", "--data", folder.Path, "--gateway", service.Address.ToString(), .. more]);
 
     [Fact(Timeout = 60_000)]
     public async Task A_walk_in_complaint_is_filed_and_found_in_the_service()
@@ -31,7 +31,7 @@ public sealed class ComplaintOverServiceTests : IAsyncLifetime
         Assert.Equal(0, result.ExitCode);
         var number = result.Json.GetProperty("number").GetString()!;
         Assert.Matches(@"^ADU-\d{4}-\d{6}$", number);
-        var ticket = await _service.Admin.GetComplaintAsync(new GetComplaintRequest { ComplaintId = result.Json.GetProperty("complaintId").GetString() },
+        var ticket = await service.Admin.GetComplaintAsync(new GetComplaintRequest { ComplaintId = result.Json.GetProperty("complaintId").GetString() },
             cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(number, ticket.Number);
         Assert.Equal(ComplaintChannel.Agent, ticket.Channel);
@@ -52,7 +52,7 @@ public sealed class ComplaintOverServiceTests : IAsyncLifetime
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("ComplaintVillageInvalid", result.Json.GetProperty("messageId").GetString());
         Assert.Equal("ComplaintNikInvalid", result.Json.GetProperty("notices")[0].GetProperty("id").GetString());
-        var list = await _service.Admin.ListComplaintsAsync(new ListComplaintsRequest(), cancellationToken: TestContext.Current.CancellationToken);
+        var list = await service.Admin.ListComplaintsAsync(new ListComplaintsRequest(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(list.Complaints);
     }
 }

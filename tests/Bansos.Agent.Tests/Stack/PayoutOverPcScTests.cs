@@ -13,37 +13,37 @@ namespace Bansos.Agent.Tests.Stack;
 /// </summary>
 public sealed class PayoutOverPcScTests : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
-    private readonly VirtualReader _reader = new();
-    private LoopbackPayout _payout = null!;
+    private readonly TempFolder folder = new();
+    private readonly VirtualReader reader = new();
+    private LoopbackPayout payout = null!;
 
 
-    private string CardFile => Path.Combine(_folder.Path, "card.json");
-    private string DataFolder => Path.Combine(_folder.Path, "agent");
+    private string CardFile => Path.Combine(folder.Path, "card.json");
+    private string DataFolder => Path.Combine(folder.Path, "agent");
 
     public async ValueTask InitializeAsync()
     {
         VirtualReader.Require();
-        _payout = await LoopbackPayout.StartAsync();
+        payout = await LoopbackPayout.StartAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _reader.DisposeAsync();
-        if (_payout is not null) await _payout.DisposeAsync();
-        _folder.Dispose();
+        await reader.DisposeAsync();
+        if (payout is not null) await payout.DisposeAsync();
+        folder.Dispose();
     }
 
     private Task<AgentRun.Result> PayAsync(string pins, params string[] more) =>
-        AgentRun.RunAsync(_payout.TerminalToken, pins, null,
-            ["pay", "--json", "--data", DataFolder, "--gateway", _payout.Address.ToString(), "--reader", VirtualReader.Name, "--wait", "10", .. more]);
+        AgentRun.RunAsync(payout.TerminalToken, pins, null,
+            ["pay", "--json", "--data", DataFolder, "--gateway", payout.Address.ToString(), "--reader", VirtualReader.Name, "--wait", "10", .. more]);
 
     [Fact(Timeout = 120_000)]
     public async Task Pays_150_000_then_50_000_of_200_000_and_declines_beyond_the_balance()
     {
         TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-        await _payout.IssueCardAsync(CardFile);
-        await _reader.InsertAsync(CardFile);
+        await payout.IssueCardAsync(CardFile);
+        await reader.InsertAsync(CardFile);
 
         var first = await PayAsync("123456\n", "--amount", "150.000");
         Assert.Equal(0, first.ExitCode);
@@ -72,7 +72,7 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
         Assert.StartsWith("Pembayaran ditolak. Saldo bantuan keluarga ini sudah habis", third.Json.GetProperty("message").GetString());
         Assert.False(third.Json.GetProperty("paid").GetBoolean());
 
-        var today = await _payout.Terminal.ListTransactionsAsync(new ListTransactionsRequest(), cancellationToken: TestContext.Current.CancellationToken);
+        var today = await payout.Terminal.ListTransactionsAsync(new ListTransactionsRequest(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal([50_000L, 150_000L], today.Transactions.Where(t => t.Result == PayoutResult.Approved).Select(t => t.Amount));
     }
 
@@ -80,8 +80,8 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
     public async Task Three_wrong_PINs_block_the_PIN_and_the_refusal_is_reported()
     {
         TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-        await _payout.IssueCardAsync(CardFile);
-        await _reader.InsertAsync(CardFile);
+        await payout.IssueCardAsync(CardFile);
+        await reader.InsertAsync(CardFile);
 
         var result = await PayAsync("000000\n111111\n222222\n");
 
@@ -95,7 +95,7 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
         // RecordCardRefusal was called: recorded once the payout service implements it, plainly "not available" until then.
         var recorded = result.Json.GetProperty("refusalRecorded").GetBoolean();
         if (!recorded) Assert.Equal("RefusalNotAvailable", result.Json.GetProperty("noteId").GetString());
-        await _reader.RemoveAsync();
+        await reader.RemoveAsync();
         Assert.Equal(0, new JsonFileCardStateStore(CardFile).Load()!.PinTriesLeft);
     }
 
@@ -103,19 +103,19 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
     public async Task A_card_pulled_during_the_cryptogram_pays_nothing_and_the_next_try_pays()
     {
         TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-        await _payout.IssueCardAsync(CardFile);
-        await _reader.InsertAsync(CardFile, (card, host) => new PullOutOn(card, host, 0xAE));
+        await payout.IssueCardAsync(CardFile);
+        await reader.InsertAsync(CardFile, (card, host) => new PullOutOn(card, host, 0xAE));
 
         var pulled = await PayAsync("123456\n");
         Assert.Equal(5, pulled.ExitCode);
         Assert.Equal("nothing_paid", pulled.Json.GetProperty("outcome").GetString());
         Assert.Equal("Kartu dicabut sebelum pembayaran dikirim. Tidak ada uang yang dibayarkan; masukkan kartu lagi untuk mengulang.",
             pulled.Json.GetProperty("message").GetString());
-        var today = await _payout.Terminal.ListTransactionsAsync(new ListTransactionsRequest(), cancellationToken: TestContext.Current.CancellationToken);
+        var today = await payout.Terminal.ListTransactionsAsync(new ListTransactionsRequest(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Empty(today.Transactions);
 
-        await _reader.RemoveAsync();
-        await _reader.InsertAsync(CardFile);
+        await reader.RemoveAsync();
+        await reader.InsertAsync(CardFile);
         var again = await PayAsync("123456\n");
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(200_000, again.Json.GetProperty("amount").GetInt64());
@@ -125,14 +125,14 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
     public async Task An_unreachable_gateway_is_said_plainly_and_nothing_is_paid()
     {
         TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-        await _payout.IssueCardAsync(CardFile);
-        await _reader.InsertAsync(CardFile);
+        await payout.IssueCardAsync(CardFile);
+        await reader.InsertAsync(CardFile);
         using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         closed.Start();
         var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
 
-        var result = await AgentRun.RunAsync(_payout.TerminalToken, "123456\n", null,
+        var result = await AgentRun.RunAsync(payout.TerminalToken, "123456\n", null,
             "pay", "--json", "--data", DataFolder, "--gateway", $"http://127.0.0.1:{port}", "--reader", VirtualReader.Name, "--wait", "10");
 
         Assert.Equal(7, result.ExitCode);
@@ -144,19 +144,19 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
     public async Task The_terminal_UI_takes_amount_and_hidden_PIN_and_shows_the_approval()
     {
         TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-        await _payout.IssueCardAsync(CardFile);
-        await _reader.InsertAsync(CardFile);
+        await payout.IssueCardAsync(CardFile);
+        await reader.InsertAsync(CardFile);
         var console = new TestConsole().Interactive().Width(100);
         console.Input.PushTextWithEnter("120.000");
         console.Input.PushTextWithEnter("123456");
 
-        var result = await AgentRun.RunAsync(_payout.TerminalToken, "", console,
-            "pay", "--once", "--data", DataFolder, "--gateway", _payout.Address.ToString(), "--reader", VirtualReader.Name);
+        var result = await AgentRun.RunAsync(payout.TerminalToken, "", console,
+            "pay", "--once", "--data", DataFolder, "--gateway", payout.Address.ToString(), "--reader", VirtualReader.Name);
 
         Assert.Equal(0, result.ExitCode);
         var screen = console.Output;
         Assert.Contains("SITI AMINAH", screen);
-        Assert.Contains(_payout.PeriodCode, screen);
+        Assert.Contains(payout.PeriodCode, screen);
         Assert.Contains("Rp 200.000", screen);                      // the balance, offered as the default
         Assert.Contains("Pembayaran disetujui: Rp 120.000", screen);
         Assert.Contains("STRUK PENYALURAN BANSOS", screen);
@@ -167,32 +167,32 @@ public sealed class PayoutOverPcScTests : IAsyncLifetime
     public async Task Today_settlement_reverse_and_status_answer_in_JSON()
     {
         TestContext.Current.CancellationToken.ThrowIfCancellationRequested();
-        await _payout.IssueCardAsync(CardFile);
-        await _reader.InsertAsync(CardFile);
+        await payout.IssueCardAsync(CardFile);
+        await reader.InsertAsync(CardFile);
         var paid = await PayAsync("123456\n", "--amount", "150000");
         Assert.Equal(0, paid.ExitCode);
-        string[] common = ["--json", "--data", DataFolder, "--gateway", _payout.Address.ToString(), "--reader", VirtualReader.Name];
+        string[] common = ["--json", "--data", DataFolder, "--gateway", payout.Address.ToString(), "--reader", VirtualReader.Name];
 
-        var today = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["today", .. common]);
+        var today = await AgentRun.RunAsync(payout.TerminalToken, "", null, ["today", .. common]);
         var listed = Assert.Single(today.Json.GetProperty("transactions").EnumerateArray());
         Assert.Equal(("approved", 150_000L, paid.Json.GetProperty("card").GetString()),
             (listed.GetProperty("result").GetString(), listed.GetProperty("amount").GetInt64(), listed.GetProperty("card").GetString()));
 
-        var reversed = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["reverse", "--reason", "salah jumlah", .. common]);
+        var reversed = await AgentRun.RunAsync(payout.TerminalToken, "", null, ["reverse", "--reason", "salah jumlah", .. common]);
         Assert.Equal(0, reversed.ExitCode);
         Assert.Equal(200_000, reversed.Json.GetProperty("balanceAfter").GetInt64());
-        var again = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["reverse", "--reason", "salah jumlah", .. common]);
+        var again = await AgentRun.RunAsync(payout.TerminalToken, "", null, ["reverse", "--reason", "salah jumlah", .. common]);
         Assert.Equal(3, again.ExitCode);
         Assert.Equal("NothingToReverse", again.Json.GetProperty("messageId").GetString());
 
-        var settlement = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["settlement", .. common]);
+        var settlement = await AgentRun.RunAsync(payout.TerminalToken, "", null, ["settlement", .. common]);
         Assert.Equal(1, settlement.Json.GetProperty("approved").GetProperty("count").GetInt64());
         Assert.Equal(150_000, settlement.Json.GetProperty("reversed").GetProperty("amount").GetInt64());
         Assert.Equal(0, settlement.Json.GetProperty("net").GetProperty("amount").GetInt64());
 
-        var status = await AgentRun.RunAsync(_payout.TerminalToken, "", null, ["status", .. common]);
+        var status = await AgentRun.RunAsync(payout.TerminalToken, "", null, ["status", .. common]);
         Assert.Equal(0, status.ExitCode);
-        Assert.Equal(_payout.TerminalId, status.Json.GetProperty("gateway").GetProperty("terminalId").GetInt64());
+        Assert.Equal(payout.TerminalId, status.Json.GetProperty("gateway").GetProperty("terminalId").GetInt64());
         Assert.True(status.Json.GetProperty("reader").GetProperty("cardPresent").GetBoolean());
         Assert.True(Math.Abs(status.Json.GetProperty("clock").GetProperty("skewSeconds").GetInt64()) < 120);
     }

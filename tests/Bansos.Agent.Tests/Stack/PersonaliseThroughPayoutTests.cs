@@ -11,39 +11,39 @@ namespace Bansos.Agent.Tests.Stack;
 /// </summary>
 public sealed class PersonaliseThroughPayoutTests : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
-    private readonly VirtualReader _reader = new();
-    private LoopbackPayout _payout = null!;
+    private readonly TempFolder folder = new();
+    private readonly VirtualReader reader = new();
+    private LoopbackPayout payout = null!;
 
     public async ValueTask InitializeAsync()
     {
         VirtualReader.Require();
-        _payout = await LoopbackPayout.StartAsync();
+        payout = await LoopbackPayout.StartAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _reader.DisposeAsync();
-        if (_payout is not null) await _payout.DisposeAsync();
-        _folder.Dispose();
+        await reader.DisposeAsync();
+        if (payout is not null) await payout.DisposeAsync();
+        folder.Dispose();
     }
 
     [Fact(Timeout = 120_000)]
     public async Task A_blank_card_personalised_from_the_payout_service_pays()
     {
-        var cardFile = Path.Combine(_folder.Path, "card.json");
-        var number = await _payout.RegisterCardAsync();
+        var cardFile = Path.Combine(folder.Path, "card.json");
+        var number = await payout.RegisterCardAsync();
         new JsonFileCardStateStore(cardFile).Save(CardState.Blank);
-        await _reader.InsertAsync(cardFile);
+        await reader.InsertAsync(cardFile);
 
         var (code, output, error) = await ToolAsync(Bansos.Testing.TestTokens.Admin(), "654321\n",
             ["personalise", "--reader", VirtualReader.Name, "--card-number", number.Digits, "--household", "KPM-TEST-0002",
-            "--holder", "BUDI SANTOSO", "--expiry", "301231", "--payout", _payout.Address.ToString()], TestContext.Current.CancellationToken);
+            "--holder", "BUDI SANTOSO", "--expiry", "301231", "--payout", payout.Address.ToString()], TestContext.Current.CancellationToken);
         Assert.True(code == 0, error);
         Assert.Contains($"Kartu {number.ToMaskedString()} dipersonalisasi", output);
 
-        var paid = await AgentRun.RunAsync(_payout.TerminalToken, "654321\n", null,
-            "pay", "--json", "--data", Path.Combine(_folder.Path, "agent"), "--gateway", _payout.Address.ToString(), "--reader", VirtualReader.Name, "--wait", "10");
+        var paid = await AgentRun.RunAsync(payout.TerminalToken, "654321\n", null,
+            "pay", "--json", "--data", Path.Combine(folder.Path, "agent"), "--gateway", payout.Address.ToString(), "--reader", VirtualReader.Name, "--wait", "10");
         Assert.Equal(0, paid.ExitCode);
         Assert.Equal(200_000, paid.Json.GetProperty("amount").GetInt64());
     }
@@ -51,17 +51,17 @@ public sealed class PersonaliseThroughPayoutTests : IAsyncLifetime
     [Fact(Timeout = 60_000)]
     public async Task Without_an_admin_token_nothing_is_written()
     {
-        var cardFile = Path.Combine(_folder.Path, "card.json");
+        var cardFile = Path.Combine(folder.Path, "card.json");
         new JsonFileCardStateStore(cardFile).Save(CardState.Blank);
-        await _reader.InsertAsync(cardFile);
+        await reader.InsertAsync(cardFile);
 
         var (code, _, error) = await ToolAsync(null, "123456\n",
             ["personalise", "--reader", VirtualReader.Name, "--card-number", "9900170000000011", "--household", "KPM-1",
-            "--holder", "X", "--expiry", "301231", "--payout", _payout.Address.ToString()], TestContext.Current.CancellationToken);
+            "--holder", "X", "--expiry", "301231", "--payout", payout.Address.ToString()], TestContext.Current.CancellationToken);
 
         Assert.Equal(2, code);
         Assert.Contains("BANSOS_ADMIN_TOKEN", error);
-        await _reader.RemoveAsync();
+        await reader.RemoveAsync();
         Assert.False(new JsonFileCardStateStore(cardFile).Load()!.Locked);
     }
 

@@ -17,8 +17,8 @@ internal sealed class FakeTerminalClient : ITerminalClient
 {
     public const long TerminalId = 257;
 
-    private readonly Dictionary<string, AuthorizePayoutResponse> _answers = [];
-    private readonly byte[] _challenge = Convert.FromHexString("101112131415161718191A1B1C1D1E1F");
+    private readonly Dictionary<string, AuthorizePayoutResponse> answers = [];
+    private readonly byte[] challenge = Convert.FromHexString("101112131415161718191A1B1C1D1E1F");
 
     public long Balance { get; set; } = 200_000;
 
@@ -59,7 +59,7 @@ internal sealed class FakeTerminalClient : ITerminalClient
             CanPay = Balance > 0,
             Reason = Balance > 0 ? DeclineReason.Unspecified : DeclineReason.NoOpenEntitlement,
             ChallengeId = "challenge-" + Guid.NewGuid().ToString("N"),
-            Challenge = ByteString.CopyFrom(_challenge),
+            Challenge = ByteString.CopyFrom(challenge),
         };
         // A refusal names the reason and nothing of the household (docs/payout.md).
         if (!response.CanPay) return Task.FromResult(new BeginPayoutResponse { CardNumber = cardNumber, CardStatus = "ACTIVE", TerminalId = TerminalId, Reason = response.Reason });
@@ -81,10 +81,10 @@ internal sealed class FakeTerminalClient : ITerminalClient
             FailBeforeProcessing--;
             throw new RpcException(new Status(StatusCode.Unavailable, "connection refused"));
         }
-        if (!_answers.TryGetValue(request.IdempotencyKey, out var answer))
+        if (!answers.TryGetValue(request.IdempotencyKey, out var answer))
         {
             answer = Decide(request);
-            _answers[request.IdempotencyKey] = answer;
+            answers[request.IdempotencyKey] = answer;
         }
         else
         {
@@ -101,7 +101,7 @@ internal sealed class FakeTerminalClient : ITerminalClient
 
     private AuthorizePayoutResponse Decide(AuthorizePayoutRequest request)
     {
-        var data = new CryptogramData(request.Amount, request.PeriodId, TerminalId, _challenge);
+        var data = new CryptogramData(request.Amount, request.PeriodId, TerminalId, challenge);
         var valid = Card is { } card && Cryptogram.Verify(FakeCardReader.CardKey(card), card, (ushort)request.Atc, data, request.Cryptogram.Span);
         var response = new AuthorizePayoutResponse
         {

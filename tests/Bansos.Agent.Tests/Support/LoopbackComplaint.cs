@@ -17,14 +17,14 @@ namespace Bansos.Agent.Tests.Support;
 /// </summary>
 public sealed class LoopbackComplaint : IAsyncDisposable
 {
-    private readonly Factory _factory;
-    private readonly TestDatabase _database;
-    private GrpcChannel? _admin;
+    private readonly Factory factory;
+    private readonly TestDatabase database;
+    private GrpcChannel? admin;
 
     private LoopbackComplaint(Factory factory, TestDatabase database)
     {
-        _factory = factory;
-        _database = database;
+        this.factory = factory;
+        this.database = database;
     }
 
     public Uri Address { get; private set; } = null!;
@@ -33,7 +33,7 @@ public sealed class LoopbackComplaint : IAsyncDisposable
     public static string TerminalToken => TestTokens.Terminal(4242, "17.03.12.2003");
 
     public ComplaintService.ComplaintServiceClient Admin =>
-        new(_admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(TestTokens.Admin(), new SocketsHttpHandler()) }));
+        new(admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(TestTokens.Admin(), new SocketsHttpHandler()) }));
 
     public static async Task<LoopbackComplaint> StartAsync()
     {
@@ -69,9 +69,9 @@ public sealed class LoopbackComplaint : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _admin?.Dispose();
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
+        admin?.Dispose();
+        await factory.DisposeAsync();
+        await database.DisposeAsync();
     }
 
     private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings) : WebApplicationFactory<ComplaintGrpcService>

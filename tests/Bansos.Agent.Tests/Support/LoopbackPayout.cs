@@ -21,16 +21,16 @@ namespace Bansos.Agent.Tests.Support;
 /// </summary>
 public sealed class LoopbackPayout : IAsyncDisposable
 {
-    private readonly Factory _factory;
-    private readonly TestDatabase _database;
-    private readonly string _folder;
-    private GrpcChannel? _admin;
+    private readonly Factory factory;
+    private readonly TestDatabase database;
+    private readonly string folder;
+    private GrpcChannel? admin;
 
     private LoopbackPayout(Factory factory, TestDatabase database, string folder)
     {
-        _factory = factory;
-        _database = database;
-        _folder = folder;
+        this.factory = factory;
+        this.database = database;
+        this.folder = folder;
     }
 
     public Uri Address { get; private set; } = null!;
@@ -50,7 +50,7 @@ public sealed class LoopbackPayout : IAsyncDisposable
         HttpHandler = new BearerTokenHandler(TerminalToken, new SocketsHttpHandler()),
     }));
 
-    private GrpcChannel Admin => _admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(TestTokens.Admin(), new SocketsHttpHandler()) });
+    private GrpcChannel Admin => admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(TestTokens.Admin(), new SocketsHttpHandler()) });
 
     public static async Task<LoopbackPayout> StartAsync()
     {
@@ -132,8 +132,8 @@ public sealed class LoopbackPayout : IAsyncDisposable
 
     private Task ApplyAsync(object e)
     {
-        var updater = _factory.Services.GetRequiredService<ProjectionUpdater>();
-        return _factory.Services.GetRequiredService<IDbSessions>().WriteAsync(async session =>
+        var updater = factory.Services.GetRequiredService<ProjectionUpdater>();
+        return factory.Services.GetRequiredService<IDbSessions>().WriteAsync(async session =>
         {
             await (e switch
             {
@@ -147,10 +147,10 @@ public sealed class LoopbackPayout : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _admin?.Dispose();
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        admin?.Dispose();
+        await factory.DisposeAsync();
+        await database.DisposeAsync();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     // Any public type of the payout assembly names its entry point (its Program clashes with the tools' Program).

@@ -8,8 +8,8 @@ namespace Bansos.Agent.Tests.Support;
 /// <summary>A counter that answers from queues: amounts and PINs (null ends the queue as a cancel would).</summary>
 internal sealed class ScriptedFace(IEnumerable<long?> amounts, IEnumerable<string?> pins) : IPayoutFace
 {
-    private readonly Queue<long?> _amounts = new(amounts);
-    private readonly Queue<string?> _pins = new(pins);
+    private readonly Queue<long?> amounts = new(amounts);
+    private readonly Queue<string?> pins = new(pins);
 
     public List<Notice> Notices { get; } = [];
 
@@ -29,13 +29,13 @@ internal sealed class ScriptedFace(IEnumerable<long?> amounts, IEnumerable<strin
         Task.FromResult<EntitlementInfo?>(payable[0]);
 
     public Task<long?> AskAmountAsync(EntitlementInfo entitlement, CancellationToken cancellationToken) =>
-        Task.FromResult(_amounts.Count > 0 ? _amounts.Dequeue() : entitlement.Balance);
+        Task.FromResult(amounts.Count > 0 ? amounts.Dequeue() : entitlement.Balance);
 
     public Task<string?> AskPinAsync(int? triesLeft, CancellationToken cancellationToken)
     {
         PinPromptsTriesLeft.Add(triesLeft);
         OnPin?.Invoke();
-        return Task.FromResult(_pins.Count > 0 ? _pins.Dequeue() : null);
+        return Task.FromResult(pins.Count > 0 ? pins.Dequeue() : null);
     }
 
     public void ShowReceipt(Receipt receipt, string file) => Receipt = receipt;

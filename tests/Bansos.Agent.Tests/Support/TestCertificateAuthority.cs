@@ -11,11 +11,11 @@ namespace Bansos.Agent.Tests.Support;
 /// <summary>The gateway's side of enrolment in memory: a terminal CA that signs what the agent's CSR asks for.</summary>
 internal sealed class TestCertificateAuthority : IEnrolmentClient, IDisposable
 {
-    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public TestCertificateAuthority()
     {
-        var request = new CertificateRequest("CN=Bansos test terminal CA", _key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest("CN=Bansos test terminal CA", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         Certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
@@ -56,6 +56,6 @@ internal sealed class TestCertificateAuthority : IEnrolmentClient, IDisposable
     public void Dispose()
     {
         Certificate.Dispose();
-        _key.Dispose();
+        key.Dispose();
     }
 }

@@ -14,7 +14,7 @@ internal sealed class VirtualReader : IAsyncDisposable
     public const int Index = 0;
     public static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(10);
 
-    private VirtualCardHost? _host;
+    private VirtualCardHost? host;
 
     public static string Name => VirtualCardHost.ReaderNameFor(Index);
 
@@ -42,19 +42,19 @@ internal sealed class VirtualReader : IAsyncDisposable
         Require();
         await WaitAsync(present: false);
         var card = new Switch(new AppletVpcdCard(AidCardApplet.WithStateFile(statePath)));
-        _host = new VirtualCardHost(card, Index);
-        if (wrap is not null) card.Inner = wrap(card.Inner, _host);
+        host = new VirtualCardHost(card, Index);
+        if (wrap is not null) card.Inner = wrap(card.Inner, host);
         using var timeout = new CancellationTokenSource(WaitTimeout);
-        await _host.StartAsync(timeout.Token);
+        await host.StartAsync(timeout.Token);
         await WaitAsync(present: true);
     }
 
     public async Task RemoveAsync()
     {
-        if (_host is { } host)
+        if (host is { } inserted)
         {
-            _host = null;
-            await host.DisposeAsync();
+            host = null;
+            await inserted.DisposeAsync();
         }
         await WaitAsync(present: false);
     }

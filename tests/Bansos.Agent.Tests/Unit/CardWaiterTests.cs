@@ -41,12 +41,12 @@ public sealed class CardWaiterTests
     /// <summary>Fails the first waits with the given PC/SC exceptions, then behaves as <paramref name="inner"/>.</summary>
     private sealed class Flaky(FakeCardReader inner, params Exception[] failures) : ICardReader
     {
-        private readonly Queue<Exception> _failures = new(failures);
+        private readonly Queue<Exception> failures = new(failures);
         public string Name => inner.Name;
         public Task WaitForCardAsync(CancellationToken cancellationToken) =>
-            _failures.TryDequeue(out var failure) ? Task.FromException(failure) : inner.WaitForCardAsync(cancellationToken);
+            failures.TryDequeue(out var failure) ? Task.FromException(failure) : inner.WaitForCardAsync(cancellationToken);
         public Task WaitForRemovalAsync(CancellationToken cancellationToken) => inner.WaitForRemovalAsync(cancellationToken);
-        public bool IsCardPresent() => _failures.Count == 0 && inner.IsCardPresent();
+        public bool IsCardPresent() => failures.Count == 0 && inner.IsCardPresent();
         public bool CheckCardPresent() => IsCardPresent();
         public ICardConnection Connect() => inner.Connect();
     }

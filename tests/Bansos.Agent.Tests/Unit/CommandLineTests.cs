@@ -5,9 +5,9 @@ namespace Bansos.Agent.Tests.Unit;
 /// <summary>The JSON mode's answers and exit codes where no card or service is involved.</summary>
 public sealed class CommandLineTests : IDisposable
 {
-    private readonly TempFolder _data = new();
+    private readonly TempFolder data = new();
 
-    public void Dispose() => _data.Dispose();
+    public void Dispose() => data.Dispose();
 
     [Fact]
     public async Task A_mistake_on_the_command_line_is_exit_code_2_in_plain_words()
@@ -22,7 +22,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Not_enrolled_is_exit_code_7_with_the_next_step()
     {
-        var result = await AgentRun.RunAsync("", "", null, "pay", "--json", "--data", _data.Path);
+        var result = await AgentRun.RunAsync("", "", null, "pay", "--json", "--data", data.Path);
 
         Assert.Equal(7, result.ExitCode);
         Assert.Equal("Agen ini belum didaftarkan. Jalankan 'bansos-agent enroll' dengan kode dari admin.", result.Json.GetProperty("message").GetString());
@@ -31,7 +31,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task A_plain_address_without_a_token_says_where_the_token_goes()
     {
-        var result = await AgentRun.RunAsync("", "", null, "today", "--json", "--lang", "en", "--data", _data.Path, "--gateway", "http://127.0.0.1:5102");
+        var result = await AgentRun.RunAsync("", "", null, "today", "--json", "--lang", "en", "--data", data.Path, "--gateway", "http://127.0.0.1:5102");
 
         Assert.Equal(7, result.ExitCode);
         Assert.Contains("BANSOS_AGENT_TOKEN", result.Json.GetProperty("message").GetString());
@@ -41,7 +41,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task An_amount_that_is_not_rupiah_is_refused_before_anything_else()
     {
-        var result = await AgentRun.RunAsync("", "", null, "pay", "--json", "--data", _data.Path, "--amount", "150,5");
+        var result = await AgentRun.RunAsync("", "", null, "pay", "--json", "--data", data.Path, "--amount", "150,5");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("AmountInvalid", result.Json.GetProperty("messageId").GetString());

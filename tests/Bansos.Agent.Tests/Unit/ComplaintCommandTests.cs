@@ -13,11 +13,11 @@ public sealed class ComplaintCommandTests : IDisposable
 {
     private const string Village = "17.03.12.2003";
     private static readonly CardNumber Number = CardNumber.Parse("9900170000000011");
-    private readonly TempFolder _data = new();
-    private readonly FakeComplaintClient _complaints = new();
-    private readonly FakeTerminalClient _terminal = new() { Card = Number };
+    private readonly TempFolder data = new();
+    private readonly FakeComplaintClient complaints = new();
+    private readonly FakeTerminalClient terminal = new() { Card = Number };
 
-    public void Dispose() => _data.Dispose();
+    public void Dispose() => data.Dispose();
 
     private async Task<AgentRun.Result> RunAsync(string input, TestConsole? console, FakeCardReader? reader, params string[] args)
     {
@@ -26,10 +26,10 @@ public sealed class ComplaintCommandTests : IDisposable
         var io = new AgentIo(console, output, new StringReader(input), new StringWriter())
         {
             Reader = _ => reader ?? new FakeCardReader(null),
-            TerminalClient = () => _terminal,
-            ComplaintClient = () => _complaints,
+            TerminalClient = () => terminal,
+            ComplaintClient = () => complaints,
         };
-        var code = await AgentCli.RunAsync(["complaint", "--data", _data.Path, .. args], io, TestContext.Current.CancellationToken);
+        var code = await AgentCli.RunAsync(["complaint", "--data", data.Path, .. args], io, TestContext.Current.CancellationToken);
         return new AgentRun.Result(code, output.ToString(), console);
     }
 
@@ -50,7 +50,7 @@ public sealed class ComplaintCommandTests : IDisposable
         Assert.Equal("CARD_LOST_OR_BROKEN", json.GetProperty("category").GetString());
         Assert.Equal("Pengaduan tercatat dengan nomor ADU-2026-000001. Batas penyelesaian 03-12-2026 23:59 WIB. Berikan nomor ini kepada pelapor untuk menanyakan kelanjutannya di posko.",
             json.GetProperty("message").GetString());
-        var filed = Assert.Single(_complaints.Filed);
+        var filed = Assert.Single(complaints.Filed);
         Assert.Equal(ComplaintChannel.Agent, filed.Channel);
         Assert.Equal(ComplaintCategory.CardLostOrBroken, filed.Category);
         Assert.Equal(Village, filed.VillageCode);
@@ -63,12 +63,12 @@ public sealed class ComplaintCommandTests : IDisposable
     [Fact]
     public async Task The_village_comes_from_agent_json_when_not_given()
     {
-        File.WriteAllText(Path.Combine(_data.Path, "agent.json"), """{ "village": "17.03.12.2001" }""");
+        File.WriteAllText(Path.Combine(data.Path, "agent.json"), """{ "village": "17.03.12.2001" }""");
 
         var result = await RunAsync(Form(), null, null, "--json");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("17.03.12.2001", Assert.Single(_complaints.Filed).VillageCode);
+        Assert.Equal("17.03.12.2001", Assert.Single(complaints.Filed).VillageCode);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class ComplaintCommandTests : IDisposable
         var result = await RunAsync(Form("amount", "Uang kurang Rp 50.000"), null, FakeCardReader.WithCard(Number), "--json", "--card", "--payout", payout, "--village", "17.03.14.2017");
 
         Assert.Equal(0, result.ExitCode);
-        var filed = Assert.Single(_complaints.Filed);
-        Assert.Equal(_terminal.HouseholdId, filed.HouseholdId);
+        var filed = Assert.Single(complaints.Filed);
+        Assert.Equal(terminal.HouseholdId, filed.HouseholdId);
         Assert.Equal(Village, filed.VillageCode); // the household's village, not the point's
         Assert.Equal(payout, filed.PayoutId);
         Assert.Equal(ComplaintCategory.WrongAmount, filed.Category);
@@ -90,15 +90,15 @@ public sealed class ComplaintCommandTests : IDisposable
     public async Task Payout_last_names_todays_last_payout_of_the_card_at_hand()
     {
         var mine = Guid.NewGuid().ToString();
-        _terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = Guid.NewGuid().ToString(), CardNumber = "990017******0029", Result = Protos.Payout.V1.PayoutResult.Approved });
-        _terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = Guid.NewGuid().ToString(), CardNumber = "990017******0011", Result = Protos.Payout.V1.PayoutResult.Declined });
-        _terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = mine, CardNumber = "990017******0011", Result = Protos.Payout.V1.PayoutResult.Approved });
+        terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = Guid.NewGuid().ToString(), CardNumber = "990017******0029", Result = Protos.Payout.V1.PayoutResult.Approved });
+        terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = Guid.NewGuid().ToString(), CardNumber = "990017******0011", Result = Protos.Payout.V1.PayoutResult.Declined });
+        terminal.Today.Add(new Protos.Payout.V1.TransactionInfo { PayoutId = mine, CardNumber = "990017******0011", Result = Protos.Payout.V1.PayoutResult.Approved });
 
         var result = await RunAsync(Form("amount"), null, FakeCardReader.WithCard(Number), "--json", "--card", "--payout", "last");
         var withoutCard = await RunAsync(Form("amount"), null, null, "--json", "--payout", "last", "--village", Village);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(mine, Assert.Single(_complaints.Filed).PayoutId);
+        Assert.Equal(mine, Assert.Single(complaints.Filed).PayoutId);
         Assert.Equal(ExitCodes.BadCommandLine, withoutCard.ExitCode);
         Assert.Equal("ComplaintPayoutInvalid", withoutCard.Json.GetProperty("messageId").GetString());
     }
@@ -106,11 +106,11 @@ public sealed class ComplaintCommandTests : IDisposable
     [Fact]
     public async Task A_card_the_service_says_nothing_about_is_filed_for_the_points_village_with_the_masked_card()
     {
-        _terminal.Balance = 0; // BeginPayout refuses: no household details
+        terminal.Balance = 0; // BeginPayout refuses: no household details
         var result = await RunAsync(Form(), null, FakeCardReader.WithCard(Number), "--json", "--card", "--village", "17.03.14.2017");
 
         Assert.Equal(0, result.ExitCode);
-        var filed = Assert.Single(_complaints.Filed);
+        var filed = Assert.Single(complaints.Filed);
         Assert.Equal("", filed.HouseholdId);
         Assert.Equal("17.03.14.2017", filed.VillageCode);
         Assert.EndsWith("(Kartu 990017******0011)", filed.Description);
@@ -125,7 +125,7 @@ public sealed class ComplaintCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.ReaderProblem, result.ExitCode);
         Assert.Equal("ComplaintNoCard", result.Json.GetProperty("messageId").GetString());
-        Assert.Empty(_complaints.Filed);
+        Assert.Empty(complaints.Filed);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ComplaintCommandTests : IDisposable
         Assert.Equal("ComplaintDescriptionInvalid", json.GetProperty("messageId").GetString());
         Assert.Equal(["ComplaintPhoneInvalid", "ComplaintNikInvalid"], json.GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("id").GetString()));
         Assert.StartsWith("The description is required", json.GetProperty("message").GetString());
-        Assert.Empty(_complaints.Filed);
+        Assert.Empty(complaints.Filed);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class ComplaintCommandTests : IDisposable
         Assert.Equal("ComplaintCategoryInvalid", badCategory.Json.GetProperty("messageId").GetString());
         Assert.Equal(ExitCodes.BadCommandLine, notJson.ExitCode);
         Assert.Equal("ComplaintIncomplete", notJson.Json.GetProperty("messageId").GetString());
-        Assert.Empty(_complaints.Filed);
+        Assert.Empty(complaints.Filed);
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class ComplaintCommandTests : IDisposable
     [Fact]
     public async Task Fields_the_service_refuses_are_told_in_plain_words_not_status_names()
     {
-        _complaints.RefuseFields = ["village_code", "nik"];
+        complaints.RefuseFields = ["village_code", "nik"];
         var result = await RunAsync(Form(), null, null, "--json", "--village", "99.99.99.9999");
 
         Assert.Equal(ExitCodes.BadCommandLine, result.ExitCode);
@@ -179,7 +179,7 @@ public sealed class ComplaintCommandTests : IDisposable
     [Fact]
     public async Task A_gateway_without_the_complaint_service_is_not_available_exit_9()
     {
-        _complaints.FailWith = StatusCode.Unimplemented;
+        complaints.FailWith = StatusCode.Unimplemented;
         var result = await RunAsync(Form(), null, null, "--json", "--village", Village);
 
         Assert.Equal(ExitCodes.NotAvailable, result.ExitCode);
@@ -190,7 +190,7 @@ public sealed class ComplaintCommandTests : IDisposable
     [Fact]
     public async Task An_unreachable_service_is_a_gateway_problem_in_plain_words()
     {
-        _complaints.FailWith = StatusCode.Unavailable;
+        complaints.FailWith = StatusCode.Unavailable;
         var result = await RunAsync(Form(), null, null, "--json", "--village", Village);
 
         Assert.Equal(ExitCodes.GatewayProblem, result.ExitCode);
@@ -223,9 +223,9 @@ public sealed class ComplaintCommandTests : IDisposable
         Assert.Contains("Kartu hilang atau rusak", screen);
         Assert.Contains("990017******0011", screen);
         Assert.DoesNotContain("MODE PELATIHAN", screen);
-        var filed = Assert.Single(_complaints.Filed);
+        var filed = Assert.Single(complaints.Filed);
         Assert.Equal(ComplaintCategory.CardLostOrBroken, filed.Category);
-        Assert.Equal(_terminal.HouseholdId, filed.HouseholdId);
+        Assert.Equal(terminal.HouseholdId, filed.HouseholdId);
         Assert.Equal("Kartu patah", filed.Description);
     }
 
@@ -233,7 +233,7 @@ public sealed class ComplaintCommandTests : IDisposable
     public async Task The_terminal_UI_offers_todays_payouts_of_the_card_at_hand()
     {
         var paid = Guid.NewGuid().ToString();
-        _terminal.Today.Add(new Protos.Payout.V1.TransactionInfo
+        terminal.Today.Add(new Protos.Payout.V1.TransactionInfo
         {
             PayoutId = paid, CardNumber = "990017******0011", Result = Protos.Payout.V1.PayoutResult.Approved, Amount = 150_000, ApprovalCode = "A1B2C3",
             At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 12, 1, 3, 4, 5, TimeSpan.Zero)),
@@ -251,7 +251,7 @@ public sealed class ComplaintCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("01-12-2026 10:04:05 WIB  Rp 150.000  A1B2C3", console.Output);
-        var filed = Assert.Single(_complaints.Filed);
+        var filed = Assert.Single(complaints.Filed);
         Assert.Equal(paid, filed.PayoutId);
         Assert.Equal(ComplaintCategory.WrongAmount, filed.Category);
     }
@@ -259,7 +259,7 @@ public sealed class ComplaintCommandTests : IDisposable
     [Fact]
     public async Task A_training_installation_puts_the_training_banner_on_the_complaint_screen()
     {
-        File.WriteAllText(Path.Combine(_data.Path, "agent.json"), """{ "training": true, "village": "17.03.12.2003" }""");
+        File.WriteAllText(Path.Combine(data.Path, "agent.json"), """{ "training": true, "village": "17.03.12.2003" }""");
         var console = new TestConsole().Interactive().Width(120);
         console.Input.PushKey(ConsoleKey.Enter);
         foreach (var line in new[] { "Latihan", "Peserta Latihan", "", "" }) console.Input.PushTextWithEnter(line);
@@ -274,13 +274,13 @@ public sealed class ComplaintCommandTests : IDisposable
     [Fact]
     public async Task The_settlement_of_a_training_installation_has_the_banner_and_the_training_payouts_apart()
     {
-        File.WriteAllText(Path.Combine(_data.Path, "agent.json"), """{ "training": true }""");
-        _terminal.Training = true;
+        File.WriteAllText(Path.Combine(data.Path, "agent.json"), """{ "training": true }""");
+        terminal.Training = true;
         var console = new TestConsole().Width(120);
         var output = new StringWriter();
-        var io = new AgentIo(console, output, new StringReader(""), new StringWriter()) { TerminalClient = () => _terminal };
+        var io = new AgentIo(console, output, new StringReader(""), new StringWriter()) { TerminalClient = () => terminal };
 
-        var code = await AgentCli.RunAsync(["settlement", "--data", _data.Path], io, TestContext.Current.CancellationToken);
+        var code = await AgentCli.RunAsync(["settlement", "--data", data.Path], io, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, code);
         Assert.Contains("MODE PELATIHAN — tidak ada uang sungguhan", console.Output);

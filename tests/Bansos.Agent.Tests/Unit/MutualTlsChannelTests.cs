@@ -24,25 +24,25 @@ namespace Bansos.Agent.Tests.Unit;
 /// </summary>
 public sealed class MutualTlsChannelTests : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
-    private readonly TestCertificateAuthority _terminalCa = new();
-    private readonly ECDsa _serverCaKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    private X509Certificate2 _serverCa = null!;
-    private WebApplication _server = null!;
-    private Uri _address = null!;
+    private readonly TempFolder folder = new();
+    private readonly TestCertificateAuthority terminalCa = new();
+    private readonly ECDsa serverCaKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private X509Certificate2 serverCa = null!;
+    private WebApplication server = null!;
+    private Uri address = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var caRequest = new CertificateRequest("CN=Bansos test gateway CA", _serverCaKey, HashAlgorithmName.SHA256);
+        var caRequest = new CertificateRequest("CN=Bansos test gateway CA", serverCaKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        _serverCa = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        serverCa = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var serverRequest = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("localhost");
         serverRequest.CertificateExtensions.Add(names.Build());
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var issued = serverRequest.Create(_serverCa, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(8));
+        using var issued = serverRequest.Create(serverCa, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(8));
         // Kestrel on Linux wants the key in a PKCS#12 round trip to use it for TLS.
         using var withKey = issued.CopyWithPrivateKey(serverKey);
         var serverCertificate = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
@@ -61,32 +61,32 @@ public sealed class MutualTlsChannelTests : IAsyncLifetime
                 {
                     using var chain = new X509Chain();
                     chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                    chain.ChainPolicy.CustomTrustStore.Add(_terminalCa.Certificate);
+                    chain.ChainPolicy.CustomTrustStore.Add(terminalCa.Certificate);
                     chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
                     return chain.Build(certificate);
                 },
             });
         }));
-        _server = builder.Build();
-        _server.MapGrpcService<PingByCertificate>();
-        await _server.StartAsync(TestContext.Current.CancellationToken);
-        var port = new Uri(_server.Urls.First()).Port;
-        _address = new Uri($"https://localhost:{port}");
+        server = builder.Build();
+        server.MapGrpcService<PingByCertificate>();
+        await server.StartAsync(TestContext.Current.CancellationToken);
+        var port = new Uri(server.Urls.First()).Port;
+        address = new Uri($"https://localhost:{port}");
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _server.DisposeAsync();
-        _serverCa.Dispose();
-        _serverCaKey.Dispose();
-        _terminalCa.Dispose();
-        _folder.Dispose();
+        await server.DisposeAsync();
+        serverCa.Dispose();
+        serverCaKey.Dispose();
+        terminalCa.Dispose();
+        folder.Dispose();
     }
 
     private async Task<TerminalCredentials> EnrolAsync()
     {
-        var store = new TerminalCredentialStore(Path.Combine(_folder.Path, "agent"));
-        var answer = await new TerminalEnrolment(store, TimeProvider.System).EnrollAsync(new GatewayCaOverride(_terminalCa, _serverCa), _terminalCa.ValidCode, TestContext.Current.CancellationToken);
+        var store = new TerminalCredentialStore(Path.Combine(folder.Path, "agent"));
+        var answer = await new TerminalEnrolment(store, TimeProvider.System).EnrollAsync(new GatewayCaOverride(terminalCa, serverCa), terminalCa.ValidCode, TestContext.Current.CancellationToken);
         return answer;
     }
 
@@ -94,7 +94,7 @@ public sealed class MutualTlsChannelTests : IAsyncLifetime
     public async Task The_enrolled_certificate_opens_the_gateway()
     {
         var credentials = await EnrolAsync();
-        using var channel = AgentChannels.ForTerminal(_address, credentials, () => null);
+        using var channel = AgentChannels.ForTerminal(address, credentials, () => null);
 
         var ping = await new PayoutTerminalService.PayoutTerminalServiceClient(channel).PingAsync(new PingRequest(), cancellationToken: TestContext.Current.CancellationToken);
 
@@ -107,7 +107,7 @@ public sealed class MutualTlsChannelTests : IAsyncLifetime
         var credentials = await EnrolAsync();
         using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var other = new CertificateRequest("CN=other CA", otherKey, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        using var channel = AgentChannels.ForTerminal(_address, credentials with { GatewayCa = other }, () => null);
+        using var channel = AgentChannels.ForTerminal(address, credentials with { GatewayCa = other }, () => null);
 
         var e = await Assert.ThrowsAsync<RpcException>(() =>
             new PayoutTerminalService.PayoutTerminalServiceClient(channel).PingAsync(new PingRequest(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
@@ -118,7 +118,7 @@ public sealed class MutualTlsChannelTests : IAsyncLifetime
     [Fact]
     public void An_https_gateway_without_enrolment_is_told_to_enrol()
     {
-        var e = Assert.Throws<AgentSetupException>(() => AgentChannels.ForTerminal(_address, null, () => "a token"));
+        var e = Assert.Throws<AgentSetupException>(() => AgentChannels.ForTerminal(address, null, () => "a token"));
         Assert.Equal(Messages.Msg.NotEnrolled, e.Notice.Id);
     }
 

@@ -13,9 +13,9 @@ namespace Bansos.Agent.Tests.Unit;
 public sealed class SpectreFaceTests : IDisposable
 {
     private static readonly CardNumber Number = CardNumber.Parse("9900170000000011");
-    private readonly TempFolder _data = new();
+    private readonly TempFolder data = new();
 
-    public void Dispose() => _data.Dispose();
+    public void Dispose() => data.Dispose();
 
     private Task<(PayoutOutcome Outcome, string Screen)> PayAsync(Language language, bool training, params string[] typed) =>
         PayAsync(language, training, training, typed);
@@ -25,8 +25,8 @@ public sealed class SpectreFaceTests : IDisposable
         var console = new TestConsole().Interactive().Width(100);
         foreach (var line in typed) console.Input.PushTextWithEnter(line);
         var face = new SpectreFace(console, language, training);
-        var session = new PayoutSession(FakeCardReader.WithCard(Number), new FakeTerminalClient { Card = Number, Training = trainingPeriod }, new PendingPayoutStore(_data.Path),
-            new ReceiptStore(_data.Path), face, language, new PayoutSessionOptions { PointName = "Posko Urai", Training = training });
+        var session = new PayoutSession(FakeCardReader.WithCard(Number), new FakeTerminalClient { Card = Number, Training = trainingPeriod }, new PendingPayoutStore(data.Path),
+            new ReceiptStore(data.Path), face, language, new PayoutSessionOptions { PointName = "Posko Urai", Training = training });
         var outcome = await session.PayOnceAsync(TestContext.Current.CancellationToken);
         face.ShowOutcome(outcome);
         return (outcome, console.Output);

@@ -132,24 +132,24 @@ public sealed class CsvReadingTests
     /// <summary>Produces <c>count</c> copies of a char and then a tail, without ever holding them.</summary>
     internal sealed class RepeatingReader(char c, long count, string tail) : TextReader
     {
-        private long _left = count;
-        private int _tail;
+        private long left = count;
+        private int tailRead;
 
         public override int Read(char[] buffer, int index, int length) => Read(buffer.AsSpan(index, length));
 
         public override int Read(Span<char> buffer)
         {
-            if (_left > 0)
+            if (left > 0)
             {
-                var n = (int)Math.Min(buffer.Length, _left);
+                var n = (int)Math.Min(buffer.Length, left);
                 buffer[..n].Fill(c);
-                _left -= n;
+                left -= n;
                 return n;
             }
 
-            var rest = Math.Min(buffer.Length, tail.Length - _tail);
-            tail.AsSpan(_tail, rest).CopyTo(buffer);
-            _tail += rest;
+            var rest = Math.Min(buffer.Length, tail.Length - tailRead);
+            tail.AsSpan(tailRead, rest).CopyTo(buffer);
+            tailRead += rest;
             return rest;
         }
     }

@@ -374,32 +374,32 @@ public sealed class ImportTests
     /// <summary>A CSV text source that writes rows as they are read, never holding the file.</summary>
     private sealed class GeneratedCsvReader(int rows) : TextReader
     {
-        private readonly IEnumerator<ImportRow> _rows =
+        private readonly IEnumerator<ImportRow> rows =
             Bansos.Registry.Domain.Pilot.PilotDataGenerator.GenerateSynthetic(rows, 7, Areas).GetEnumerator();
 
-        private string _pending = Header + "\n";
-        private int _at;
+        private string pending = Header + "\n";
+        private int at;
 
         public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
         public override int Read(Span<char> buffer)
         {
-            if (_at == _pending.Length)
+            if (at == pending.Length)
             {
-                if (!_rows.MoveNext())
+                if (!rows.MoveNext())
                 {
                     return 0;
                 }
 
                 var writer = new StringWriter();
-                HouseholdCsv.WriteRow(writer, _rows.Current);
-                _pending = writer.ToString();
-                _at = 0;
+                HouseholdCsv.WriteRow(writer, rows.Current);
+                pending = writer.ToString();
+                at = 0;
             }
 
-            var n = Math.Min(buffer.Length, _pending.Length - _at);
-            _pending.AsSpan(_at, n).CopyTo(buffer);
-            _at += n;
+            var n = Math.Min(buffer.Length, pending.Length - at);
+            pending.AsSpan(at, n).CopyTo(buffer);
+            at += n;
             return n;
         }
 
@@ -407,7 +407,7 @@ public sealed class ImportTests
         {
             if (disposing)
             {
-                _rows.Dispose();
+                rows.Dispose();
             }
 
             base.Dispose(disposing);

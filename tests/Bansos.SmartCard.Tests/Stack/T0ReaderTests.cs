@@ -46,14 +46,14 @@ public sealed class T0ReaderTests
     {
         // 3B: direct convention; 08: no interface bytes (so T=0 only), 8 historical bytes "80 56 BANSOS".
         private static readonly byte[] T0Atr = Convert.FromHexString("3B088056" + "42414E534F53");
-        private byte[] _pending = [];
-        private ushort _pendingStatus;
+        private byte[] pending = [];
+        private ushort pendingStatus;
 
         public int GetResponses { get; private set; }
         public byte[] Atr => T0Atr;
-        public void PowerOn() { _pending = []; inner.PowerOn(); }
-        public void PowerOff() { _pending = []; inner.PowerOff(); }
-        public void Reset() { _pending = []; inner.Reset(); }
+        public void PowerOn() { pending = []; inner.PowerOn(); }
+        public void PowerOff() { pending = []; inner.PowerOff(); }
+        public void Reset() { pending = []; inner.Reset(); }
 
         public byte[] Process(ReadOnlySpan<byte> command)
         {
@@ -61,18 +61,18 @@ public sealed class T0ReaderTests
             {
                 GetResponses++;
                 var le = command.Length >= 5 ? (command[4] == 0 ? 256 : command[4]) : 256;
-                var chunk = _pending.AsSpan(0, Math.Min(le, _pending.Length)).ToArray();
-                _pending = _pending[chunk.Length..];
-                return _pending.Length > 0
-                    ? [.. chunk, 0x61, (byte)Math.Min(_pending.Length, 255)]
-                    : [.. chunk, (byte)(_pendingStatus >> 8), (byte)_pendingStatus];
+                var chunk = pending.AsSpan(0, Math.Min(le, pending.Length)).ToArray();
+                pending = pending[chunk.Length..];
+                return pending.Length > 0
+                    ? [.. chunk, 0x61, (byte)Math.Min(pending.Length, 255)]
+                    : [.. chunk, (byte)(pendingStatus >> 8), (byte)pendingStatus];
             }
             var response = inner.Process(command);
             if (response.Length <= 2) return response;
-            _pending = response[..^2];
-            _pendingStatus = (ushort)((response[^2] << 8) | response[^1]);
+            pending = response[..^2];
+            pendingStatus = (ushort)((response[^2] << 8) | response[^1]);
             // Hand the data out in two pieces, to exercise the GET RESPONSE loop.
-            return [0x61, (byte)Math.Min(_pending.Length / 2 + 1, 255)];
+            return [0x61, (byte)Math.Min(pending.Length / 2 + 1, 255)];
         }
     }
 }

@@ -11,21 +11,21 @@ namespace Bansos.SmartCard.Tests.Support;
 /// </summary>
 internal sealed class InsertedCard : IAsyncDisposable
 {
-    private readonly VirtualCardHost _host;
+    private readonly VirtualCardHost host;
 
     private InsertedCard(int readerIndex, string statePath, AidCardApplet applet, IVpcdCard card)
     {
         ReaderIndex = readerIndex;
         StatePath = statePath;
         Applet = applet;
-        _host = new VirtualCardHost(card, readerIndex);
+        host = new VirtualCardHost(card, readerIndex);
     }
 
     public int ReaderIndex { get; }
     public string Reader => PcScStack.Reader(ReaderIndex);
     public string StatePath { get; }
     public AidCardApplet Applet { get; }
-    public VirtualCardHost Host => _host;
+    public VirtualCardHost Host => host;
 
     /// <summary>
     /// Inserts the card kept in <paramref name="statePath"/> (blank when the file does not exist).
@@ -42,7 +42,7 @@ internal sealed class InsertedCard : IAsyncDisposable
         if (wrap is not null) card.Inner = wrap(card.Inner, inserted);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PcScStack.WaitTimeout);
-        await inserted._host.StartAsync(timeout.Token);
+        await inserted.host.StartAsync(timeout.Token);
         await PcScStack.WaitForCardAsync(readerIndex, present: true);
         return inserted;
     }
@@ -50,13 +50,13 @@ internal sealed class InsertedCard : IAsyncDisposable
     /// <summary>Takes the card out and waits until pcscd has noticed.</summary>
     public async Task RemoveAsync()
     {
-        await _host.StopAsync();
+        await host.StopAsync();
         await PcScStack.WaitForCardAsync(ReaderIndex, present: false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _host.DisposeAsync();
+        await host.DisposeAsync();
         await PcScStack.WaitForCardAsync(ReaderIndex, present: false);
     }
 

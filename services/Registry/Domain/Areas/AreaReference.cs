@@ -16,31 +16,31 @@ public sealed class AreaReference
     private static readonly Lazy<AreaReference> Default = new(
         () => LoadFrom(Path.Combine(AppContext.BaseDirectory, DefaultRelativeDirectory)));
 
-    private readonly Dictionary<string, Area> _byCode;
-    private readonly Dictionary<int, Area> _districtsByDigits;
-    private readonly Dictionary<string, List<Area>> _children;
-    private readonly List<Area> _provinces;
+    private readonly Dictionary<string, Area> byCode;
+    private readonly Dictionary<int, Area> districtsByDigits;
+    private readonly Dictionary<string, List<Area>> children;
+    private readonly List<Area> provinces;
 
     private AreaReference(int capacity)
     {
-        _byCode = new Dictionary<string, Area>(capacity, StringComparer.Ordinal);
-        _districtsByDigits = new Dictionary<int, Area>(8192);
-        _children = new Dictionary<string, List<Area>>(16384, StringComparer.Ordinal);
-        _provinces = [];
+        byCode = new Dictionary<string, Area>(capacity, StringComparer.Ordinal);
+        districtsByDigits = new Dictionary<int, Area>(8192);
+        children = new Dictionary<string, List<Area>>(16384, StringComparer.Ordinal);
+        provinces = [];
     }
 
-    public int ProvinceCount => _provinces.Count;
+    public int ProvinceCount => provinces.Count;
 
     public int RegencyCount { get; private set; }
 
-    public int DistrictCount => _districtsByDigits.Count;
+    public int DistrictCount => districtsByDigits.Count;
 
     public int VillageCount { get; private set; }
 
     /// <summary>How long loading took; reported by tests and the host's start-up log.</summary>
     public TimeSpan LoadTime { get; private set; }
 
-    public IReadOnlyList<Area> Provinces => _provinces;
+    public IReadOnlyList<Area> Provinces => provinces;
 
     /// <summary>The reference shipped in the output directory (<c>Reference/wilayah</c>), loaded once.</summary>
     public static AreaReference LoadDefault() => Default.Value;
@@ -73,26 +73,26 @@ public sealed class AreaReference
         return reference;
     }
 
-    public Area? Find(string code) => _byCode.GetValueOrDefault(code);
+    public Area? Find(string code) => byCode.GetValueOrDefault(code);
 
     /// <summary>True for a district given as the six digits NIK and KK use, e.g. <c>170312</c>.</summary>
     public bool HasDistrict(ReadOnlySpan<char> sixDigits) =>
-        sixDigits.Length == 6 && Digits.AreAll(sixDigits) && _districtsByDigits.ContainsKey((int)Digits.ToInt64(sixDigits));
+        sixDigits.Length == 6 && Digits.AreAll(sixDigits) && districtsByDigits.ContainsKey((int)Digits.ToInt64(sixDigits));
 
     public Area? FindDistrictByDigits(ReadOnlySpan<char> sixDigits) =>
         sixDigits.Length == 6 && Digits.AreAll(sixDigits)
-            ? _districtsByDigits.GetValueOrDefault((int)Digits.ToInt64(sixDigits))
+            ? districtsByDigits.GetValueOrDefault((int)Digits.ToInt64(sixDigits))
             : null;
 
     /// <summary>True for a village (desa/kelurahan) given in dotted form, e.g. <c>17.03.12.2003</c>.</summary>
-    public bool HasVillage(string code) => _byCode.TryGetValue(code, out var area) && area.Level == AreaLevel.Village;
+    public bool HasVillage(string code) => byCode.TryGetValue(code, out var area) && area.Level == AreaLevel.Village;
 
     public Area? FindVillage(string code) =>
-        _byCode.TryGetValue(code, out var area) && area.Level == AreaLevel.Village ? area : null;
+        byCode.TryGetValue(code, out var area) && area.Level == AreaLevel.Village ? area : null;
 
     /// <summary>The areas directly inside <paramref name="parentCode"/> (regencies of a province, …), in file order.</summary>
     public IReadOnlyList<Area> ChildrenOf(string parentCode) =>
-        _children.TryGetValue(parentCode, out var list) ? list : [];
+        children.TryGetValue(parentCode, out var list) ? list : [];
 
     /// <summary>Every village of a province, regency or district, in file order.</summary>
     public IEnumerable<Area> VillagesUnder(string code)
@@ -177,7 +177,7 @@ public sealed class AreaReference
         else
         {
             // The parent's own string is shared: 84k villages would otherwise hold 84k copies of it.
-            var lookup = _byCode.GetAlternateLookup<ReadOnlySpan<char>>();
+            var lookup = byCode.GetAlternateLookup<ReadOnlySpan<char>>();
             if (!lookup.TryGetValue(parentCode, out var parent) || parent.Level != level - 1
                 || !code.AsSpan().StartsWith(parent.Code, StringComparison.Ordinal) || code[parent.Code.Length] != '.')
             {
@@ -185,16 +185,16 @@ public sealed class AreaReference
             }
 
             area = new Area(code, parent.Code, name, level);
-            if (!_children.TryGetValue(parent.Code, out var siblings))
+            if (!children.TryGetValue(parent.Code, out var siblings))
             {
                 siblings = [];
-                _children.Add(parent.Code, siblings);
+                children.Add(parent.Code, siblings);
             }
 
             siblings.Add(area);
         }
 
-        if (!_byCode.TryAdd(code, area))
+        if (!byCode.TryAdd(code, area))
         {
             throw new InvalidDataException($"{source}:{lineNumber}: duplicate code '{code}'");
         }
@@ -202,13 +202,13 @@ public sealed class AreaReference
         switch (level)
         {
             case AreaLevel.Province:
-                _provinces.Add(area);
+                provinces.Add(area);
                 break;
             case AreaLevel.Regency:
                 RegencyCount++;
                 break;
             case AreaLevel.District:
-                _districtsByDigits.Add(
+                districtsByDigits.Add(
                     (int)((Digits.ToInt64(code.AsSpan(0, 2)) * 10_000) + (Digits.ToInt64(code.AsSpan(3, 2)) * 100) + Digits.ToInt64(code.AsSpan(6, 2))),
                     area);
                 break;

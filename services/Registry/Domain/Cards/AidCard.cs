@@ -10,7 +10,7 @@ namespace Bansos.Registry.Domain.Cards;
 /// </summary>
 public sealed class AidCard
 {
-    private readonly List<HistoryEntry> _history;
+    private readonly List<HistoryEntry> history;
 
     private AidCard(
         Guid id,
@@ -33,7 +33,7 @@ public sealed class AidCard
         IssuedAt = issuedAt;
         ReplacesCardId = replacesCardId;
         ReplacedByCardId = replacedByCardId;
-        _history = history is null ? [] : [.. history];
+        this.history = history is null ? [] : [.. history];
     }
 
     public Guid Id { get; }
@@ -61,7 +61,7 @@ public sealed class AidCard
     /// <summary>ACTIVE or BLOCKED: it still belongs to the household's one-live-card slot.</summary>
     public bool IsLive => Status.IsLive();
 
-    public IReadOnlyList<HistoryEntry> History => _history;
+    public IReadOnlyList<HistoryEntry> History => history;
 
     /// <summary>
     /// Issues a first (or next, after a loss was handled) card to an ACTIVE household that has no live
@@ -260,7 +260,7 @@ public sealed class AidCard
     private HistoryEntry Record(string action, string actor, DateTimeOffset at, IReadOnlyList<FieldChange> changes, string? note)
     {
         var entry = new HistoryEntry(Id, Version, action, actor, at, changes, note);
-        _history.Add(entry);
+        history.Add(entry);
         return entry;
     }
 

@@ -14,7 +14,7 @@ namespace Bansos.Registry.Domain.Households;
 /// </remarks>
 public sealed class Household
 {
-    private readonly List<HistoryEntry> _history;
+    private readonly List<HistoryEntry> history;
 
     private Household(
         Guid id,
@@ -33,7 +33,7 @@ public sealed class Household
         RemovalReason = removalReason;
         Version = version;
         StatusNote = statusNote;
-        _history = history is null ? [] : [.. history];
+        this.history = history is null ? [] : [.. history];
     }
 
     public Guid Id { get; }
@@ -64,7 +64,7 @@ public sealed class Household
     public long Version { get; private set; }
 
     /// <summary>The history loaded with the household (if any) plus the entries added since.</summary>
-    public IReadOnlyList<HistoryEntry> History => _history;
+    public IReadOnlyList<HistoryEntry> History => history;
 
     /// <summary>Registers a new household (version 1, ACTIVE). <paramref name="id"/> comes from the host (e.g. a v7 GUID).</summary>
     public static CommandResult<Household> Register(
@@ -230,7 +230,7 @@ public sealed class Household
     private HistoryEntry Record(string action, string actor, DateTimeOffset at, IReadOnlyList<FieldChange> changes, string? note)
     {
         var entry = new HistoryEntry(Id, Version, action, actor, at, changes, note);
-        _history.Add(entry);
+        history.Add(entry);
         return entry;
     }
 

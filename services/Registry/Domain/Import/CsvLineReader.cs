@@ -17,34 +17,34 @@ public sealed class CsvLineReader
     /// <summary>How much of a too-long line is kept.</summary>
     public const int TooLongPrefixLength = 64;
 
-    private readonly TextReader _reader;
-    private readonly int _maxLineLength;
-    private readonly char[] _buffer;
-    private int _start;
-    private int _end;
-    private long _lineNumber;
-    private bool _endOfInput;
-    private bool _skipping;
-    private string _skippedPrefix = string.Empty;
+    private readonly TextReader reader;
+    private readonly int maxLineLength;
+    private readonly char[] buffer;
+    private int start;
+    private int end;
+    private long lineNumber;
+    private bool endOfInput;
+    private bool skipping;
+    private string skippedPrefix = string.Empty;
 
     // The last line taken, as a range of _buffer; valid until the next refill.
-    private int _lineStart;
-    private int _lineLength;
-    private bool _lineTooLong;
+    private int lineStart;
+    private int lineLength;
+    private bool lineTooLong;
 
     public CsvLineReader(TextReader reader, int maxLineLength = DefaultMaxLineLength)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineLength, 1);
-        _reader = reader;
-        _maxLineLength = maxLineLength;
-        _buffer = new char[Math.Max(maxLineLength + 2, 16 * 1024)];
+        this.reader = reader;
+        this.maxLineLength = maxLineLength;
+        buffer = new char[Math.Max(maxLineLength + 2, 16 * 1024)];
     }
 
-    public int MaxLineLength => _maxLineLength;
+    public int MaxLineLength => maxLineLength;
 
     /// <summary>The number of the last line returned.</summary>
-    public long LineNumber => _lineNumber;
+    public long LineNumber => lineNumber;
 
     public bool TryRead(out CsvLine line)
     {
@@ -72,9 +72,9 @@ public sealed class CsvLineReader
             return false;
         }
 
-        number = _lineNumber;
-        tooLong = _lineTooLong;
-        text = _lineTooLong ? _skippedPrefix : _buffer.AsSpan(_lineStart, _lineLength);
+        number = lineNumber;
+        tooLong = lineTooLong;
+        text = lineTooLong ? skippedPrefix : buffer.AsSpan(lineStart, lineLength);
         return true;
     }
 
@@ -88,20 +88,20 @@ public sealed class CsvLineReader
                 return Current();
             }
 
-            if (_endOfInput)
+            if (endOfInput)
             {
                 return TryTakeLast() ? Current() : null;
             }
 
             Compact();
-            var read = await _reader.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+            var read = await reader.ReadAsync(buffer.AsMemory(end), cancellationToken);
             if (read == 0)
             {
-                _endOfInput = true;
+                endOfInput = true;
             }
             else
             {
-                _end += read;
+                end += read;
             }
         }
     }
@@ -123,124 +123,124 @@ public sealed class CsvLineReader
                 return true;
             }
 
-            if (_endOfInput)
+            if (endOfInput)
             {
                 return TryTakeLast();
             }
 
             Compact();
-            var read = _reader.Read(_buffer, _end, _buffer.Length - _end);
+            var read = reader.Read(buffer, end, buffer.Length - end);
             if (read == 0)
             {
-                _endOfInput = true;
+                endOfInput = true;
             }
             else
             {
-                _end += read;
+                end += read;
             }
         }
     }
 
     private CsvLine Current() =>
-        _lineTooLong
-            ? new CsvLine(_lineNumber, _skippedPrefix, TooLong: true)
-            : new CsvLine(_lineNumber, _lineLength == 0 ? string.Empty : new string(_buffer, _lineStart, _lineLength), TooLong: false);
+        lineTooLong
+            ? new CsvLine(lineNumber, skippedPrefix, TooLong: true)
+            : new CsvLine(lineNumber, lineLength == 0 ? string.Empty : new string(buffer, lineStart, lineLength), TooLong: false);
 
     private bool TryTakeLine()
     {
-        var newline = Array.IndexOf(_buffer, '\n', _start, _end - _start);
+        var newline = Array.IndexOf(buffer, '\n', this.start, end - this.start);
         if (newline < 0)
         {
             // Allow one more char than the limit: it may be the CR of a CRLF.
-            if (_end - _start > _maxLineLength + 1)
+            if (end - this.start > maxLineLength + 1)
             {
-                if (!_skipping)
+                if (!skipping)
                 {
-                    _skipping = true;
-                    _skippedPrefix = Prefix(_start, _end - _start);
+                    skipping = true;
+                    skippedPrefix = Prefix(this.start, end - this.start);
                 }
 
-                _start = _end;
+                this.start = end;
             }
 
             return false;
         }
 
-        var start = _start;
-        _start = newline + 1;
+        var start = this.start;
+        this.start = newline + 1;
         Take(start, newline - start);
         return true;
     }
 
     private bool TryTakeLast()
     {
-        if (!_skipping && _start == _end)
+        if (!skipping && this.start == end)
         {
             return false;
         }
 
-        var start = _start;
-        _start = _end;
-        Take(start, _end - start);
+        var start = this.start;
+        this.start = end;
+        Take(start, end - start);
         return true;
     }
 
     private void Take(int start, int length)
     {
-        _lineNumber++;
-        if (_skipping)
+        lineNumber++;
+        if (skipping)
         {
-            _skipping = false;
-            _lineTooLong = true;
+            skipping = false;
+            lineTooLong = true;
             return;
         }
 
-        if (length > 0 && _buffer[start + length - 1] == '\r')
+        if (length > 0 && buffer[start + length - 1] == '\r')
         {
             length--;
         }
 
-        if (_lineNumber == 1 && length > 0 && _buffer[start] == '\uFEFF')
+        if (lineNumber == 1 && length > 0 && buffer[start] == '\uFEFF')
         {
             start++;
             length--;
         }
 
-        _lineTooLong = length > _maxLineLength;
-        if (_lineTooLong)
+        lineTooLong = length > maxLineLength;
+        if (lineTooLong)
         {
-            _skippedPrefix = Prefix(start, length);
+            skippedPrefix = Prefix(start, length);
         }
 
-        _lineStart = start;
-        _lineLength = length;
+        lineStart = start;
+        lineLength = length;
     }
 
     private string Prefix(int start, int length)
     {
-        if (_lineNumber == 0 && length > 0 && _buffer[start] == '\uFEFF')
+        if (lineNumber == 0 && length > 0 && buffer[start] == '\uFEFF')
         {
             start++;
             length--;
         }
 
-        return new string(_buffer, start, Math.Min(length, TooLongPrefixLength));
+        return new string(buffer, start, Math.Min(length, TooLongPrefixLength));
     }
 
     private void Compact()
     {
-        if (_start == 0)
+        if (start == 0)
         {
             return;
         }
 
-        var length = _end - _start;
+        var length = end - start;
         if (length > 0)
         {
-            Array.Copy(_buffer, _start, _buffer, 0, length);
+            Array.Copy(buffer, start, buffer, 0, length);
         }
 
-        _start = 0;
-        _end = length;
+        start = 0;
+        end = length;
     }
 }

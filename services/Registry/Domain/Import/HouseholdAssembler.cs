@@ -21,13 +21,13 @@ namespace Bansos.Registry.Domain.Import;
 /// </remarks>
 public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int expectedRows = 0)
 {
-    private readonly Dictionary<long, long> _nikLines = new(expectedRows);
-    private readonly HashSet<long> _finishedKks = new(expectedRows / 4);
-    private readonly List<ImportRow> _group = [];
-    private string? _groupKk;
-    private bool _groupTainted;
-    private bool _groupOverflow;
-    private string? _pendingTaintKk;
+    private readonly Dictionary<long, long> nikLines = new(expectedRows);
+    private readonly HashSet<long> finishedKks = new(expectedRows / 4);
+    private readonly List<ImportRow> group = [];
+    private string? groupKk;
+    private bool groupTainted;
+    private bool groupOverflow;
+    private string? pendingTaintKk;
 
     public long RowCount { get; private set; }
 
@@ -98,7 +98,7 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
         switch (item)
         {
             case ImportFileError:
-                _group.Clear();
+                group.Clear();
                 output.Add(item);
                 return true;
 
@@ -108,13 +108,13 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
                 {
                     // A broken line that names the open household's KK spoils that household; one that
                     // names another KK may be the first line of the next household.
-                    if (_groupKk is not null && string.Equals(hint, _groupKk, StringComparison.Ordinal))
+                    if (groupKk is not null && string.Equals(hint, groupKk, StringComparison.Ordinal))
                     {
-                        _groupTainted = true;
+                        groupTainted = true;
                     }
                     else
                     {
-                        _pendingTaintKk = hint;
+                        pendingTaintKk = hint;
                     }
                 }
 
@@ -124,29 +124,29 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
             case ImportRow row:
                 RowCount++;
                 var kk = row.Kk.Trim();
-                if (_groupKk is not null && !string.Equals(kk, _groupKk, StringComparison.Ordinal))
+                if (groupKk is not null && !string.Equals(kk, groupKk, StringComparison.Ordinal))
                 {
                     Flush(output);
                 }
 
-                if (_groupKk is null)
+                if (groupKk is null)
                 {
-                    _groupKk = kk;
-                    _groupTainted = string.Equals(_pendingTaintKk, kk, StringComparison.Ordinal);
-                    _groupOverflow = false;
+                    groupKk = kk;
+                    groupTainted = string.Equals(pendingTaintKk, kk, StringComparison.Ordinal);
+                    groupOverflow = false;
                 }
 
-                _pendingTaintKk = null;
-                if (_group.Count >= HouseholdRules.MaxMembers)
+                pendingTaintKk = null;
+                if (group.Count >= HouseholdRules.MaxMembers)
                 {
                     // Keep memory bounded whatever the file says: the household is rejected anyway.
-                    _groupOverflow = true;
+                    groupOverflow = true;
                     RejectedLineCount++;
                     output.Add(RejectedRow.From(row.Line, DomainErrors.TooManyMembers("kk", HouseholdRules.MaxMembers), kk));
                 }
                 else
                 {
-                    _group.Add(row);
+                    group.Add(row);
                 }
 
                 return false;
@@ -159,7 +159,7 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
 
     private void Flush(List<ImportItem> output)
     {
-        if (_groupKk is null)
+        if (groupKk is null)
         {
             return;
         }
@@ -175,24 +175,24 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
             else
             {
                 RejectedHouseholdCount++;
-                RejectedLineCount += _group.Count;
+                RejectedLineCount += group.Count;
                 output.AddRange(rejections);
             }
         }
         finally
         {
-            _group.Clear();
-            _groupKk = null;
-            _groupTainted = false;
-            _groupOverflow = false;
+            group.Clear();
+            groupKk = null;
+            groupTainted = false;
+            groupOverflow = false;
         }
     }
 
     private HouseholdDraft? Validate(out List<RejectedRow> rejections)
     {
         rejections = [];
-        var kkText = _groupKk!;
-        var rowErrors = new List<ValidationError>[_group.Count];
+        var kkText = groupKk!;
+        var rowErrors = new List<ValidationError>[group.Count];
         for (var i = 0; i < rowErrors.Length; i++)
         {
             rowErrors[i] = [];
@@ -207,7 +207,7 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
                 errors.AddRange(kk.Errors);
             }
         }
-        else if (_finishedKks.Contains(kk.Value.ToInt64()))
+        else if (finishedKks.Contains(kk.Value.ToInt64()))
         {
             notContiguous = true;
             foreach (var errors in rowErrors)
@@ -216,14 +216,14 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
             }
         }
 
-        var members = new Member?[_group.Count];
+        var members = new Member?[group.Count];
         Address? address = null;
         Desil? desil = null;
         IReadOnlyList<Programme>? programmes = null;
-        var first = _group[0];
-        for (var i = 0; i < _group.Count; i++)
+        var first = group[0];
+        for (var i = 0; i < group.Count; i++)
         {
-            var row = _group[i];
+            var row = group[i];
             var errors = rowErrors[i];
             var member = Member.Parse(row.Nik, row.Name, row.Relation, row.Sex, row.BirthDate, areas, today);
             errors.AddRange(member.Errors);
@@ -259,7 +259,7 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
             if (member.IsValid)
             {
                 var key = member.Value.Nik.ToInt64();
-                if (_nikLines.TryGetValue(key, out var earlier))
+                if (nikLines.TryGetValue(key, out var earlier))
                 {
                     errors.Add(DomainErrors.NikDuplicateInFile("nik", earlier));
                 }
@@ -279,7 +279,7 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
             }
         }
 
-        if (_groupOverflow)
+        if (groupOverflow)
         {
             rowErrors[0].Add(DomainErrors.TooManyMembers("kk", HouseholdRules.MaxMembers));
         }
@@ -289,28 +289,28 @@ public sealed class HouseholdAssembler(AreaReference areas, DateOnly today, int 
         {
             if (members[i] is { } m)
             {
-                _nikLines.TryAdd(m.Nik.ToInt64(), _group[i].Line);
+                nikLines.TryAdd(m.Nik.ToInt64(), group[i].Line);
             }
         }
 
         var anyErrors = Array.Exists(rowErrors, e => e.Count > 0);
-        if (kk.IsValid && !_finishedKks.Contains(kk.Value.ToInt64()))
+        if (kk.IsValid && !finishedKks.Contains(kk.Value.ToInt64()))
         {
-            _finishedKks.Add(kk.Value.ToInt64());
+            finishedKks.Add(kk.Value.ToInt64());
         }
 
-        if (!anyErrors && !_groupTainted && address is not null && desil is not null && programmes is not null)
+        if (!anyErrors && !groupTainted && address is not null && desil is not null && programmes is not null)
         {
-            var lines = _group.Select(r => r.Line).ToArray();
+            var lines = group.Select(r => r.Line).ToArray();
             return new HouseholdDraft(kk.Value, new HouseholdDetails(address, desil.Value, members!, programmes), lines);
         }
 
-        for (var i = 0; i < _group.Count; i++)
+        for (var i = 0; i < group.Count; i++)
         {
             var errors = rowErrors[i].Count > 0 ? rowErrors[i] : [DomainErrors.HouseholdRejected("kk")];
             foreach (var error in errors)
             {
-                rejections.Add(RejectedRow.From(_group[i].Line, error, kkText));
+                rejections.Add(RejectedRow.From(group[i].Line, error, kkText));
             }
         }
 

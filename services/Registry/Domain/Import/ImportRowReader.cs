@@ -88,22 +88,22 @@ public sealed class ImportRowReader(int maxLineLength = CsvLineReader.DefaultMax
     /// <summary>The per-line logic, shared by the sync and async loops.</summary>
     private sealed class RowParser(int maxLineLength)
     {
-        private List<string> _fields = new(HouseholdCsv.ColumnCount + 1);
+        private List<string> fields = new(HouseholdCsv.ColumnCount + 1);
 
         // The previous row's fields: rows of one household repeat most of them (KK, village, street…).
-        private List<string> _previousFields = new(HouseholdCsv.ColumnCount + 1);
-        private bool _headerSeen;
-        private bool _headerBlank;
+        private List<string> previousFields = new(HouseholdCsv.ColumnCount + 1);
+        private bool headerSeen;
+        private bool headerBlank;
 
         public ImportItem? Accept(CsvLine line)
         {
-            if (!_headerSeen)
+            if (!headerSeen)
             {
-                _headerSeen = true;
+                headerSeen = true;
                 if (!line.TooLong && line.Text.Length == 0)
                 {
                     // An empty first line is fine only if nothing else follows (then the file is empty).
-                    _headerBlank = true;
+                    headerBlank = true;
                     return null;
                 }
 
@@ -112,11 +112,11 @@ public sealed class ImportRowReader(int maxLineLength = CsvLineReader.DefaultMax
                     : new ImportFileError(DomainErrors.HeaderInvalid(HouseholdCsv.Header));
             }
 
-            if (_headerBlank)
+            if (headerBlank)
             {
                 if (line.TooLong || !string.IsNullOrWhiteSpace(line.Text))
                 {
-                    _headerBlank = false;
+                    headerBlank = false;
                     return new ImportFileError(DomainErrors.HeaderInvalid(HouseholdCsv.Header));
                 }
 
@@ -133,19 +133,19 @@ public sealed class ImportRowReader(int maxLineLength = CsvLineReader.DefaultMax
                 return null; // blank lines (often one at the end) carry nothing
             }
 
-            (_fields, _previousFields) = (_previousFields, _fields);
-            if (CsvFields.TrySplit(line.Text, _fields, _previousFields) is { } malformed)
+            (fields, previousFields) = (previousFields, fields);
+            if (CsvFields.TrySplit(line.Text, fields, previousFields) is { } malformed)
             {
                 return RejectedRow.From(line.Number, DomainErrors.CsvMalformed(malformed), KkHint(line.Text));
             }
 
-            if (_fields.Count != HouseholdCsv.ColumnCount)
+            if (fields.Count != HouseholdCsv.ColumnCount)
             {
                 return RejectedRow.From(
-                    line.Number, DomainErrors.ColumnCount(HouseholdCsv.ColumnCount, _fields.Count), KkHint(line.Text));
+                    line.Number, DomainErrors.ColumnCount(HouseholdCsv.ColumnCount, fields.Count), KkHint(line.Text));
             }
 
-            var f = _fields;
+            var f = fields;
             return new ImportRow(line.Number, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]);
         }
 
@@ -163,6 +163,6 @@ public sealed class ImportRowReader(int maxLineLength = CsvLineReader.DefaultMax
 
         /// <summary>At the end of input: an empty file is a file-level error.</summary>
         public ImportItem? Finish() =>
-            !_headerSeen || _headerBlank ? new ImportFileError(DomainErrors.FileEmpty()) : null;
+            !headerSeen || headerBlank ? new ImportFileError(DomainErrors.FileEmpty()) : null;
     }
 }

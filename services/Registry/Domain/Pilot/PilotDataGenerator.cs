@@ -119,14 +119,14 @@ public static class PilotDataGenerator
         private const int SerialsPerDate = 9999;
         private const int DateSpread = 16;
 
-        private readonly Dictionary<string, int> _personCounters = [];
-        private readonly Dictionary<string, int> _familyCounters = [];
-        private SplitMix64 _random = new((ulong)(uint)seed * 0x2545F4914F6CDD1DUL + 1);
-        private long _line = 1;
+        private readonly Dictionary<string, int> personCounters = [];
+        private readonly Dictionary<string, int> familyCounters = [];
+        private SplitMix64 random = new((ulong)(uint)seed * 0x2545F4914F6CDD1DUL + 1);
+        private long line = 1;
 
         public IEnumerable<ImportRow> Household(VillageInfo village, int maxPersons)
         {
-            var javanese = _random.Chance(village.JavanesePercent);
+            var javanese = random.Chance(village.JavanesePercent);
             var people = Members(javanese);
             if (people.Count > maxPersons)
             {
@@ -134,17 +134,17 @@ public static class PilotDataGenerator
             }
 
             var youngest = people.Max(p => p.BirthDate);
-            var issued = _random.Date(Max(youngest, new DateOnly(2008, 1, 1)), ReferenceDate);
-            var kk = Number(village.DistrictDigits, issued, female: false, _familyCounters);
-            var street = _random.Chance(20)
-                ? _random.Pick(PilotNames.Hamlets)
-                : $"{_random.Pick(PilotNames.Streets)} No. {_random.Between(1, 120).ToString(CultureInfo.InvariantCulture)}";
-            var rw = _random.Between(1, 4);
-            var rt = ((rw - 1) * 3) + _random.Between(1, 3);
+            var issued = random.Date(Max(youngest, new DateOnly(2008, 1, 1)), ReferenceDate);
+            var kk = Number(village.DistrictDigits, issued, female: false, familyCounters);
+            var street = random.Chance(20)
+                ? random.Pick(PilotNames.Hamlets)
+                : $"{random.Pick(PilotNames.Streets)} No. {random.Between(1, 120).ToString(CultureInfo.InvariantCulture)}";
+            var rw = random.Between(1, 4);
+            var rt = ((rw - 1) * 3) + random.Between(1, 3);
             var desil = Desil();
             var children = people.Count(p => p.Relation == "ANAK" && p.BirthDate > ReferenceDate.AddYears(-18));
             var elderly = people.Any(p => p.BirthDate < ReferenceDate.AddYears(-60));
-            var pkh = desil <= 3 && (children > 0 || elderly) && _random.Chance(45);
+            var pkh = desil <= 3 && (children > 0 || elderly) && random.Chance(45);
             var programme = pkh ? "SEMBAKO|PKH" : "SEMBAKO";
             var rtText = rt.ToString("D3", CultureInfo.InvariantCulture);
             var rwText = rw.ToString("D3", CultureInfo.InvariantCulture);
@@ -153,9 +153,9 @@ public static class PilotDataGenerator
             foreach (var person in people)
             {
                 var birth = person.BirthDate;
-                var nik = Number(village.DistrictDigits, birth, person.Female, _personCounters, adjust: d => birth = d);
+                var nik = Number(village.DistrictDigits, birth, person.Female, personCounters, adjust: d => birth = d);
                 rows.Add(new ImportRow(
-                    ++_line, kk, nik, person.Name, person.Relation, person.Female ? "P" : "L",
+                    ++line, kk, nik, person.Name, person.Relation, person.Female ? "P" : "L",
                     birth.ToIso(), village.Code, street, rtText, rwText, desilText, programme));
             }
 
@@ -165,35 +165,35 @@ public static class PilotDataGenerator
         private List<Person> Members(bool javanese)
         {
             var people = new List<Person>(8);
-            var femaleHead = _random.Chance(14);
+            var femaleHead = random.Chance(14);
             var menNames = javanese ? PilotNames.JavaneseMen : PilotNames.SumatranMen;
             var womenNames = javanese ? PilotNames.JavaneseWomen : PilotNames.SumatranWomen;
-            var headBirth = _random.Date(ReferenceDate.AddYears(femaleHead ? -75 : -68), ReferenceDate.AddYears(femaleHead ? -28 : -22));
-            var headName = _random.Pick(femaleHead ? womenNames : menNames);
+            var headBirth = random.Date(ReferenceDate.AddYears(femaleHead ? -75 : -68), ReferenceDate.AddYears(femaleHead ? -28 : -22));
+            var headName = random.Pick(femaleHead ? womenNames : menNames);
             people.Add(new Person(headName, "KEPALA", femaleHead, headBirth));
 
             DateOnly? motherBirth = femaleHead ? headBirth : null;
-            if (!femaleHead && _random.Chance(93))
+            if (!femaleHead && random.Chance(93))
             {
-                var wifeBirth = Clamp(headBirth.AddDays(_random.Between(-3 * 365, 9 * 365)), ReferenceDate.AddYears(-80), ReferenceDate.AddYears(-18));
-                people.Add(new Person(_random.Pick(womenNames), "ISTRI", true, wifeBirth));
+                var wifeBirth = Clamp(headBirth.AddDays(random.Between(-3 * 365, 9 * 365)), ReferenceDate.AddYears(-80), ReferenceDate.AddYears(-18));
+                people.Add(new Person(random.Pick(womenNames), "ISTRI", true, wifeBirth));
                 motherBirth = wifeBirth;
             }
 
             // Children: born while the mother (or a widowed father) was 19–42, at least 15 months apart,
             // eldest first; a grown child may still be on the KK until about 30.
             var parentBirth = motherBirth ?? headBirth;
-            var wanted = _random.Pick(ChildCounts);
+            var wanted = random.Pick(ChildCounts);
             var earliest = Max(parentBirth.AddYears(19), ReferenceDate.AddYears(-30));
             var latest = Min(parentBirth.AddYears(42), ReferenceDate);
             var childBirth = earliest;
-            var patronym = !javanese && _random.Chance(30) ? " " + headName.Split(' ')[0] : "";
+            var patronym = !javanese && random.Chance(30) ? " " + headName.Split(' ')[0] : "";
             for (var c = 0; c < wanted && childBirth <= latest; c++)
             {
                 var room = latest.DayNumber - childBirth.DayNumber;
-                var born = _random.Date(childBirth, childBirth.AddDays(Math.Min(room, 6 * 365 / Math.Max(1, wanted - c))));
-                var girl = _random.Chance(49);
-                var name = _random.Pick(girl ? PilotNames.Girls : PilotNames.Boys);
+                var born = random.Date(childBirth, childBirth.AddDays(Math.Min(room, 6 * 365 / Math.Max(1, wanted - c))));
+                var girl = random.Chance(49);
+                var name = random.Pick(girl ? PilotNames.Girls : PilotNames.Boys);
                 if (patronym.Length > 0 && !femaleHead)
                 {
                     name = name.Split(' ')[0] + patronym;
@@ -203,20 +203,20 @@ public static class PilotDataGenerator
                 childBirth = born.AddDays(456);
             }
 
-            if (_random.Chance(femaleHead ? 12 : 8))
+            if (random.Chance(femaleHead ? 12 : 8))
             {
-                var parentOfHead = _random.Date(
+                var parentOfHead = random.Date(
                     Max(headBirth.AddYears(-38), ReferenceDate.AddYears(-98)), Min(headBirth.AddYears(-19), ReferenceDate.AddYears(-45)));
-                var female = _random.Chance(70);
-                people.Add(new Person(_random.Pick(female ? PilotNames.OldWomen : PilotNames.OldMen), "ORANG_TUA", female, parentOfHead));
+                var female = random.Chance(70);
+                people.Add(new Person(random.Pick(female ? PilotNames.OldWomen : PilotNames.OldMen), "ORANG_TUA", female, parentOfHead));
             }
 
-            if (_random.Chance(4))
+            if (random.Chance(4))
             {
-                var girl = _random.Chance(50);
+                var girl = random.Chance(50);
                 people.Add(new Person(
-                    _random.Pick(girl ? PilotNames.Girls : PilotNames.Boys), "LAINNYA", girl,
-                    _random.Date(ReferenceDate.AddYears(-15), ReferenceDate.AddMonths(-2))));
+                    random.Pick(girl ? PilotNames.Girls : PilotNames.Boys), "LAINNYA", girl,
+                    random.Date(ReferenceDate.AddYears(-15), ReferenceDate.AddMonths(-2))));
             }
 
             return people;
@@ -226,7 +226,7 @@ public static class PilotDataGenerator
 
         private int Desil()
         {
-            var roll = _random.Next(100);
+            var roll = random.Next(100);
             return roll switch
             {
                 < 30 => 1,
