@@ -2,7 +2,6 @@ using Bansos.Complaint.Application;
 using Bansos.Complaint.Data;
 using Bansos.Complaint.Domain;
 using Bansos.Complaint.Grpc;
-using Bansos.Complaint.Http;
 using Bansos.Complaint.Messaging;
 using Bansos.Registry.Domain.Areas;
 using Bansos.ServiceDefaults;
@@ -52,8 +51,7 @@ public static class ComplaintHosting
 
     public static WebApplication MapComplaintEndpoints(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1/complaint", StringComparison.Ordinal),
-            branch => branch.UseMiddleware<TranscodedProblemDetails>());
+        app.UseTranscodedProblemDetails("/api/v1/complaint");
         app.MapGrpcService<ComplaintGrpcService>();
         return app;
     }

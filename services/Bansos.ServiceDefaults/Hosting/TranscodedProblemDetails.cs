@@ -1,13 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 
-namespace Bansos.Complaint.Http;
+namespace Bansos.ServiceDefaults.Hosting;
 
 /// <summary>
 /// Turns the REST facade's gRPC errors (JSON transcoding writes <c>{code, message, details}</c> with
 /// google's HTTP mapping) into RFC 9457 problem details with the status a REST client expects: a
 /// refused transition (FAILED_PRECONDITION) is 409 Conflict with the ticket's current status, bad
 /// input 400 with the fields, a village outside the token's scope 403, an unknown ticket 404.
+/// One mechanism for every service's REST facade; a service turns it on for its routes with
+/// <see cref="TranscodedProblemDetailsExtensions.UseTranscodedProblemDetails"/>.
 /// </summary>
 public sealed class TranscodedProblemDetails(RequestDelegate next)
 {
@@ -114,7 +117,7 @@ public sealed class TranscodedProblemDetails(RequestDelegate next)
         5 => "Not found",
         6 => "Already exists",
         7 => "Permission denied",
-        9 => "Conflict with the ticket's current status",
+        9 => "Conflict with the current state",
         16 => "Unauthenticated",
         _ => "Error",
     };
