@@ -2,7 +2,11 @@ using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Application;
 
-/// <summary>What BeginPayout tells the terminal; <see cref="Challenge"/> is null when the card cannot draw (<see cref="Refusal"/>).</summary>
+/// <summary>
+/// What BeginPayout tells the terminal; <see cref="Challenge"/> is null when the card cannot draw
+/// (<see cref="Refusal"/>). <see cref="TrainingPeriodIds"/>: which of the entitlements' periods are
+/// training periods (the agent's banner).
+/// </summary>
 public sealed record BeginPayoutResult(
     string CardNumber,
     CardFacts Card,
@@ -11,4 +15,5 @@ public sealed record BeginPayoutResult(
     DeclineReason? Refusal,
     IssuedChallenge? Challenge,
     string? ChallengeId,
-    long TerminalId);
+    long TerminalId,
+    IReadOnlySet<long> TrainingPeriodIds);

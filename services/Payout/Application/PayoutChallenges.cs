@@ -15,7 +15,8 @@ public sealed class PayoutChallenges(
     ChallengeIssuer challenges,
     TimeProvider time,
     PayoutOptions options,
-    BeginPayoutLimiter limiter)
+    BeginPayoutLimiter limiter,
+    TrainingPeriods training)
 {
     public async Task<BeginPayoutResult> BeginAsync(long terminalId, string? cardNumberText, CancellationToken ct)
     {
@@ -44,10 +45,14 @@ public sealed class PayoutChallenges(
         if (refusal is not null)
         {
             // A refusal names the card's status and the reason, nothing of the household.
-            return new BeginPayoutResult(cardNumber.Digits, card, null, [], refusal, null, null, terminalId);
+            return new BeginPayoutResult(cardNumber.Digits, card, null, [], refusal, null, null, terminalId, NoPeriods);
         }
 
         var (challenge, id) = challenges.Issue(terminalId, cardNumber, time.GetUtcNow() + options.ChallengeTtl);
-        return new BeginPayoutResult(cardNumber.Digits, card, household, open, null, challenge, id, terminalId);
+        // From memory after a period's first ask: no query on the hot path.
+        var trainingPeriods = await training.AmongAsync(open.Select(e => e.PeriodId), ct);
+        return new BeginPayoutResult(cardNumber.Digits, card, household, open, null, challenge, id, terminalId, trainingPeriods);
     }
+
+    private static readonly IReadOnlySet<long> NoPeriods = new HashSet<long>();
 }

@@ -6,13 +6,16 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Application;
 
 /// <summary>A terminal's own business day: its transactions and its settlement.</summary>
-public sealed class TerminalDay(IDatabase database, PayoutStore payouts, ReportQueries reports, TimeProvider time)
+public sealed class TerminalDay(IDatabase database, PayoutStore payouts, ReportQueries reports, TrainingPeriods training, TimeProvider time)
 {
-    public async Task<(DateOnly Date, IReadOnlyList<PayoutRecord> Payouts)> TransactionsAsync(long terminalId, string? businessDate, CancellationToken ct)
+    /// <summary>The terminal's payouts of the day, and which of their periods are training periods.</summary>
+    public async Task<(DateOnly Date, IReadOnlyList<PayoutRecord> Payouts, IReadOnlySet<long> TrainingPeriodIds)> TransactionsAsync(
+        long terminalId, string? businessDate, CancellationToken ct)
     {
         var date = DateOrToday(businessDate);
         await using var connection = await database.OpenConnectionAsync(ct);
-        return (date, await payouts.ListDayAsync(connection, terminalId, date, ct));
+        var day = await payouts.ListDayAsync(connection, terminalId, date, ct);
+        return (date, day, await training.AmongAsync(day.Select(p => p.PeriodId), ct));
     }
 
     public async Task<(DateOnly Date, DayFigures Figures)> SettlementAsync(long terminalId, string? businessDate, CancellationToken ct)

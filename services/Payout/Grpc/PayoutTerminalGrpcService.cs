@@ -14,28 +14,13 @@ public sealed partial class PayoutTerminalGrpcService(
     PayoutReversals reversals,
     TerminalDay day,
     CardRefusalRecorder refusals,
-    TrainingPeriods training,
     TimeProvider time) : Proto.PayoutTerminalService.PayoutTerminalServiceBase
 {
     public override Task<Proto.PingResponse> Ping(Proto.PingRequest request, ServerCallContext context) =>
         Task.FromResult(new Proto.PingResponse { TerminalId = TerminalCaller.IdOf(actor), ServerTime = ProtoMapping.ToProto(time.GetUtcNow()) });
 
-    public override async Task<Proto.BeginPayoutResponse> BeginPayout(Proto.BeginPayoutRequest request, ServerCallContext context)
-    {
-        var result = await challenges.BeginAsync(TerminalCaller.IdOf(actor), request.CardNumber, context.CancellationToken);
-        var response = ProtoMapping.ToProto(result);
-        if (response.Entitlements.Count > 0)
-        {
-            // The agent's training banner: which of the offered periods are training periods (from memory after the first ask).
-            var trainingPeriods = await training.AmongAsync(response.Entitlements.Select(e => (long)e.PeriodId), context.CancellationToken);
-            foreach (var entitlement in response.Entitlements)
-            {
-                entitlement.Training = trainingPeriods.Contains(entitlement.PeriodId);
-            }
-        }
-
-        return response;
-    }
+    public override async Task<Proto.BeginPayoutResponse> BeginPayout(Proto.BeginPayoutRequest request, ServerCallContext context) =>
+        ProtoMapping.ToProto(await challenges.BeginAsync(TerminalCaller.IdOf(actor), request.CardNumber, context.CancellationToken));
 
     public override async Task<Proto.AuthorizePayoutResponse> AuthorizePayout(Proto.AuthorizePayoutRequest request, ServerCallContext context)
     {
@@ -58,8 +43,7 @@ public sealed partial class PayoutTerminalGrpcService(
 
     public override async Task<Proto.ListTransactionsResponse> ListTransactions(Proto.ListTransactionsRequest request, ServerCallContext context)
     {
-        var (date, payouts) = await day.TransactionsAsync(TerminalCaller.IdOf(actor), request.BusinessDate, context.CancellationToken);
-        var trainingPeriods = await training.AmongAsync(payouts.Select(p => p.PeriodId), context.CancellationToken);
+        var (date, payouts, trainingPeriods) = await day.TransactionsAsync(TerminalCaller.IdOf(actor), request.BusinessDate, context.CancellationToken);
         return new Proto.ListTransactionsResponse
         {
             BusinessDate = Domain.BusinessCalendar.Format(date),

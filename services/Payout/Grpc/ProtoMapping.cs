@@ -68,8 +68,9 @@ internal static class ProtoMapping
     public static TerminalStatus? ToDomain(Proto.TerminalStatus status) =>
         status == Proto.TerminalStatus.Unspecified ? null : (TerminalStatus)(int)status;
 
-    public static Proto.EntitlementInfo ToProto(EntitlementFacts entitlement) => new()
+    public static Proto.EntitlementInfo ToProto(EntitlementFacts entitlement, bool training) => new()
     {
+        Training = training,
         EntitlementId = entitlement.EntitlementId,
         PeriodId = checked((uint)entitlement.PeriodId),
         PeriodCode = entitlement.PeriodCode,
@@ -89,7 +90,7 @@ internal static class ProtoMapping
             HouseholdId = result.Refusal is null ? result.Card.HouseholdId.ToString() : "",
             HouseholdStatus = result.Household?.Status ?? "",
             VillageCode = result.Household?.VillageCode ?? "",
-            Entitlements = { result.Entitlements.Select(ToProto) },
+            Entitlements = { result.Entitlements.Select(e => ToProto(e, result.TrainingPeriodIds.Contains(e.PeriodId))) },
             CanPay = result.Refusal is null,
             Reason = ToProto(result.Refusal),
             TerminalId = result.TerminalId,
