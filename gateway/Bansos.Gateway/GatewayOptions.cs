@@ -39,10 +39,16 @@ public sealed class GatewayOptions
 
     public TimeSpan TerminalCertificateLifetime { get; set; } = TimeSpan.FromDays(365);
 
-    /// <summary>How often the terminals' status is read from payout (a disabled terminal is refused by the next read).</summary>
-    public TimeSpan TerminalStatusPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How often the revoked terminal certificates are re-read from the gateway's store: only
+    /// revocations another gateway instance made need it (this instance's own apply at once).
+    /// </summary>
+    public TimeSpan RevocationPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Without a successful read for this long the gateway refuses every terminal (fail closed).</summary>
+    /// <summary>
+    /// Without a list from payout's terminal watch for this long the gateway refuses every terminal
+    /// (fail closed); payout sends one at least every 20 s (docs/decisions.md D93).
+    /// </summary>
     public TimeSpan TerminalStatusMaxAge { get; set; } = TimeSpan.FromSeconds(60);
 
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;

@@ -75,6 +75,7 @@ public static class PayoutHosting
         services.AddSingleton<CardRefusalStore>();
         services.AddSingleton<CardRefusalRecorder>();
         services.AddSingleton<PeriodAdministration>();
+        services.AddSingleton<PointChanges>();
         services.AddSingleton<PointAdministration>();
         services.AddSingleton<PayoutReports>();
         services.AddSingleton<CardPersonalisationStore>();

@@ -106,7 +106,7 @@ public sealed class TerminalTests(GatewayStack stack) : IClassFixture<GatewaySta
             new { status = "TERMINAL_STATUS_DISABLED", reason = "uji" }, Ct);
         Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
 
-        // The gateway reads terminal status every 2 s: wait (bounded) for the refusal to arrive.
+        // Payout pushes the change to the gateway (D93): wait (bounded) for the refusal to arrive.
         StatusCode? refused = null;
         for (var attempt = 0; attempt < 100 && refused is null; attempt++)
         {

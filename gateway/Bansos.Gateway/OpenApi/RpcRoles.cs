@@ -51,6 +51,7 @@ public static class RpcRoles
         ["bansos.payout.v1.DistributionPointService/ListDistributionPoints"] = AdminOnly,
         ["bansos.payout.v1.DistributionPointService/RegisterTerminal"] = AdminOnly,
         ["bansos.payout.v1.DistributionPointService/SetTerminalStatus"] = AdminOnly,
+        ["bansos.payout.v1.DistributionPointService/WatchDistributionPoints"] = AdminOnly,
         ["bansos.payout.v1.PayoutReportService/GetPeriodVillageReport"] = AdminAuditor,
         ["bansos.payout.v1.PayoutReportService/GetPointDayReport"] = AdminAuditor,
         ["bansos.payout.v1.PayoutTerminalService/Ping"] = TerminalOnly,

@@ -11,8 +11,10 @@ namespace Bansos.Gateway.Terminals;
 /// Terminal certificates the gateway no longer accepts although they are still within their
 /// validity: a terminal's previous certificate from the moment it renews (docs/decisions.md D77).
 /// Kept by SHA-256 thumbprint in the gateway's store and held in memory for the per-request check;
-/// re-read every <see cref="GatewayOptions.TerminalStatusPollInterval"/>, so a revocation recorded
-/// by another gateway instance on the same database is honoured within seconds here too.
+/// re-read every <see cref="GatewayOptions.RevocationPollInterval"/> (30 s), so a revocation recorded
+/// by another gateway instance on the same database is honoured here too. Not faster: a revoked
+/// certificate is one its terminal has already replaced, and a disabled terminal is refused by
+/// its status at once whatever certificate it shows (D93).
 /// </summary>
 public sealed class CertificateRevocations(
     RevokedCertificateStore store,
@@ -57,7 +59,7 @@ public sealed class CertificateRevocations(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await gate.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(options.Value.TerminalStatusPollInterval, time);
+        using var timer = new PeriodicTimer(options.Value.RevocationPollInterval, time);
         do
         {
             try

@@ -8,12 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Bansos.Gateway.Terminals;
 
 /// <summary>
-/// Which terminals payout knows and whether they are active, read from payout's
-/// <c>ListDistributionPoints</c> every <see cref="GatewayOptions.TerminalStatusPollInterval"/> (2 s):
-/// a terminal disabled in payout is refused at the gateway by the next read, without a restart.
-/// Polling rather than an event: payout publishes no terminal event, the list is small (one row
-/// per terminal), and a missed message could never leave a disabled terminal let in. When payout
-/// cannot be read for <see cref="GatewayOptions.TerminalStatusMaxAge"/>, every terminal is refused.
+/// Which terminals payout knows and whether they are active, from payout's
+/// <c>WatchDistributionPoints</c> stream: payout sends the list at once, after every change and at
+/// least every 20 s, so a terminal disabled in payout is refused here within moments, without a
+/// restart and without polling (docs/decisions.md D93). The stream ends when its service token
+/// expires and is opened again with a fresh one; while it cannot be opened it is retried every
+/// second. When no list has arrived for <see cref="GatewayOptions.TerminalStatusMaxAge"/>, every
+/// terminal is refused (fail closed).
 /// </summary>
 public sealed class TerminalStatusMonitor(
     DistributionPointService.DistributionPointServiceClient points,
@@ -25,6 +26,7 @@ public sealed class TerminalStatusMonitor(
     // Not disposed: a read still in flight when the host is disposed would release a disposed
     // semaphore and stop the host with an error; SemaphoreSlim holds nothing unmanaged here.
     private readonly SemaphoreSlim readGate = new(1, 1);
+    private readonly Lock applyLock = new();
     private volatile Snapshot current = new(FrozenDictionary<long, TerminalState>.Empty, FrozenDictionary<long, string>.Empty, DateTimeOffset.MinValue);
 
     /// <summary>Active and known, by a read no older than the maximum age.</summary>
@@ -49,21 +51,49 @@ public sealed class TerminalStatusMonitor(
         return current.States.TryGetValue(terminalId, out var state) ? state : null;
     }
 
+    /// <summary>How long to wait before opening the watch again after it failed.</summary>
+    public static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.TerminalStatusPollInterval, time);
-        do
+        var failing = false;
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ReadAsync(stoppingToken);
+                using var call = points.WatchDistributionPoints(new WatchDistributionPointsRequest(), ServiceHeaders(), cancellationToken: stoppingToken);
+                await foreach (var reply in call.ResponseStream.ReadAllAsync(stoppingToken))
+                {
+                    Apply(reply, time.GetUtcNow());
+                    if (failing)
+                    {
+                        failing = false;
+                        logger.LogInformation("Terminal status from payout restored");
+                    }
+                }
+
+                // Ended by payout at the token's expiry: open it again at once with a fresh token.
+                continue;
             }
             catch (Exception ex) when (ex is RpcException or HttpRequestException && !stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning("Terminal status not read from payout ({Reason}); last read {ReadAt:O}", ex.Message, current.ReadAt);
+                if (!failing)
+                {
+                    failing = true;
+                    logger.LogWarning("Terminal status not read from payout ({Reason}); last read {ReadAt:O}; retrying every {Delay}",
+                        ex.Message, current.ReadAt, ReconnectDelay);
+                }
+            }
+
+            try
+            {
+                await Task.Delay(ReconnectDelay, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task ReadAsync(CancellationToken ct)
@@ -72,19 +102,32 @@ public sealed class TerminalStatusMonitor(
         try
         {
             var started = time.GetUtcNow();
-            var headers = new Metadata { { "Authorization", "Bearer " + tokens.IssueService(BansosRoles.Admin).Token } };
-            var reply = await points.ListDistributionPointsAsync(new ListDistributionPointsRequest(), headers,
+            var reply = await points.ListDistributionPointsAsync(new ListDistributionPointsRequest(), ServiceHeaders(),
                 deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct);
-            var states = reply.Points.SelectMany(p => p.Terminals).ToFrozenDictionary(
-                t => t.TerminalId,
-                t => t.Status == TerminalStatus.Active ? TerminalState.Active : TerminalState.Disabled);
-            var villages = reply.Points.SelectMany(p => p.Terminals.Select(t => (t.TerminalId, p.VillageCode)))
-                .ToFrozenDictionary(t => t.TerminalId, t => t.VillageCode);
-            current = new Snapshot(states, villages, started);
+            Apply(reply, started);
         }
         finally
         {
             readGate.Release();
+        }
+    }
+
+    private Metadata ServiceHeaders() => new() { { "Authorization", "Bearer " + tokens.IssueService(BansosRoles.Admin).Token } };
+
+    private void Apply(ListDistributionPointsResponse reply, DateTimeOffset readAt)
+    {
+        var states = reply.Points.SelectMany(p => p.Terminals).ToFrozenDictionary(
+            t => t.TerminalId,
+            t => t.Status == TerminalStatus.Active ? TerminalState.Active : TerminalState.Disabled);
+        var villages = reply.Points.SelectMany(p => p.Terminals.Select(t => (t.TerminalId, p.VillageCode)))
+            .ToFrozenDictionary(t => t.TerminalId, t => t.VillageCode);
+        lock (applyLock)
+        {
+            // A one-off read that began before the stream's latest list must not bring back older states.
+            if (readAt >= current.ReadAt)
+            {
+                current = new Snapshot(states, villages, readAt);
+            }
         }
     }
 

@@ -27,5 +27,10 @@ internal sealed class CurrentActor(IHttpContextAccessor accessor) : ICurrentActo
             ? id
             : null;
 
+    public DateTimeOffset? TokenExpiresAt =>
+        long.TryParse(User?.FindFirst("exp")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
     public bool IsInRole(string role) => User?.IsInRole(role) ?? false;
 }

@@ -18,5 +18,8 @@ public interface ICurrentActor
     /// <summary>The enrolled terminal making the call (<c>terminal_id</c>), for terminal tokens only.</summary>
     long? TerminalId { get; }
 
+    /// <summary>When the token expires (<c>exp</c>); a long call such as a stream ends then.</summary>
+    DateTimeOffset? TokenExpiresAt { get; }
+
     bool IsInRole(string role);
 }

@@ -1,5 +1,6 @@
 using Bansos.ServiceDefaults.Hosting;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Bansos.Payout.Data;
 using Bansos.Payout.Domain;
@@ -9,8 +10,15 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Application;
 
 /// <summary>Distribution points and terminals: create, enrol, enable and disable; each change audited.</summary>
-public sealed class PointAdministration(IDbSessions sessions, PointStore points, IAuditTrail audit, TimeProvider time)
+public sealed class PointAdministration(IDbSessions sessions, PointStore points, PointChanges changes, IAuditTrail audit, TimeProvider time)
 {
+    /// <summary>
+    /// A watcher gets the list again at least this often: it proves the watch is alive (the gateway
+    /// refuses every terminal when its last list is older than 60 s) and carries changes another
+    /// instance on the same database made, which <see cref="PointChanges"/> does not see.
+    /// </summary>
+    public static readonly TimeSpan WatchResendInterval = TimeSpan.FromSeconds(20);
+
     public async Task<DistributionPoint> CreatePointAsync(string actor, string? name, DistributionPointKind? kind, string? villageCode, CancellationToken ct)
     {
         var (validName, validVillage) = DistributionPointRules.ValidatePoint(name, kind, villageCode);
@@ -23,6 +31,7 @@ public sealed class PointAdministration(IDbSessions sessions, PointStore points,
 
             var id = await points.InsertPointAsync(session, validName, kind!.Value, validVillage, time.GetUtcNow(), ct);
             var point = (await points.GetPointAsync(session, id, ct))!;
+            session.OnCommitted(changes.Notify);
             await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "point.created", "distribution_point",
                 Id(id), null, JsonSerializer.Serialize(new { point.Name, Kind = PointStore.KindName(point.Kind), point.VillageCode })), ct);
             return point;
@@ -37,6 +46,7 @@ public sealed class PointAdministration(IDbSessions sessions, PointStore points,
             _ = await points.GetPointAsync(session, pointId, ct)
                 ?? throw new NotFoundException("Titik penyaluran tidak ditemukan (distribution point not found).");
             var id = await points.InsertTerminalAsync(session, pointId, validLabel, time.GetUtcNow(), ct);
+            session.OnCommitted(changes.Notify);
             await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "terminal.registered", "terminal",
                 Id(id), null, JsonSerializer.Serialize(new { pointId, label = validLabel, status = "ACTIVE" })), ct);
             return (await points.GetTerminalAsync(session, id, ct))!;
@@ -55,6 +65,7 @@ public sealed class PointAdministration(IDbSessions sessions, PointStore points,
             var before = await points.GetTerminalAsync(session, terminalId, ct)
                 ?? throw new NotFoundException("Terminal tidak ditemukan (terminal not found).");
             await points.SetTerminalStatusAsync(session, terminalId, status.Value, time.GetUtcNow(), ct);
+            session.OnCommitted(changes.Notify);
             await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "terminal.status-changed", "terminal", Id(terminalId),
                 JsonSerializer.Serialize(new { status = PointStore.StatusName(before.Status) }),
                 JsonSerializer.Serialize(new { status = PointStore.StatusName(status.Value), reason = reason?.Trim() ?? "" })), ct);
@@ -66,6 +77,35 @@ public sealed class PointAdministration(IDbSessions sessions, PointStore points,
     {
         var village = string.IsNullOrWhiteSpace(villageCode) ? null : villageCode.Trim();
         return await sessions.ReadAsync(session => points.ListPointsAsync(session, null, village, ct), ct);
+    }
+
+    /// <summary>
+    /// Every point with its terminals now, then after each change and at least every
+    /// <see cref="WatchResendInterval"/>, until <paramref name="expiresAt"/> (the caller's token expiry; without one,
+    /// a single resend interval) or cancellation.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<DistributionPoint>> WatchAsync(DateTimeOffset? expiresAt, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var until = expiresAt ?? time.GetUtcNow() + WatchResendInterval;
+        while (time.GetUtcNow() < until)
+        {
+            var next = changes.NextChange;
+            yield return await ListAsync(null, ct);
+            var wait = until - time.GetUtcNow();
+            if (wait <= TimeSpan.Zero)
+            {
+                yield break;
+            }
+
+            try
+            {
+                await next.WaitAsync(wait < WatchResendInterval ? wait : WatchResendInterval, time, ct);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing changed: send the list again (a heartbeat), or end at the token's expiry.
+            }
+        }
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -20,6 +20,17 @@ public sealed class DistributionPointGrpcService(ICurrentActor actor, PointAdmin
     public override async Task<Proto.TerminalInfo> RegisterTerminal(Proto.RegisterTerminalRequest request, ServerCallContext context) =>
         ProtoMapping.ToProto(await points.RegisterTerminalAsync(actor.Subject, request.PointId, request.Label, context.CancellationToken));
 
+    /// <summary>Ends when the token that opened it expires, so a stream is never authorised longer than a call.</summary>
+    public override async Task WatchDistributionPoints(Proto.WatchDistributionPointsRequest request,
+        IServerStreamWriter<Proto.ListDistributionPointsResponse> responseStream, ServerCallContext context)
+    {
+        await foreach (var list in points.WatchAsync(actor.TokenExpiresAt, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new Proto.ListDistributionPointsResponse { Points = { list.Select(ProtoMapping.ToProto) } },
+                context.CancellationToken);
+        }
+    }
+
     public override async Task<Proto.TerminalInfo> SetTerminalStatus(Proto.SetTerminalStatusRequest request, ServerCallContext context) =>
         ProtoMapping.ToProto(await points.SetTerminalStatusAsync(actor.Subject, request.TerminalId, ProtoMapping.ToDomain(request.Status),
             request.Reason, context.CancellationToken));

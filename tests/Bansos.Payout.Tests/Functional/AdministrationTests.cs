@@ -3,9 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bansos.Card.Crypto;
+using Bansos.Payout.Application;
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
 using Bansos.ServiceDefaults.Audit;
+using Bansos.ServiceDefaults.Auth;
 using Bansos.Testing;
 using Grpc.Core;
 
@@ -150,6 +152,55 @@ public sealed class AdministrationTests(Hosts hosts)
             host.Points().RegisterTerminalAsync(new RegisterTerminalRequest { PointId = 9_999_999, Label = "x" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, noPoint.StatusCode);
     }
+
+    [Fact]
+    public async Task The_point_watch_sends_the_list_then_a_change_at_once_and_ends_when_its_token_expires()
+    {
+        var host = await hosts.SqliteAsync();
+        var point = await host.Points().CreateDistributionPointAsync(new CreateDistributionPointRequest
+        {
+            Name = "Posko Watch",
+            Kind = DistributionPointKind.Posko,
+            VillageCode = Scenario.NewVillage(),
+        });
+        var terminal = await host.Points().RegisterTerminalAsync(new RegisterTerminalRequest { PointId = point.PointId, Label = "Kasir 1" });
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        using var watch = host.Points().WatchDistributionPoints(new WatchDistributionPointsRequest(), cancellationToken: cts.Token);
+        Assert.True(await watch.ResponseStream.MoveNext(cts.Token));
+        Assert.Equal(TerminalStatus.Active, StatusOf(watch.ResponseStream.Current, terminal.TerminalId));
+
+        // Pushed after the commit: well before the 20 s resend, which would otherwise be the first chance.
+        var disabledAt = DateTimeOffset.UtcNow;
+        await host.Points().SetTerminalStatusAsync(new SetTerminalStatusRequest
+        {
+            TerminalId = terminal.TerminalId,
+            Status = TerminalStatus.Disabled,
+            Reason = "dicuri",
+        });
+        Assert.True(await watch.ResponseStream.MoveNext(cts.Token));
+        Assert.Equal(TerminalStatus.Disabled, StatusOf(watch.ResponseStream.Current, terminal.TerminalId));
+        Assert.True(DateTimeOffset.UtcNow - disabledAt < PointAdministration.WatchResendInterval / 2);
+
+        // A stream is authorised as long as the token that opened it, no longer.
+        var shortLived = TestTokens.Issuer.Issue("admin-short", [BansosRoles.Admin], TimeSpan.FromSeconds(2));
+        using var expiring = host.Points(shortLived).WatchDistributionPoints(new WatchDistributionPointsRequest(), cancellationToken: cts.Token);
+        Assert.True(await expiring.ResponseStream.MoveNext(cts.Token));
+        var opened = DateTimeOffset.UtcNow;
+        while (await expiring.ResponseStream.MoveNext(cts.Token))
+        {
+        }
+
+        Assert.Equal(StatusCode.OK, expiring.GetStatus().StatusCode);
+        Assert.True(DateTimeOffset.UtcNow - opened < PointAdministration.WatchResendInterval, "ended at the token's expiry, not later");
+
+        var notAdmin = host.Points(TestTokens.Operator()).WatchDistributionPoints(new WatchDistributionPointsRequest(), cancellationToken: cts.Token);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => notAdmin.ResponseStream.MoveNext(cts.Token));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    private static TerminalStatus StatusOf(ListDistributionPointsResponse list, long terminalId) =>
+        list.Points.SelectMany(p => p.Terminals).Single(t => t.TerminalId == terminalId).Status;
 
     [Fact]
     public async Task The_rest_facade_serves_admins_over_http1()
