@@ -43,7 +43,8 @@ public sealed class ConsumerFailureTests
     {
         await RequiresServer.RabbitMqAsync();
         await using var db = TestDatabases.CreateSqlite();
-        using var host = await StartAsync(db);
+        var service = TestMessaging.UniqueServiceName("retry");
+        using var host = await StartAsync(db, service);
         var runId = Guid.NewGuid().ToString("N");
         var messageId = NewId.NextGuid();
 
@@ -54,10 +55,27 @@ public sealed class ConsumerFailureTests
         await WaitAsync(() => parked.Recent.Any(p => p.MessageId == messageId), "the probe was parked");
         Assert.Equal(1, FlakyConsumer.Attempts[runId]); // not retried: it would never pass
         Assert.EndsWith("flaky", parked.Recent.Single(p => p.MessageId == messageId).Endpoint, StringComparison.Ordinal);
-        var readiness = await ReadinessAsync(host);
-        Assert.Equal(HealthStatus.Degraded, readiness.Status);
+        var readiness = await ReadinessAsync(host, HealthStatus.Degraded);
         Assert.Contains(messageId.ToString(), readiness.Entries["parked-messages"].Description, StringComparison.Ordinal);
+        Assert.Contains($"{service}-flaky_error (1)", readiness.Entries["parked-messages"].Description, StringComparison.Ordinal);
         await host.StopAsync(Ct);
+
+        // A restart does not forget it: the broker still holds it in the _error queue.
+        using var restarted = await StartAsync(db, service);
+        Assert.Equal(0, restarted.Services.GetRequiredService<ParkedMessages>().Count);
+        var afterRestart = await ReadinessAsync(restarted);
+        Assert.Equal(HealthStatus.Degraded, afterRestart.Status);
+        Assert.Contains($"{service}-flaky_error (1)", afterRestart.Entries["parked-messages"].Description, StringComparison.Ordinal);
+
+        // The operator dealt with it (moved back or purged): ready again, without a restart.
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq) }.CreateConnectionAsync(Ct))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: Ct))
+        {
+            await channel.QueuePurgeAsync($"{service}-flaky_error", Ct);
+        }
+
+        Assert.Equal(HealthStatus.Healthy, (await ReadinessAsync(restarted)).Status);
+        await restarted.StopAsync(Ct);
     }
 
     [Fact]
@@ -79,7 +97,7 @@ public sealed class ConsumerFailureTests
 
         var parked = host.Services.GetRequiredService<ParkedMessages>();
         await WaitAsync(() => parked.Count == 1, "the unreadable message was parked");
-        Assert.Equal(HealthStatus.Degraded, (await ReadinessAsync(host)).Status);
+        await ReadinessAsync(host, HealthStatus.Degraded);
         await host.StopAsync(Ct);
     }
 
@@ -103,6 +121,23 @@ public sealed class ConsumerFailureTests
 
     private static Task<HealthReport> ReadinessAsync(IHost host) =>
         host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(check => check.Tags.Contains(ServiceDefaultsExtensions.ReadyTag), Ct);
+
+    /// <summary>Readiness once it reads <paramref name="expected"/>: the parking filter counts a message just before MassTransit moves it to the _error queue.</summary>
+    private static async Task<HealthReport> ReadinessAsync(IHost host, HealthStatus expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var report = await ReadinessAsync(host);
+            if (report.Status == expected || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(expected, report.Status);
+                return report;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+    }
 
     private static async Task WaitAsync(Func<bool> condition, string what)
     {

@@ -42,6 +42,7 @@ public static class MessagingExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton<ParkedMessages>();
+        services.AddSingleton<ErrorQueues>();
         services.AddSingleton<ParkingFilter>();
         services.AddSingleton<SubscriberTopology>();
         services.AddHealthChecks().AddCheck<ParkedMessagesHealthCheck>("parked-messages", tags: [ServiceDefaultsExtensions.ReadyTag]);
@@ -50,8 +51,9 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(bus);
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
             {
+                context.GetRequiredService<ErrorQueues>().AddEndpoint(queue); // readiness counts its _error queue
                 var rabbit = context.GetRequiredService<RabbitMqSettings>();
                 var database = context.GetService<IDatabase>();
                 // Transient failures (a busy database, a broker or network hiccup) are retried until they pass,

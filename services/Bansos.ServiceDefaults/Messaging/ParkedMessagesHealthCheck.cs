@@ -2,18 +2,35 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bansos.ServiceDefaults.Messaging;
 
-/// <summary>Degraded (still ready: payouts go on) while a message this process parked waits in an <c>_error</c> queue.</summary>
-internal sealed class ParkedMessagesHealthCheck(ParkedMessages parked) : IHealthCheck
+/// <summary>
+/// Degraded (still ready: payouts go on) while a message waits in one of this service's
+/// <c>_error</c> queues, by the broker's count (<see cref="ErrorQueues"/>), so a restart does not
+/// forget it; the description adds the last message this process parked, by id. When the broker
+/// cannot be asked, what this process parked since it started decides.
+/// </summary>
+internal sealed class ParkedMessagesHealthCheck(ParkedMessages parked, ErrorQueues errorQueues) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (parked.Count == 0)
+        var last = parked.Recent is [.., var newest] ? $"; last parked here {newest.MessageId} from {newest.Endpoint} ({newest.Failure})" : "";
+        IReadOnlyList<(string Queue, uint Messages)> waiting;
+        try
         {
-            return Task.FromResult(HealthCheckResult.Healthy("no parked messages"));
+            waiting = await errorQueues.CountAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return parked.Count == 0
+                ? HealthCheckResult.Healthy($"error queues not read ({ex.GetType().Name}); none parked since start")
+                : HealthCheckResult.Degraded($"error queues not read ({ex.GetType().Name}); {parked.Count} parked since start{last}");
         }
 
-        var last = parked.Recent[^1];
-        return Task.FromResult(HealthCheckResult.Degraded(
-            $"{parked.Count} message(s) parked in _error queues; last {last.MessageId} from {last.Endpoint} ({last.Failure})"));
+        if (waiting.Count == 0)
+        {
+            return HealthCheckResult.Healthy("no parked messages");
+        }
+
+        var queues = string.Join(", ", waiting.Select(w => $"{w.Queue} ({w.Messages})"));
+        return HealthCheckResult.Degraded($"{waiting.Sum(w => w.Messages)} message(s) parked: {queues}{last}");
     }
 }

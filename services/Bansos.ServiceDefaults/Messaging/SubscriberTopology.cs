@@ -28,16 +28,7 @@ internal sealed partial class SubscriberTopology(RabbitMqSettings rabbit, ILogge
             return;
         }
 
-        var factory = new ConnectionFactory
-        {
-            HostName = rabbit.Host,
-            Port = rabbit.Port,
-            VirtualHost = rabbit.VirtualHost,
-            UserName = rabbit.Username,
-            Password = rabbit.Password,
-            ClientProvidedName = "bansos-subscriber-topology",
-        };
-        await using var connection = await factory.CreateConnectionAsync(ct);
+        await using var connection = await BrokerConnections.Factory(rabbit, "bansos-subscriber-topology").CreateConnectionAsync(ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         foreach (var (queue, messageType) in EventSubscriptions.All)
         {
