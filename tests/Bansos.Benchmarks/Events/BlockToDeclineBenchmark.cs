@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Bansos.Benchmarks.Gateway;
 using Bansos.Protos.Payout.V1;
-using Bansos.Protos.Registry.V1;
-using Bansos.ServiceDefaults.Auth;
-using Bansos.Testing;
 using Dapper;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -13,58 +14,63 @@ namespace Bansos.Benchmarks.Events;
 
 /// <summary>
 /// From BlockCard in the registry to the first BeginPayout that payout declines for it, on a running
-/// pilot (./run-pilot.sh): the outbox relay, RabbitMQ, payout's consumer and projection in between.
-/// For each of N active cards: BlockCard, then BeginPayout at the card's village terminal every 10 ms
-/// until it answers BLOCKED; then UnblockCard and wait until it pays again, so the pilot is left as found.
-/// Reads card numbers and terminals from the pilot's SQLite files, signs tokens with a key pair of its own that the measured services must trust (see RunAsync).
+/// pilot (./run-pilot.sh), through the gateway as in the field: the admin's REST call
+/// (a fresh token from the pilot's refresh token), then the pilot's enrolled agent's BeginPayout over
+/// mutual TLS every 10 ms until it answers BLOCKED — the outbox relay, RabbitMQ, payout's consumer
+/// and projection in between. Then UnblockCard and wait until it pays again, so the pilot is left as
+/// found. The cards are the agent terminal's village's. The pilot must run with the BeginPayout
+/// limits raised (the gateway's and payout's), or the polling is throttled: see the description.
 /// </summary>
 public sealed class BlockToDeclineBenchmark : IBenchmark
 {
     public string Name => "block-to-decline";
 
     public string Description =>
-        "BlockCard (registry) → first declined BeginPayout (payout) on a running pilot; args: [--data ./data] [--cards 20] [--registry http://127.0.0.1:5101] [--payout http://127.0.0.1:5102]";
+        "BlockCard → first declined BeginPayout on a running pilot, through the gateway; args: [--data ./data] [--cards 20] " +
+        "[--rest http://127.0.0.1:8080] [--grpc https://127.0.0.1:8443]. Start the pilot with " +
+        "Bansos__Gateway__RateLimits__BeginPayoutPerTerminalPerMinute=1000000 Bansos__Payout__BeginPayoutLimit__Burst=1000000 " +
+        "Bansos__Payout__BeginPayoutLimit__PerMinute=1000000 ./run-pilot.sh";
 
     public async Task<int> RunAsync(string[] args)
     {
         var data = Arg(args, "--data", "data");
         var count = int.Parse(Arg(args, "--cards", "20"), CultureInfo.InvariantCulture);
-        var registryAddress = Arg(args, "--registry", "http://127.0.0.1:5101");
-        var payoutAddress = Arg(args, "--payout", "http://127.0.0.1:5102");
+        var rest = new Uri(Arg(args, "--rest", "http://127.0.0.1:8080"));
+        var grpcAddress = Arg(args, "--grpc", "https://127.0.0.1:8443");
 
-        // Services trust only public keys and mint nothing: the benchmark signs with a key pair of its
-        // own and the measured registry and payout must have been started trusting it
-        // (Bansos__Auth__JwksFile=<data>/benchmark-jwks.json, written here on the first run).
-        var issuer = await BenchmarkIssuerAsync(data);
-        var admin = issuer.Issue("benchmark-admin", [BansosRoles.Admin], TimeSpan.FromMinutes(10));
+        using var http = new HttpClient { BaseAddress = rest };
+        var accessToken = await RefreshAdminAsync(http, data);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
 
-        List<(string Number, long Terminal)> cards;
+        var agent = Path.Combine(data, "agent");
+        var terminalId = long.Parse(await File.ReadAllTextAsync(Path.Combine(agent, "terminal-id")), CultureInfo.InvariantCulture);
+        using var pem = X509Certificate2.CreateFromPemFile(Path.Combine(agent, "terminal-cert.pem"), Path.Combine(agent, "terminal-key.pem"));
+        using var client = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+        using var serverCa = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(agent, "gateway-ca.pem"));
+        using var channel = GrpcChannel.ForAddress(grpcAddress, new GrpcChannelOptions { HttpHandler = GatewayBenchmark.MutualTls(client, serverCa) });
+        var terminal = new PayoutTerminalService.PayoutTerminalServiceClient(channel);
+
+        List<string> cards;
         await using (var payoutDb = new SqliteConnection($"Data Source={Path.Combine(data, "payout.db")};Mode=ReadOnly"))
         {
-            cards = [.. await payoutDb.QueryAsync<(string, long)>(
+            cards = [.. await payoutDb.QueryAsync<string>(
                 """
-                SELECT c.card_number, MIN(t.id) FROM cards c
+                SELECT c.card_number FROM cards c
                 JOIN households h ON h.id = c.household_id
                 JOIN distribution_points p ON p.village_code = h.village_code
-                JOIN terminals t ON t.point_id = p.id AND t.status = 'ACTIVE'
-                WHERE c.status = 'ACTIVE' AND h.status = 'ACTIVE'
-                GROUP BY c.card_number ORDER BY c.card_number LIMIT @count
-                """, new { count })];
+                JOIN terminals t ON t.point_id = p.id
+                WHERE t.id = @terminalId AND c.status = 'ACTIVE' AND h.status = 'ACTIVE'
+                ORDER BY c.card_number LIMIT @count
+                """, new { terminalId, count })];
         }
 
-        using var registryChannel = Channel(registryAddress, admin);
-        var registryCards = new CardService.CardServiceClient(registryChannel);
         var latencies = new List<double>(cards.Count);
-        foreach (var (number, terminalId) in cards)
+        foreach (var number in cards)
         {
-            using var terminalChannel = Channel(payoutAddress, issuer.Issue($"terminal-{terminalId}", [BansosRoles.Terminal], TimeSpan.FromMinutes(5),
-                new Dictionary<string, object> { [BansosClaims.TerminalId] = terminalId.ToString(CultureInfo.InvariantCulture) }));
-            var terminal = new PayoutTerminalService.PayoutTerminalServiceClient(terminalChannel);
             var request = new BeginPayoutRequest { CardNumber = number };
-
             var clock = Stopwatch.StartNew();
-            await registryCards.BlockCardAsync(new CardActionRequest { CardNumber = number });
-            while ((await terminal.BeginPayoutAsync(request)).CardStatus != "BLOCKED")
+            (await http.PostAsJsonAsync($"/api/v1/registry/cards/{number}/block", new { reason = "benchmark" })).EnsureSuccessStatusCode();
+            while ((await BeginAsync(terminal, request)).CardStatus != "BLOCKED")
             {
                 if (clock.Elapsed > TimeSpan.FromSeconds(60))
                 {
@@ -76,54 +82,60 @@ public sealed class BlockToDeclineBenchmark : IBenchmark
             }
 
             latencies.Add(clock.Elapsed.TotalMilliseconds);
-            await registryCards.UnblockCardAsync(new CardActionRequest { CardNumber = number });
-            while ((await terminal.BeginPayoutAsync(request)).CardStatus == "BLOCKED")
+            (await http.PostAsJsonAsync($"/api/v1/registry/cards/{number}/unblock", new { reason = "benchmark" })).EnsureSuccessStatusCode();
+            while ((await BeginAsync(terminal, request)).CardStatus == "BLOCKED")
             {
                 await Task.Delay(50);
             }
         }
 
-        Console.WriteLine($"block-to-decline over {cards.Count} cards (ms): {LatencySummary.From(latencies)}");
+        Console.WriteLine($"block-to-decline over {cards.Count} cards of terminal {terminalId}'s village, through the gateway (ms): {LatencySummary.From(latencies)}");
         return 0;
     }
 
-    /// <summary>A plaintext (h2c) channel that sends the bearer token with every call.</summary>
-    private static GrpcChannel Channel(string address, string token) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    private static async Task<BeginPayoutResponse> BeginAsync(PayoutTerminalService.PayoutTerminalServiceClient terminal, BeginPayoutRequest request)
     {
-        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+        try
         {
-            metadata.Add("authorization", "Bearer " + token);
-            return Task.CompletedTask;
-        })),
-        UnsafeUseInsecureChannelCallCredentials = true,
-    });
+            return await terminal.BeginPayoutAsync(request);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted)
+        {
+            throw new InvalidOperationException(
+                "BeginPayout is throttled: start the pilot with the BeginPayout limits raised (see this benchmark's description).", ex);
+        }
+    }
+
+    /// <summary>
+    /// A fresh admin token from the pilot's refresh token. Refresh tokens are single use, so the new
+    /// one (and the token files run-pilot.sh keeps) are written back, owner-only, for the next user.
+    /// </summary>
+    private static async Task<string> RefreshAdminAsync(HttpClient http, string data)
+    {
+        var refreshFile = Path.Combine(data, "admin-refresh-token");
+        var refresh = (await File.ReadAllTextAsync(refreshFile)).Trim();
+        using var answer = await http.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = refresh });
+        answer.EnsureSuccessStatusCode();
+        var json = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        var access = (string)json["accessToken"]!;
+        await WriteOwnerOnlyAsync(refreshFile, (string)json["refreshToken"]! + "\n");
+        await WriteOwnerOnlyAsync(Path.Combine(data, "admin-token"), access + "\n");
+        await WriteOwnerOnlyAsync(Path.Combine(data, "admin-auth"), "Authorization: Bearer " + access + "\n");
+        return access;
+    }
+
+    private static async Task WriteOwnerOnlyAsync(string path, string text)
+    {
+        await File.WriteAllTextAsync(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
 
     private static string Arg(string[] args, string name, string fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
-
-    private static async Task<TestTokenIssuer> BenchmarkIssuerAsync(string data)
-    {
-        var keyFile = Path.Combine(data, "benchmark-issuer.pem");
-        var jwksFile = Path.Combine(data, "benchmark-jwks.json");
-        var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
-        if (File.Exists(keyFile))
-        {
-            key.ImportFromPem(await File.ReadAllTextAsync(keyFile));
-        }
-        else
-        {
-            await File.WriteAllTextAsync(keyFile, key.ExportPkcs8PrivateKeyPem());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-
-        var issuer = TestTokenIssuer.FromKey(key);
-        await File.WriteAllTextAsync(jwksFile, issuer.Jwks);
-        return issuer;
     }
 }

@@ -161,7 +161,8 @@ public sealed class GatewayBenchmark : IBenchmark
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 
-    private static SocketsHttpHandler MutualTls(X509Certificate2 client, X509Certificate2 serverCa)
+    /// <summary>An agent's handler: its client certificate, and the gateway's server CA as the only trust.</summary>
+    internal static SocketsHttpHandler MutualTls(X509Certificate2 client, X509Certificate2 serverCa)
     {
         var handler = new SocketsHttpHandler { PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan };
         handler.SslOptions.ClientCertificates = [client];
