@@ -75,10 +75,6 @@ internal sealed class DbSessions(IDatabase database, IOutbox? outbox, TimeProvid
         return result;
     }
 
-    public DbSession Join(DbConnection connection, DbTransaction transaction)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(transaction);
-        return new DbSession(connection, transaction, database.Dialect, new SessionOutbox(outbox), readOnly: false);
-    }
+    public Task<CommitWindow> OpenWindowAsync(TimeSpan interval, CancellationToken ct = default) =>
+        CommitWindow.OpenAsync(database, interval, time, outbox, ct);
 }
