@@ -89,7 +89,7 @@ public sealed class AuditTrailTests
         var trail = new AuditTrail(db.Database, TimeProvider.System);
 
         var sequences = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() =>
-            db.Database.InTransactionAsync((connection, transaction) => trail.AppendAsync(connection, transaction,
+            db.Database.WriteAsync((connection, transaction) => trail.AppendAsync(connection, transaction,
                 new AuditEntry($"operator-{i}", "card.block", "card", $"c-{i}", null, """{"status":"BLOCKED"}"""))))));
 
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), sequences.Order());
@@ -117,7 +117,7 @@ public sealed class AuditTrailTests
         {
             var entry = new AuditEntry("operator-1", "household.suspend", "household", $"h-{i}",
                 """{"status":"ACTIVE"}""", """{"status":"SUSPENDED"}""");
-            await db.Database.InTransactionAsync((connection, transaction) => trail.AppendAsync(connection, transaction, entry));
+            await db.Database.WriteAsync((connection, transaction) => trail.AppendAsync(connection, transaction, entry));
         }
 
         return trail;

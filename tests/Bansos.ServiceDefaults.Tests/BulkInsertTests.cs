@@ -25,7 +25,7 @@ public sealed class BulkInsertTests
             i % 2 == 0, at.AddSeconds(i), i % 5 == 0 ? Guid.Empty : null,
         }).ToList();
 
-        await db.Database.InTransactionAsync(
+        await db.Database.WriteAsync(
             (connection, transaction) => Rows.ExecuteAsync(connection, transaction, dialect, rows, ct), ct: ct);
 
         await using var read = await db.Database.OpenConnectionAsync(ct);
@@ -55,7 +55,7 @@ public sealed class BulkInsertTests
         var key = Guid.CreateVersion7();
         object?[] Row(Guid k, int i) => [k, null, i, 0L, false, DateTimeOffset.UnixEpoch, null];
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.InTransactionAsync(
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => db.Database.WriteAsync(
             (connection, transaction) => Rows.ExecuteAsync(
                 connection, transaction, dialect, [Row(Guid.CreateVersion7(), 1), Row(key, 2), Row(key, 3)], ct),
             ct: ct));

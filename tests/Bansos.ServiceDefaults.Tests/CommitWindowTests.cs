@@ -64,7 +64,7 @@ public sealed class CommitWindowTests
 
         // On SQLite the other writer waits for the lock (busy timeout); on PostgreSQL it writes other rows at once.
         // (Task.Run: SQLite's BEGIN IMMEDIATE blocks its thread while it waits.)
-        var other = Task.Run(() => db.Database.InTransactionAsync(
+        var other = Task.Run(() => db.Database.WriteAsync(
             (connection, transaction) => Rows.ExecuteAsync(connection, transaction, dialect, [Row(100)], Ct), ct: Ct), Ct);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(await window.CommitIfDueAsync(Ct));

@@ -41,7 +41,7 @@ public sealed class CommittedWorkTests
         await db.MigrateAsync(TestMigrations.All);
         var attempts = 0;
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => db.Database.InTransactionAsync(async (connection, transaction) =>
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => db.Database.WriteAsync(async (connection, transaction) =>
         {
             attempts++;
             await connection.ExecuteAsync("UPDATE counters SET value = value + 1", transaction: transaction);

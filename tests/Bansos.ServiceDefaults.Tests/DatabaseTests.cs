@@ -22,7 +22,7 @@ public sealed class DatabaseTests
         var at = new DateTimeOffset(2021, 11, 15, 9, 30, 0, TimeSpan.FromHours(7)).AddTicks(1234567); // WIB, 100 ns
         IReadOnlyList<string> programmes = ["SEMBAKO", "PKH"];
 
-        await db.Database.InTransactionAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        await db.Database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO type_samples (key, at, maybe_at, tags, payload, document, active, amount)
             VALUES (@key, @at, @maybeAt, @tags, @payload, @document, @active, @amount)
@@ -61,7 +61,7 @@ public sealed class DatabaseTests
         await using var db = await TestDatabases.CreateAsync(dialect);
         await db.MigrateAsync(TestMigrations.All);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Database.InTransactionAsync(async (connection, transaction) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.Database.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync("UPDATE counters SET value = 42", transaction: transaction);
             throw new InvalidOperationException("rule broken");
@@ -79,7 +79,7 @@ public sealed class DatabaseTests
         await db.MigrateAsync(TestMigrations.All);
         var attempts = 0;
 
-        var result = await db.Database.InTransactionAsync(async (connection, transaction) =>
+        var result = await db.Database.WriteAsync(async (connection, transaction) =>
         {
             attempts++;
             await connection.ExecuteAsync("UPDATE counters SET value = value + 1", transaction: transaction);
@@ -104,7 +104,7 @@ public sealed class DatabaseTests
         await db.MigrateAsync(TestMigrations.All);
         var attempts = 0;
 
-        await Assert.ThrowsAsync<SqliteException>(() => db.Database.InTransactionAsync<int>((connection, transaction) =>
+        await Assert.ThrowsAsync<SqliteException>(() => db.Database.WriteAsync<int>((connection, transaction) =>
         {
             attempts++;
             throw new SqliteException("constraint failed", 19);
@@ -123,7 +123,7 @@ public sealed class DatabaseTests
 
         // PostgreSQL serializable: the losers get 40001 and run again. SQLite: BEGIN IMMEDIATE queues the writers.
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(() =>
-            db.Database.InTransactionAsync(async (connection, transaction) =>
+            db.Database.WriteAsync(async (connection, transaction) =>
             {
                 var value = await connection.ExecuteScalarAsync<long>("SELECT value FROM counters WHERE name = 'main'", transaction: transaction);
                 await connection.ExecuteAsync("UPDATE counters SET value = @value WHERE name = 'main'", new { value = value + 1 }, transaction);

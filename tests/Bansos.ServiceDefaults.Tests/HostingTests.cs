@@ -42,7 +42,7 @@ public sealed class HostingTests
 
         var registration = app.App.Services.GetRequiredService<Storage.StorageRegistration>();
         Assert.Equal(db.ConnectionString, registration.ConnectionString);
-        Assert.Equal(1, await db.Database.InTransactionAsync((connection, transaction) =>
+        Assert.Equal(1, await db.Database.WriteAsync((connection, transaction) =>
             Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM counters", transaction: transaction), ct: Ct));
     }
 

@@ -178,7 +178,7 @@ public sealed class OutboxRelayTests
     private static Task EnqueueAsync(TestDatabase db, int count)
     {
         var outbox = new Outbox(new OutboxSignal(), TimeProvider.System, db.Database);
-        return db.Database.InTransactionAsync(
+        return db.Database.WriteAsync(
             (connection, transaction) => outbox.EnqueueManyAsync(
                 connection, transaction, Enumerable.Range(1, count).Select(i => (object)new OutboxProbe("relay", i)), Ct),
             ct: Ct);

@@ -46,7 +46,7 @@ public sealed class OutboxTests
         var database = host.Services.GetRequiredService<IDatabase>();
         var outbox = host.Services.GetRequiredService<IOutbox>();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => database.InTransactionAsync(async (connection, transaction) =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.WriteAsync(async (connection, transaction) =>
         {
             await outbox.EnqueueAsync(connection, transaction, new OutboxProbe(log.RunId, 1), Ct);
             throw new InvalidOperationException("the payout was declined after all");
@@ -169,7 +169,7 @@ public sealed class OutboxTests
             if (inOneBatch)
             {
                 var outbox = writer.Services.GetRequiredService<IOutbox>();
-                await writer.Services.GetRequiredService<IDatabase>().InTransactionAsync(
+                await writer.Services.GetRequiredService<IDatabase>().WriteAsync(
                     (connection, transaction) => outbox.EnqueueManyAsync(
                         connection, transaction, Enumerable.Range(1, 20).Select(i => (object)new OutboxProbe(log.RunId, i)), Ct),
                     ct: Ct);
@@ -322,13 +322,13 @@ public sealed class OutboxTests
     {
         var database = host.Services.GetRequiredService<IDatabase>();
         var outbox = host.Services.GetRequiredService<IOutbox>();
-        return await database.InTransactionAsync((connection, transaction) => outbox.EnqueueAsync(connection, transaction, probe, Ct), ct: Ct);
+        return await database.WriteAsync((connection, transaction) => outbox.EnqueueAsync(connection, transaction, probe, Ct), ct: Ct);
     }
 
     private static Task EnqueueManyAsync(IHost host, ProbeLog log, int count)
     {
         var outbox = host.Services.GetRequiredService<IOutbox>();
-        return host.Services.GetRequiredService<IDatabase>().InTransactionAsync(
+        return host.Services.GetRequiredService<IDatabase>().WriteAsync(
             (connection, transaction) => outbox.EnqueueManyAsync(
                 connection, transaction, Enumerable.Range(1, count).Select(i => (object)new OutboxProbe(log.RunId, i)), Ct),
             ct: Ct);

@@ -4,7 +4,7 @@ using Dapper;
 namespace Bansos.Gateway.Data;
 
 /// <summary>One-time enrolment codes, stored as hashes.</summary>
-public sealed class EnrolmentCodeStore(IDatabase database)
+public sealed class EnrolmentCodeStore(IDatabase database, IDbSessions sessions)
 {
     public async Task AddAsync(string codeHash, long terminalId, string createdBy, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken ct)
     {
@@ -19,19 +19,19 @@ public sealed class EnrolmentCodeStore(IDatabase database)
     /// is marked used in the same statement's transaction); null otherwise.
     /// </summary>
     public Task<long?> ConsumeAsync(string codeHash, DateTimeOffset now, CancellationToken ct) =>
-        database.InTransactionAsync<long?>(async (connection, transaction) =>
+        sessions.WriteAsync<long?>(async session =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<CodeRow>(new CommandDefinition(
+            var row = await session.Connection.QuerySingleOrDefaultAsync<CodeRow>(new CommandDefinition(
                 "SELECT terminal_id AS TerminalId, expires_at AS ExpiresAt, used_at AS UsedAt FROM gateway_enrolment_codes WHERE code_hash = @codeHash",
-                new { codeHash }, transaction, cancellationToken: ct));
+                new { codeHash }, session.Transaction, cancellationToken: ct));
             if (row is null || row.UsedAt is not null || row.ExpiresAt <= now)
             {
                 return null;
             }
 
-            var updated = await connection.ExecuteAsync(new CommandDefinition(
+            var updated = await session.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE gateway_enrolment_codes SET used_at = @now WHERE code_hash = @codeHash AND used_at IS NULL",
-                new { codeHash, now }, transaction, cancellationToken: ct));
+                new { codeHash, now }, session.Transaction, cancellationToken: ct));
             return updated == 1 ? row.TerminalId : null;
         }, ct: ct);
 

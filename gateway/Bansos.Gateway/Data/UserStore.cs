@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bansos.Gateway.Domain;
 using Bansos.ServiceDefaults.Storage;
 using Dapper;
@@ -20,10 +19,10 @@ public sealed class UserStore(IDatabase database)
         return row?.ToDomain();
     }
 
-    public static async Task<GatewayUser?> FindAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct)
+    public static async Task<GatewayUser?> FindAsync(DbSession session, long id, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM gateway_users WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+        var row = await session.Connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM gateway_users WHERE id = @id", new { id }, session.Transaction, cancellationToken: ct));
         return row?.ToDomain();
     }
 
@@ -40,21 +39,21 @@ public sealed class UserStore(IDatabase database)
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM gateway_users", cancellationToken: ct));
     }
 
-    public static Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, GatewayUser user, DateTimeOffset now, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public static Task<long> InsertAsync(DbSession session, GatewayUser user, DateTimeOffset now, CancellationToken ct) =>
+        session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "INSERT INTO gateway_users (user_name, display_name, role, villages, password_hash, disabled, failed_attempts, locked_until, created_at, updated_at) " +
             "VALUES (@UserName, @DisplayName, @Role, @Villages, @PasswordHash, 0, 0, NULL, @now, @now) RETURNING id",
-            new { user.UserName, user.DisplayName, user.Role, Villages = string.Join('|', user.Villages), user.PasswordHash, now }, transaction, cancellationToken: ct));
+            new { user.UserName, user.DisplayName, user.Role, Villages = string.Join('|', user.Villages), user.PasswordHash, now }, session.Transaction, cancellationToken: ct));
 
-    public static Task UpdateAsync(DbConnection connection, DbTransaction transaction, GatewayUser user, DateTimeOffset now, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    public static Task UpdateAsync(DbSession session, GatewayUser user, DateTimeOffset now, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE gateway_users SET display_name = @DisplayName, role = @Role, villages = @Villages, password_hash = @PasswordHash, disabled = @Disabled, " +
             "failed_attempts = @FailedAttempts, locked_until = @LockedUntil, updated_at = @now WHERE id = @Id",
             new
             {
                 user.Id, user.DisplayName, user.Role, Villages = string.Join('|', user.Villages), user.PasswordHash,
                 Disabled = user.Disabled ? 1 : 0, user.FailedAttempts, user.LockedUntil, now,
-            }, transaction, cancellationToken: ct));
+            }, session.Transaction, cancellationToken: ct));
 
     public async Task RecordSignInAsync(GatewayUser user, CancellationToken ct)
     {
@@ -65,29 +64,29 @@ public sealed class UserStore(IDatabase database)
     }
 
     /// <summary>Marks the token used and returns it; null when unknown. <c>AlreadyUsed</c> means it was presented before (a copy is around).</summary>
-    public static async Task<RefreshTokenRow?> UseRefreshTokenAsync(DbConnection connection, DbTransaction transaction, string tokenHash, CancellationToken ct)
+    public static async Task<RefreshTokenRow?> UseRefreshTokenAsync(DbSession session, string tokenHash, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<RefreshTokenRow>(new CommandDefinition(
+        var row = await session.Connection.QuerySingleOrDefaultAsync<RefreshTokenRow>(new CommandDefinition(
             "SELECT user_id AS UserId, session_expires AS SessionExpires, used AS Used FROM gateway_refresh_tokens WHERE token_hash = @tokenHash",
-            new { tokenHash }, transaction, cancellationToken: ct));
+            new { tokenHash }, session.Transaction, cancellationToken: ct));
         if (row is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE gateway_refresh_tokens SET used = 1 WHERE token_hash = @tokenHash", new { tokenHash }, transaction, cancellationToken: ct));
+            await session.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE gateway_refresh_tokens SET used = 1 WHERE token_hash = @tokenHash", new { tokenHash }, session.Transaction, cancellationToken: ct));
         }
 
         return row;
     }
 
-    public static Task AddRefreshTokenAsync(DbConnection connection, DbTransaction transaction, string tokenHash, long userId, DateTimeOffset sessionExpires, DateTimeOffset now, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+    public static Task AddRefreshTokenAsync(DbSession session, string tokenHash, long userId, DateTimeOffset sessionExpires, DateTimeOffset now, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO gateway_refresh_tokens (token_hash, user_id, session_expires, issued_at, used) VALUES (@tokenHash, @userId, @sessionExpires, @now, 0)",
-            new { tokenHash, userId, sessionExpires, now }, transaction, cancellationToken: ct));
+            new { tokenHash, userId, sessionExpires, now }, session.Transaction, cancellationToken: ct));
 
     /// <summary>Ends every sign-in of the user (disabled, re-roled, or a refresh token was replayed).</summary>
-    public static Task RevokeRefreshTokensAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM gateway_refresh_tokens WHERE user_id = @userId", new { userId }, transaction, cancellationToken: ct));
+    public static Task RevokeRefreshTokensAsync(DbSession session, long userId, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM gateway_refresh_tokens WHERE user_id = @userId", new { userId }, session.Transaction, cancellationToken: ct));
 
     public sealed class RefreshTokenRow
     {

@@ -14,7 +14,7 @@ namespace Bansos.Gateway.Users;
 /// </summary>
 public sealed class SignIns(
     UserStore users,
-    IDatabase database,
+    IDbSessions sessions,
     IPasswordHasher<GatewayUser> hasher,
     GatewayTokenIssuer tokens,
     IOptions<GatewayOptions> options,
@@ -59,40 +59,40 @@ public sealed class SignIns(
         }
 
         var sessionExpires = now + options.Value.SessionLifetime;
-        return await database.InTransactionAsync((connection, transaction) => IssueAsync(connection, transaction, user, sessionExpires, now, ct), ct: ct);
+        return await sessions.WriteAsync(session => IssueAsync(session, user, sessionExpires, now, ct), ct: ct);
     }
 
     public async Task<SignInResult> RefreshAsync(string refreshToken, CancellationToken ct)
     {
         var hash = Secrets.Hash(refreshToken ?? "");
-        var result = await database.InTransactionAsync<SignInResult?>(async (connection, transaction) =>
+        var result = await sessions.WriteAsync<SignInResult?>(async session =>
         {
             var now = time.GetUtcNow();
-            var row = await UserStore.UseRefreshTokenAsync(connection, transaction, hash, ct)
+            var row = await UserStore.UseRefreshTokenAsync(session, hash, ct)
                 ?? throw new SignInRefusedException("Token penyegaran tidak dikenal (unknown refresh token).");
             if (row.Used != 0)
             {
                 // Someone holds a copy: end every session of this user (committed, then refused).
-                await UserStore.RevokeRefreshTokensAsync(connection, transaction, row.UserId, ct);
+                await UserStore.RevokeRefreshTokensAsync(session, row.UserId, ct);
                 return null;
             }
 
-            var user = await UserStore.FindAsync(connection, transaction, row.UserId, ct);
+            var user = await UserStore.FindAsync(session, row.UserId, ct);
             if (user is null || user.Disabled || row.SessionExpires <= now)
             {
                 return null;
             }
 
-            return await IssueAsync(connection, transaction, user, row.SessionExpires, now, ct);
+            return await IssueAsync(session, user, row.SessionExpires, now, ct);
         }, ct: ct);
         return result ?? throw new SignInRefusedException("Sesi berakhir; silakan masuk lagi (session ended: sign in again).");
     }
 
-    private async Task<SignInResult> IssueAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
-        GatewayUser user, DateTimeOffset sessionExpires, DateTimeOffset now, CancellationToken ct)
+    private async Task<SignInResult> IssueAsync(
+        DbSession session, GatewayUser user, DateTimeOffset sessionExpires, DateTimeOffset now, CancellationToken ct)
     {
         var refresh = Secrets.NewToken();
-        await UserStore.AddRefreshTokenAsync(connection, transaction, Secrets.Hash(refresh), user.Id, sessionExpires, now, ct);
+        await UserStore.AddRefreshTokenAsync(session, Secrets.Hash(refresh), user.Id, sessionExpires, now, ct);
         var access = tokens.IssuePerson(user.UserName, user.DisplayName, user.Role, user.Villages);
         return new SignInResult(access.Token, access.ExpiresAt, refresh, sessionExpires);
     }

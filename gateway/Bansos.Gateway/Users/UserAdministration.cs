@@ -11,7 +11,7 @@ namespace Bansos.Gateway.Users;
 /// <summary>Admins create users (with a generated password, shown once), disable/enable them and change their role or villages. Audited.</summary>
 public sealed class UserAdministration(
     UserStore users,
-    IDatabase database,
+    IDbSessions sessions,
     IPasswordHasher<GatewayUser> hasher,
     IAuditTrail audit,
     TimeProvider time)
@@ -24,7 +24,7 @@ public sealed class UserAdministration(
         var password = Secrets.NewCode(4);
         var user = new GatewayUser(0, name, displayName.Trim(), role, [.. villages.Distinct()], "", false, 0, null);
         user = user with { PasswordHash = hasher.HashPassword(user, password) };
-        var created = await database.InTransactionAsync(async (connection, transaction) =>
+        var created = await sessions.WriteAsync(async session =>
         {
             if (await users.FindAsync(name, ct) is not null)
             {
@@ -32,8 +32,8 @@ public sealed class UserAdministration(
             }
 
             var now = time.GetUtcNow();
-            var id = await UserStore.InsertAsync(connection, transaction, user, now, ct);
-            await audit.AppendAsync(connection, transaction, new AuditEntry(actor, "user.created", "gateway_user", name, null, Describe(user)), ct);
+            var id = await UserStore.InsertAsync(session, user, now, ct);
+            await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "user.created", "gateway_user", name, null, Describe(user)), ct);
             return user with { Id = id };
         }, ct: ct);
         return (created, password);
@@ -63,15 +63,15 @@ public sealed class UserAdministration(
     }
 
     private Task<GatewayUser> ChangeAsync(string actor, string userName, string action, Func<GatewayUser, GatewayUser> change, CancellationToken ct) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        sessions.WriteAsync(async session =>
         {
             var before = await users.FindAsync(userName, ct)
                 ?? throw new NotFoundException($"Pengguna {userName} tidak ada (no such user).");
             var after = change(before);
-            await UserStore.UpdateAsync(connection, transaction, after, time.GetUtcNow(), ct);
+            await UserStore.UpdateAsync(session, after, time.GetUtcNow(), ct);
             // Whatever changed, the user's sessions end: the next refresh carries the new role or is refused.
-            await UserStore.RevokeRefreshTokensAsync(connection, transaction, before.Id, ct);
-            await audit.AppendAsync(connection, transaction, new AuditEntry(actor, action, "gateway_user", before.UserName, Describe(before), Describe(after)), ct);
+            await UserStore.RevokeRefreshTokensAsync(session, before.Id, ct);
+            await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, action, "gateway_user", before.UserName, Describe(before), Describe(after)), ct);
             return after;
         }, ct: ct);
 

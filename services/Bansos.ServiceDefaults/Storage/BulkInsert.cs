@@ -22,6 +22,13 @@ public sealed class BulkInsert(string table, params string[] columns)
     private readonly string sqliteSql =
         $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
 
+    /// <summary>Inserts <paramref name="rows"/> in the session's transaction.</summary>
+    public Task ExecuteAsync(DbSession session, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return ExecuteAsync(session.Connection, session.Transaction, session.Dialect, rows, ct);
+    }
+
     public Task ExecuteAsync(
         DbConnection connection, DbTransaction transaction, DbDialect dialect,
         IReadOnlyList<object?[]> rows, CancellationToken ct)

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Bansos.ServiceDefaults.Messaging;
 using Microsoft.Data.Sqlite;
+using Polly;
 
 namespace Bansos.ServiceDefaults.Storage;
 
@@ -13,8 +15,10 @@ namespace Bansos.ServiceDefaults.Storage;
 /// the window pauses briefly after each commit so that a waiting writer gets its turn.
 /// On SQLite the connection also gets a page cache large enough for one window's pages (so they are
 /// not spilled into the WAL half-way) and checkpoints less often; both are put back on dispose.
-/// Work after each commit (<see cref="TransactionCallbacks.OnCommitted"/>) runs as it does for
-/// <see cref="IDatabase.InTransactionAsync{T}"/>.
+/// The writer works on <see cref="Session"/>, the open transaction's <see cref="DbSession"/>: its enqueued
+/// events are written before each commit, and its after-commit work (<see cref="DbSession.OnCommitted"/>,
+/// <see cref="TransactionCallbacks.OnCommitted"/>) runs after it, as for <see cref="IDbSessions.WriteAsync{T}"/>.
+/// Services open one with <see cref="IDbSessions.OpenWindowAsync"/>.
 /// </summary>
 public sealed class CommitWindow : IAsyncDisposable
 {
@@ -35,21 +39,29 @@ public sealed class CommitWindow : IAsyncDisposable
 
     private readonly IDatabase database;
     private readonly TimeProvider time;
-    private DbTransaction? transaction;
+    private readonly IOutbox? outbox;
+    private readonly ResiliencePipeline beginRetry;
+    private DbSession? session;
     private DateTimeOffset openedAt;
 
-    private CommitWindow(IDatabase database, DbConnection connection, TimeSpan interval, TimeProvider time)
+    private CommitWindow(IDatabase database, DbConnection connection, TimeSpan interval, TimeProvider time, IOutbox? outbox)
     {
         this.database = database;
         Connection = connection;
         Interval = interval;
         this.time = time;
+        this.outbox = outbox;
+        // On the system clock: the window's own clock may be a test's, which would never end a back-off.
+        beginRetry = TransientRetry.For(database);
     }
 
     public DbConnection Connection { get; }
 
-    /// <summary>The open transaction; every write of the window goes in it.</summary>
-    public DbTransaction Transaction => transaction ?? throw new InvalidOperationException("The commit window is closed.");
+    /// <summary>The open transaction's unit of work; every write of the window goes in it.</summary>
+    public DbSession Session => session ?? throw new InvalidOperationException("The commit window is closed.");
+
+    /// <summary>The open transaction (<see cref="Session"/>'s).</summary>
+    public DbTransaction Transaction => Session.Transaction;
 
     /// <summary>How long a transaction stays open before <see cref="CommitIfDueAsync"/> commits it.</summary>
     public TimeSpan Interval { get; }
@@ -57,12 +69,16 @@ public sealed class CommitWindow : IAsyncDisposable
     /// <summary>Commits so far.</summary>
     public int Commits { get; private set; }
 
-    public static async Task<CommitWindow> OpenAsync(IDatabase database, TimeSpan interval, TimeProvider time, CancellationToken ct)
+    /// <summary>A window without an outbox (its session cannot enqueue events); services use <see cref="IDbSessions.OpenWindowAsync"/>.</summary>
+    public static Task<CommitWindow> OpenAsync(IDatabase database, TimeSpan interval, TimeProvider time, CancellationToken ct) =>
+        OpenAsync(database, interval, time, null, ct);
+
+    internal static async Task<CommitWindow> OpenAsync(IDatabase database, TimeSpan interval, TimeProvider time, IOutbox? outbox, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         var connection = await database.OpenConnectionAsync(ct);
-        var window = new CommitWindow(database, connection, interval, time);
+        var window = new CommitWindow(database, connection, interval, time, outbox);
         try
         {
             if (connection is SqliteConnection)
@@ -98,33 +114,38 @@ public sealed class CommitWindow : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Commits the open transaction; the window stays closed until disposed.</summary>
+    /// <summary>Writes the session's enqueued events and commits the open transaction; the window stays closed until disposed.</summary>
     public async Task CommitAsync(CancellationToken ct)
     {
-        var committing = Transaction;
-        transaction = null;
+        var committing = Session;
+        session = null;
+        Action[] committed;
         try
         {
-            await committing.CommitAsync(ct);
+            await committing.FlushAsync(ct);
+            // Not cancellable: once COMMIT is sent its outcome is awaited, never abandoned as unknown (D61).
+            await committing.Transaction.CommitAsync(CancellationToken.None);
             Commits++;
-            TransactionCallbacks.RunCommitted(committing);
+            committed = [.. TransactionCallbacks.Take(committing.Transaction), .. committing.Committed];
         }
         finally
         {
-            TransactionCallbacks.Forget(committing);
-            await committing.DisposeAsync();
+            TransactionCallbacks.Forget(committing.Transaction);
+            await committing.Transaction.DisposeAsync();
         }
+
+        TransactionCallbacks.Run(committed);
     }
 
     /// <summary>Rolls back what the open transaction holds (nothing committed before is touched).</summary>
     public async Task RollbackAsync(CancellationToken ct)
     {
-        if (transaction is not { } open)
+        if (session is not { Transaction: var open })
         {
             return;
         }
 
-        transaction = null;
+        session = null;
         try
         {
             await open.RollbackAsync(ct);
@@ -159,20 +180,11 @@ public sealed class CommitWindow : IAsyncDisposable
 
     private async Task BeginAsync(CancellationToken ct)
     {
-        // Another writer may hold the lock past SQLite's busy timeout: wait a little and try again, as InTransactionAsync would.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                transaction = await database.BeginWriteAsync(Connection, null, ct);
-                openedAt = time.GetUtcNow();
-                return;
-            }
-            catch (Exception ex) when (attempt < 6 && database.IsTransientFailure(ex) && !ct.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt), ct);
-            }
-        }
+        // Another writer may hold the lock past SQLite's busy timeout: try again with the one retry policy.
+        // Only the BEGIN is retried: what the window committed before stays, and nothing is open yet.
+        var transaction = await beginRetry.ExecuteAsync(token => database.BeginWriteAsync(Connection, null, token), ct);
+        session = new DbSession(Connection, transaction, database.Dialect, new SessionOutbox(outbox), readOnly: false);
+        openedAt = time.GetUtcNow();
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)

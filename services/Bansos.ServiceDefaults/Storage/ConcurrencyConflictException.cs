@@ -2,7 +2,7 @@ namespace Bansos.ServiceDefaults.Storage;
 
 /// <summary>
 /// A versioned write found the row at another version than the one it read (optimistic concurrency):
-/// someone else changed it in between. <see cref="IDatabase.InTransactionAsync{T}"/> treats it as
+/// someone else changed it in between. <see cref="TransientRetry"/> treats it as
 /// transient and runs the whole unit of work again on fresh reads; when its attempts run out the gRPC
 /// interceptor answers ABORTED (the client may retry).
 /// </summary>

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Bansos.ServiceDefaults.Messaging;
+using Microsoft.Data.Sqlite;
 using Polly;
 
 namespace Bansos.ServiceDefaults.Storage;
@@ -65,20 +66,18 @@ internal sealed class DbSessions(IDatabase database, IOutbox? outbox, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await database.OpenConnectionAsync(ct);
-        // A deferred transaction on SQLite (no write lock); one snapshot on PostgreSQL.
-        await using var transaction = database.Dialect == DbDialect.Postgres
-            ? await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct)
-            : await connection.BeginTransactionAsync(ct);
+        // A deferred transaction on SQLite (no write lock: Microsoft.Data.Sqlite's plain BeginTransaction
+        // would be BEGIN IMMEDIATE, and the import's check pass must let writers in, docs/registry.md D30);
+        // one snapshot on PostgreSQL.
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         var session = new DbSession(connection, transaction, database.Dialect, new SessionOutbox(null), readOnly: true);
         var result = await work(session);
         await transaction.RollbackAsync(ct);
         return result;
     }
 
-    public DbSession Join(DbConnection connection, DbTransaction transaction)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(transaction);
-        return new DbSession(connection, transaction, database.Dialect, new SessionOutbox(outbox), readOnly: false);
-    }
+    public Task<CommitWindow> OpenWindowAsync(TimeSpan interval, CancellationToken ct = default) =>
+        CommitWindow.OpenAsync(database, interval, time, outbox, ct);
 }

@@ -31,8 +31,9 @@ public interface IDbSessions
     Task<T> ReadAsync<T>(Func<DbSession, Task<T>> work, CancellationToken ct = default);
 
     /// <summary>
-    /// A session over a transaction someone else owns and commits (an <c>InboxConsumer</c>'s): its
-    /// enqueued events are written by <see cref="DbSession.FlushAsync"/>, which the owner calls before committing.
+    /// A bulk writer's unit of work on one connection that commits every <paramref name="interval"/>
+    /// (<see cref="CommitWindow"/>, the registry import): its <see cref="CommitWindow.Session"/> is the open
+    /// transaction's, with this service's outbox. Not retried as a whole: what a window already committed stays.
     /// </summary>
-    DbSession Join(DbConnection connection, DbTransaction transaction);
+    Task<CommitWindow> OpenWindowAsync(TimeSpan interval, CancellationToken ct = default);
 }

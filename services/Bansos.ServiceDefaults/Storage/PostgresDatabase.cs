@@ -22,13 +22,6 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable, IDisposable
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken ct = default) =>
         await dataSource.OpenConnectionAsync(ct);
 
-    public Task<T> InTransactionAsync<T>(
-        Func<DbConnection, DbTransaction, Task<T>> work,
-        IsolationLevel? isolationLevel = null,
-        CancellationToken ct = default) =>
-        TransactionRunner.RunAsync(
-            OpenConnectionAsync, (connection, token) => BeginWriteAsync(connection, isolationLevel, token), IsTransient, work, ct);
-
     public async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, IsolationLevel? isolationLevel = null, CancellationToken ct = default) =>
         await connection.BeginTransactionAsync(isolationLevel ?? IsolationLevel.ReadCommitted, ct);
 

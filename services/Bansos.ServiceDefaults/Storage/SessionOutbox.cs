@@ -28,6 +28,21 @@ public sealed class SessionOutbox
     }
 
     /// <summary>
+    /// Adds events already serialised with <see cref="IOutbox.Prepare(object, DateTimeOffset)"/> (the registry import prepares them on
+    /// its reader's core, ahead of the write); written with the others.
+    /// </summary>
+    public void EnqueuePrepared(IEnumerable<OutboxMessage> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (outbox is null)
+        {
+            throw new InvalidOperationException("This service has no outbox: call AddBansosMessaging to publish events from a session.");
+        }
+
+        pending.AddRange(messages);
+    }
+
+    /// <summary>
     /// Hands the enqueued events to a writer that stores them itself, in the same transaction and in its own
     /// round trip (PostgreSQL's batched payouts: <c>PostgresOutboxBatchCommand</c>); the session then writes
     /// nothing more, and that writer wakes the relay after the commit (<c>OutboxSignal</c>).

@@ -81,12 +81,6 @@ public sealed class SqliteDatabase : IDatabase
         }
     }
 
-    public Task<T> InTransactionAsync<T>(
-        Func<DbConnection, DbTransaction, Task<T>> work,
-        IsolationLevel? isolationLevel = null,
-        CancellationToken ct = default) =>
-        TransactionRunner.RunAsync(OpenConnectionAsync, (connection, token) => BeginWriteAsync(connection, null, token), IsTransient, work, ct);
-
     /// <summary>deferred: false → BEGIN IMMEDIATE: take the write lock up front (SQLite is serializable anyway).</summary>
     public ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, IsolationLevel? isolationLevel = null, CancellationToken ct = default) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false));

@@ -5,7 +5,7 @@ namespace Bansos.ServiceDefaults.Storage;
 
 /// <summary>
 /// Work to do once a transaction has committed (e.g. wake the outbox relay). Runs only for
-/// transactions that <see cref="IDatabase.InTransactionAsync{T}"/>, <see cref="IDbSessions.WriteAsync{T}"/>
+/// transactions that <see cref="IDbSessions.WriteAsync{T}"/>, <see cref="IDbSessions.WriteOnAsync{T}"/>
 /// or a <see cref="CommitWindow"/> commits; others rely on polling. The owner takes the callbacks off
 /// the transaction before disposing it (Npgsql recycles transaction objects, so a callback left behind
 /// would fire for another unit of work) and runs them outside its retry loop: a callback that throws

@@ -7,11 +7,12 @@ namespace Bansos.ServiceDefaults.Storage;
 /// The one retry policy for transient database failures (SQLite busy/locked, PostgreSQL 40001 and
 /// 40P01 — what <see cref="IDatabase.IsTransientFailure"/> says): the whole unit of work runs
 /// again on a fresh connection, up to five more times, with jittered exponential back-off from
-/// 10 ms so that two retrying writers drift apart. Every <see cref="IDbSessions"/> write uses it.
+/// 10 ms so that two retrying writers drift apart. Every <see cref="IDbSessions"/> write (and so every inbox
+/// consumer) uses it, and a <see cref="CommitWindow"/> for its BEGIN: storage has no second retry loop.
 /// </summary>
 public static class TransientRetry
 {
-    /// <summary>Attempts in all, the first included (the same bound as <c>InTransactionAsync</c>).</summary>
+    /// <summary>Attempts in all, the first included (the write sessions' and the commit window's BEGIN alike).</summary>
     public const int MaxAttempts = 6;
 
     public static ResiliencePipeline For(IDatabase database, TimeProvider? time = null)

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Complaint.Messaging;
 
 /// <summary>A card replaced in the registry is noted on the household's open card ticket.</summary>
-public sealed class CardStatusChangedConsumer(IDatabase database, IDbSessions sessions, AutomaticTicketing tickets, TimeProvider time)
-    : SessionInboxConsumer<CardStatusChanged>(database, sessions)
+public sealed class CardStatusChangedConsumer(IDbSessions sessions, AutomaticTicketing tickets, TimeProvider time)
+    : InboxConsumer<CardStatusChanged>(sessions)
 {
     protected override string ConsumerName => "complaint.card-status-changed";
 

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Complaint.Messaging;
 
 /// <summary>Keeps a household's village current (a household may move village).</summary>
-public sealed class HouseholdChangedConsumer(IDatabase database, IDbSessions sessions, HouseholdProjection households)
-    : SessionInboxConsumer<HouseholdChanged>(database, sessions)
+public sealed class HouseholdChangedConsumer(IDbSessions sessions, HouseholdProjection households)
+    : InboxConsumer<HouseholdChanged>(sessions)
 {
     protected override string ConsumerName => "complaint.household-changed";
 

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Complaint.Messaging;
 
 /// <summary>Projects a new household (id and village) for the "unknown household" check and automatic tickets.</summary>
-public sealed class HouseholdRegisteredConsumer(IDatabase database, IDbSessions sessions, HouseholdProjection households)
-    : SessionInboxConsumer<HouseholdRegistered>(database, sessions)
+public sealed class HouseholdRegisteredConsumer(IDbSessions sessions, HouseholdProjection households)
+    : InboxConsumer<HouseholdRegistered>(sessions)
 {
     protected override string ConsumerName => "complaint.household-registered";
 

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Complaint.Messaging;
 
 /// <summary>A decline for a blocked PIN or a blocked, lost or ended card opens a ticket or notes the open one.</summary>
-public sealed class PayoutDeclinedConsumer(IDatabase database, IDbSessions sessions, AutomaticTicketing tickets, TimeProvider time)
-    : SessionInboxConsumer<PayoutDeclined>(database, sessions)
+public sealed class PayoutDeclinedConsumer(IDbSessions sessions, AutomaticTicketing tickets, TimeProvider time)
+    : InboxConsumer<PayoutDeclined>(sessions)
 {
     protected override string ConsumerName => "complaint.payout-declined";
 

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's CardIssued (once per message: the inbox record commits with the effect).</summary>
-public sealed class CardIssuedConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
-    : SessionInboxConsumer<CardIssued>(database, sessions)
+public sealed class CardIssuedConsumer(IDbSessions sessions, ProjectionUpdater updater)
+    : InboxConsumer<CardIssued>(sessions)
 {
     protected override string ConsumerName => "payout.card-issued";
 

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's CardStatusChanged (once per message: the inbox record commits with the effect).</summary>
-public sealed class CardStatusChangedConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
-    : SessionInboxConsumer<CardStatusChanged>(database, sessions)
+public sealed class CardStatusChangedConsumer(IDbSessions sessions, ProjectionUpdater updater)
+    : InboxConsumer<CardStatusChanged>(sessions)
 {
     protected override string ConsumerName => "payout.card-status-changed";
 

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's HouseholdChanged (once per message: the inbox record commits with the effect).</summary>
-public sealed class HouseholdChangedConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
-    : SessionInboxConsumer<HouseholdChanged>(database, sessions)
+public sealed class HouseholdChangedConsumer(IDbSessions sessions, ProjectionUpdater updater)
+    : InboxConsumer<HouseholdChanged>(sessions)
 {
     protected override string ConsumerName => "payout.household-changed";
 

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's HouseholdRegistered (once per message: the inbox record commits with the effect).</summary>
-public sealed class HouseholdRegisteredConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
-    : SessionInboxConsumer<HouseholdRegistered>(database, sessions)
+public sealed class HouseholdRegisteredConsumer(IDbSessions sessions, ProjectionUpdater updater)
+    : InboxConsumer<HouseholdRegistered>(sessions)
 {
     protected override string ConsumerName => "payout.household-registered";
 

@@ -6,8 +6,8 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Payout.Messaging;
 
 /// <summary>Projects the registry's HouseholdStatusChanged (once per message: the inbox record commits with the effect).</summary>
-public sealed class HouseholdStatusChangedConsumer(IDatabase database, IDbSessions sessions, ProjectionUpdater updater)
-    : SessionInboxConsumer<HouseholdStatusChanged>(database, sessions)
+public sealed class HouseholdStatusChangedConsumer(IDbSessions sessions, ProjectionUpdater updater)
+    : InboxConsumer<HouseholdStatusChanged>(sessions)
 {
     protected override string ConsumerName => "payout.household-status-changed";
 

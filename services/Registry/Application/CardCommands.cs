@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using System.Text.Json;
 using Bansos.Registry.Data;
 using Bansos.Registry.Domain;
@@ -7,9 +6,7 @@ using Bansos.Registry.Domain.Cards;
 using Bansos.Registry.Domain.Households;
 using Bansos.ServiceDefaults.Audit;
 using Bansos.ServiceDefaults.Hosting;
-using Bansos.ServiceDefaults.Messaging;
 using Bansos.ServiceDefaults.Storage;
-using Dapper;
 
 namespace Bansos.Registry.Application;
 
@@ -19,21 +16,24 @@ namespace Bansos.Registry.Application;
 /// (on PostgreSQL the loser gets 40001 and runs again; SQLite serialises writers anyway).
 /// </summary>
 public sealed class CardCommands(
-    IDatabase database, HouseholdStore households, CardStore cards, IOutbox outbox, IAuditTrail audit, TimeProvider clock)
+    IDbSessions sessions, HouseholdStore households, CardStore cards, IAuditTrail audit, TimeProvider clock)
 {
+    /// <summary>Households given a card per transaction by <see cref="IssueMissingAsync"/>.</summary>
+    private const int IssueBatch = 500;
+
     public Task<AidCard> IssueAsync(Guid householdId, string actor, CancellationToken ct) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        sessions.WriteAsync(async session =>
         {
-            var household = await households.LoadAsync(connection, transaction, householdId, ct)
+            var household = await households.LoadAsync(session, householdId, ct)
                 ?? throw new NotFoundException("Keluarga tidak ditemukan (household not found).");
-            var existing = await cards.ForHouseholdAsync(connection, transaction, householdId, ct);
-            var serial = await cards.ReserveSerialsAsync(connection, transaction, 1, ct);
+            var existing = await cards.ForHouseholdAsync(session, householdId, ct);
+            var serial = await cards.ReserveSerialsAsync(session, 1, ct);
             var at = clock.GetUtcNow();
             var result = AidCard.Issue(Guid.CreateVersion7(), AidCardNumber.FromSequence(serial), household, [.. existing], actor, at);
             CommandOutcome.ThrowIfFailed(result);
             var card = result.Value!;
-            await cards.InsertAsync(connection, transaction, [card], at, ct);
-            await StoreAsync(connection, transaction, card.HouseholdId, result, actor, "ISSUE_CARD", card, null, ct);
+            await cards.InsertAsync(session, [card], at, ct);
+            await StoreAsync(session, card.HouseholdId, result, actor, "ISSUE_CARD", card, null, ct);
             return card;
         }, IsolationLevel.Serializable, ct);
 
@@ -48,21 +48,21 @@ public sealed class CardCommands(
 
     /// <summary>A new card for the household; the old one is dead in the same transaction.</summary>
     public Task<AidCard> ReplaceAsync(string cardNumber, string? reason, string actor, CancellationToken ct) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        sessions.WriteAsync(async session =>
         {
-            var (old, siblings) = await LoadCardAsync(connection, transaction, cardNumber, ct);
-            var household = await households.LoadAsync(connection, transaction, old.HouseholdId, ct)
+            var (old, siblings) = await LoadCardAsync(session, cardNumber, ct);
+            var household = await households.LoadAsync(session, old.HouseholdId, ct)
                 ?? throw new NotFoundException("Keluarga tidak ditemukan (household not found).");
             var before = Snapshot(old);
-            var serial = await cards.ReserveSerialsAsync(connection, transaction, 1, ct);
+            var serial = await cards.ReserveSerialsAsync(session, 1, ct);
             var at = clock.GetUtcNow();
             var result = AidCard.Replace(old, Guid.CreateVersion7(), AidCardNumber.FromSequence(serial), household, siblings, actor, at, reason);
             CommandOutcome.ThrowIfFailed(result);
             var card = result.Value!;
             // The old card changes first: the unique "one live card" index must never see two.
-            await cards.UpdateAsync(connection, transaction, old, at, ct);
-            await cards.InsertAsync(connection, transaction, [card], at, ct);
-            await StoreAsync(connection, transaction, card.HouseholdId, result, actor, "REPLACE_CARD", card, before, ct);
+            await cards.UpdateAsync(session, old, at, ct);
+            await cards.InsertAsync(session, [card], at, ct);
+            await StoreAsync(session, card.HouseholdId, result, actor, "REPLACE_CARD", card, before, ct);
             return card;
         }, IsolationLevel.Serializable, ct);
 
@@ -75,30 +75,22 @@ public sealed class CardCommands(
         var issued = 0;
         while (true)
         {
-            var count = await database.InTransactionAsync(async (connection, transaction) =>
+            var count = await sessions.WriteAsync(async session =>
             {
-                var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(
-                    """
-                    SELECT h.id FROM households h
-                    WHERE h.status = 'ACTIVE'
-                      AND NOT EXISTS (SELECT 1 FROM aid_cards c WHERE c.household_id = h.id AND c.status IN ('ACTIVE', 'BLOCKED'))
-                    ORDER BY h.id
-                    LIMIT 500
-                    """,
-                    transaction: transaction, cancellationToken: ct))).ToList();
+                var ids = await cards.HouseholdsWithoutLiveCardAsync(session, IssueBatch, ct);
                 if (ids.Count == 0)
                 {
                     return 0;
                 }
 
-                var first = await cards.ReserveSerialsAsync(connection, transaction, ids.Count, ct);
+                var first = await cards.ReserveSerialsAsync(session, ids.Count, ct);
                 var at = clock.GetUtcNow();
                 var newCards = new List<AidCard>(ids.Count);
                 var history = new List<(Guid, HistoryEntry)>(ids.Count);
                 var events = new List<object>(ids.Count);
                 for (var i = 0; i < ids.Count; i++)
                 {
-                    var household = await households.LoadAsync(connection, transaction, ids[i], ct);
+                    var household = await households.LoadAsync(session, ids[i], ct);
                     var result = AidCard.Issue(Guid.CreateVersion7(), AidCardNumber.FromSequence(first + i), household!, [], actor, at);
                     CommandOutcome.ThrowIfFailed(result);
                     newCards.Add(result.Value!);
@@ -106,10 +98,10 @@ public sealed class CardCommands(
                     events.AddRange(result.Events);
                 }
 
-                await cards.InsertAsync(connection, transaction, newCards, at, ct);
-                await households.AppendHistoryAsync(connection, transaction, history, ct);
-                await outbox.EnqueueManyAsync(connection, transaction, events, ct);
-                await audit.AppendAsync(connection, transaction, new AuditEntry(
+                await cards.InsertAsync(session, newCards, at, ct);
+                await households.AppendHistoryAsync(session, history, ct);
+                EnqueueAll(session, events);
+                await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(
                     actor, "ISSUE_CARDS", "aid_card", $"{newCards[0].Number.Value}..{newCards[^1].Number.Value}", null,
                     JsonSerializer.Serialize(new { count = newCards.Count })), ct);
                 return newCards.Count;
@@ -125,24 +117,24 @@ public sealed class CardCommands(
 
     private Task<AidCard> ChangeAsync(
         string cardNumber, string actor, string action, Func<AidCard, DateTimeOffset, CommandResult> change, CancellationToken ct) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        sessions.WriteAsync(async session =>
         {
-            var (card, _) = await LoadCardAsync(connection, transaction, cardNumber, ct);
+            var (card, _) = await LoadCardAsync(session, cardNumber, ct);
             var before = Snapshot(card);
             var at = clock.GetUtcNow();
             var result = change(card, at);
             CommandOutcome.ThrowIfFailed(result);
             if (result.Changed)
             {
-                await cards.UpdateAsync(connection, transaction, card, at, ct);
-                await StoreAsync(connection, transaction, card.HouseholdId, result, actor, action, card, before, ct);
+                await cards.UpdateAsync(session, card, at, ct);
+                await StoreAsync(session, card.HouseholdId, result, actor, action, card, before, ct);
             }
 
             return card;
         }, IsolationLevel.Serializable, ct);
 
     private async Task<(AidCard Card, IReadOnlyList<AidCard> Siblings)> LoadCardAsync(
-        DbConnection connection, DbTransaction transaction, string cardNumber, CancellationToken ct)
+        DbSession session, string cardNumber, CancellationToken ct)
     {
         var parsed = AidCardNumber.Parse(cardNumber);
         if (!parsed.IsValid)
@@ -150,20 +142,28 @@ public sealed class CardCommands(
             throw new ValidationException([.. parsed.Errors.Select(e => new FieldViolation(e.Field, e.Message))]);
         }
 
-        var row = await cards.FindByNumberAsync(connection, transaction, parsed.Value.Value, ct)
+        var row = await cards.FindByNumberAsync(session, parsed.Value.Value, ct)
             ?? throw new NotFoundException("Kartu tidak ditemukan (card not found).");
-        var siblings = await cards.ForHouseholdAsync(connection, transaction, row.HouseholdId, ct);
+        var siblings = await cards.ForHouseholdAsync(session, row.HouseholdId, ct);
         return (siblings.Single(c => c.Id == row.Id), siblings);
     }
 
     private async Task StoreAsync(
-        DbConnection connection, DbTransaction transaction, Guid householdId, CommandResult result, string actor, string action,
+        DbSession session, Guid householdId, CommandResult result, string actor, string action,
         AidCard card, string? before, CancellationToken ct)
     {
-        await households.AppendHistoryAsync(connection, transaction, result.History.Select(h => (householdId, h)), ct);
-        await outbox.EnqueueManyAsync(connection, transaction, result.Events, ct);
-        await audit.AppendAsync(connection, transaction, new AuditEntry(
+        await households.AppendHistoryAsync(session, result.History.Select(h => (householdId, h)), ct);
+        EnqueueAll(session, result.Events);
+        await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(
             actor, action, "aid_card", card.Number.Value, before, Snapshot(card)), ct);
+    }
+
+    private static void EnqueueAll(DbSession session, IEnumerable<object> events)
+    {
+        foreach (var @event in events)
+        {
+            session.Outbox.Enqueue(@event);
+        }
     }
 
     private static string Snapshot(AidCard card) => JsonSerializer.Serialize(new

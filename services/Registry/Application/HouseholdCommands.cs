@@ -4,7 +4,6 @@ using Bansos.Registry.Domain;
 using Bansos.Registry.Domain.Households;
 using Bansos.ServiceDefaults.Audit;
 using Bansos.ServiceDefaults.Hosting;
-using Bansos.ServiceDefaults.Messaging;
 using Bansos.ServiceDefaults.Storage;
 
 namespace Bansos.Registry.Application;
@@ -17,13 +16,13 @@ namespace Bansos.Registry.Application;
 /// does not fail commands that merely share the audit chain's head with an import.
 /// </summary>
 public sealed class HouseholdCommands(
-    IDatabase database, HouseholdStore households, IOutbox outbox, IAuditTrail audit, TimeProvider clock)
+    IDbSessions sessions, HouseholdStore households, IAuditTrail audit, TimeProvider clock)
 {
     public Task<Guid> ChangeStatusAsync(
         Guid householdId, HouseholdStatus status, RemovalReason? reason, string? note, string actor, CancellationToken ct) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+        sessions.WriteAsync(async session =>
         {
-            var household = await households.LoadAsync(connection, transaction, householdId, ct)
+            var household = await households.LoadAsync(session, householdId, ct)
                 ?? throw new NotFoundException("Keluarga tidak ditemukan (household not found).");
             var readVersion = household.Version;
             var before = Snapshot(household);
@@ -44,15 +43,19 @@ public sealed class HouseholdCommands(
                 return household.Id;
             }
 
-            if (!await households.UpdateStatusAsync(connection, transaction, household, readVersion, note, at, ct))
+            if (!await households.UpdateStatusAsync(session, household, readVersion, note, at, ct))
             {
-                // An import changed it between our read and our write: InTransactionAsync reads it again.
+                // An import changed it between our read and our write: the session runs again (TransientRetry) and reads it again.
                 throw new ConcurrencyConflictException("household", household.Id.ToString());
             }
 
-            await households.AppendHistoryAsync(connection, transaction, result.History.Select(h => (household.Id, h)), ct);
-            await outbox.EnqueueManyAsync(connection, transaction, result.Events, ct);
-            await audit.AppendAsync(connection, transaction, new AuditEntry(
+            await households.AppendHistoryAsync(session, result.History.Select(h => (household.Id, h)), ct);
+            foreach (var @event in result.Events)
+            {
+                session.Outbox.Enqueue(@event);
+            }
+
+            await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(
                 actor, "CHANGE_HOUSEHOLD_STATUS", "household", household.Id.ToString(), before, Snapshot(household)), ct);
             return household.Id;
         }, ct: ct);

@@ -22,7 +22,7 @@ namespace Bansos.Registry.Application;
 /// (decision D7), or the whole file is one transaction when all-or-nothing. Memory stays flat.
 /// </summary>
 public sealed class HouseholdImporter(
-    IDatabase database,
+    IDbSessions sessions,
     HouseholdStore households,
     AreaReference areas,
     IOutbox outbox,
@@ -75,15 +75,15 @@ public sealed class HouseholdImporter(
         report.Sha256 = Convert.ToHexString(await SHA256.HashDataAsync(upload.Rewind(), ct));
         // Recorded as RUNNING before anything is written; audited once, when it ends (decision D4), or
         // by ImportRecovery at the next start if the service stops meanwhile.
-        await database.InTransactionAsync(async (c, t) =>
+        await sessions.WriteAsync(async session =>
         {
-            await ImportLog.StartAsync(c, t, report.ImportId, request, report.Sha256, actor, startedAt, ct);
+            await ImportLog.StartAsync(session, report.ImportId, request, report.Sha256, actor, startedAt, ct);
             return true;
         }, ct: ct);
 
         try
         {
-            if (request.AllOrNothing && database.Dialect == DbDialect.Sqlite)
+            if (request.AllOrNothing && sessions.Dialect == DbDialect.Sqlite)
             {
                 // SQLite has one writer: one transaction over the whole file would keep card blocks out
                 // for as long as the import runs (decision D30). Check every row first, writing nothing;
@@ -93,16 +93,16 @@ public sealed class HouseholdImporter(
                 if (check.RowsRejected > 0)
                 {
                     check.ResetWrites();
-                    await FinishAsync(null, null, check, request, actor, ImportStatus.Rejected, null, ct);
+                    await FinishAsync(null, check, request, actor, ImportStatus.Rejected, null, ct);
                     return check;
                 }
             }
 
-            var interval = request.AllOrNothing && database.Dialect != DbDialect.Sqlite ? TimeSpan.MaxValue : options.ImportCommitInterval;
+            var interval = request.AllOrNothing && sessions.Dialect != DbDialect.Sqlite ? TimeSpan.MaxValue : options.ImportCommitInterval;
             await RunAsync(upload, report, actor, dryRun: false, interval, ct,
-                (c, t) => report.RowsRejected > 0 && request.AllOrNothing
+                session => report.RowsRejected > 0 && request.AllOrNothing
                     ? Task.FromResult(false)
-                    : FinishAsync(c, t, report, request, actor, ImportStatus.Committed, null, ct));
+                    : FinishAsync(session, report, request, actor, ImportStatus.Committed, null, ct));
             if (request.AllOrNothing && report.RowsRejected > 0)
             {
                 // Rolled back (PostgreSQL: one transaction). On SQLite the check above saw a clean
@@ -113,7 +113,7 @@ public sealed class HouseholdImporter(
                     report.ResetWrites();
                 }
 
-                await FinishAsync(null, null, report, request, actor, kept ? ImportStatus.Failed : ImportStatus.Rejected,
+                await FinishAsync(null, report, request, actor, kept ? ImportStatus.Failed : ImportStatus.Rejected,
                     kept ? "rows rejected after the check, by a change made meanwhile" : null, ct);
                 return report;
             }
@@ -131,7 +131,7 @@ public sealed class HouseholdImporter(
             var message = ex is OperationCanceledException ? "cancelled" : ex.GetType().Name;
             logger.LogWarning(ex, "Import {ImportId} {Status} after {Created} created, {Updated} updated", report.ImportId, status,
                 report.HouseholdsCreated, report.HouseholdsUpdated);
-            await FinishAsync(null, null, report, request, actor, status, message, CancellationToken.None);
+            await FinishAsync(null, report, request, actor, status, message, CancellationToken.None);
             throw;
         }
     }
@@ -140,18 +140,35 @@ public sealed class HouseholdImporter(
     /// One pass over the spooled file. Writing: batches go into commit windows of
     /// <paramref name="interval"/> (MaxValue: one transaction), <paramref name="finish"/> runs in the
     /// last one before it commits (returning false rolls it back); the report counts a window once it
-    /// has committed. Dry run: the same decisions on a read-only snapshot, nothing written, no write lock.
+    /// has committed. Dry run: the same decisions on a read-only snapshot (<see cref="IDbSessions.ReadAsync{T}"/>),
+    /// nothing written, no write lock.
     /// </summary>
     private async Task RunAsync(
         ImportUpload upload, ImportReport report, string actor, bool dryRun, TimeSpan interval, CancellationToken ct,
-        Func<DbConnection, DbTransaction, Task<bool>>? finish = null)
+        Func<DbSession, Task<bool>>? finish = null)
+    {
+        if (dryRun)
+        {
+            await sessions.ReadAsync(async snapshot =>
+            {
+                await PassAsync(upload, report, actor, null, snapshot, null, ct);
+                return true;
+            }, ct);
+            return;
+        }
+
+        await using var window = await sessions.OpenWindowAsync(interval, ct);
+        await PassAsync(upload, report, actor, window, null, finish, ct);
+    }
+
+    /// <summary>One pass: into <paramref name="window"/> when writing, else on the read-only <paramref name="snapshot"/>.</summary>
+    private async Task PassAsync(
+        ImportUpload upload, ImportReport report, string actor, CommitWindow? window, DbSession? snapshot,
+        Func<DbSession, Task<bool>>? finish, CancellationToken ct)
     {
         var stream = upload.Rewind();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(RegistryOptions.Wib).DateTime);
         var historyActor = $"{actor} (impor {report.ImportId:N})";
-        await using var window = dryRun ? null : await CommitWindow.OpenAsync(database, interval, clock, ct);
-        await using var readConnection = dryRun ? await database.OpenConnectionAsync(ct) : null;
-        await using var snapshot = readConnection is null ? null : await BeginReadAsync(readConnection, ct);
         var uncommitted = new List<ImportBatchOutcome>();
 
         // Cancelled when the writer stops for any reason, so the reader never waits on a full channel.
@@ -166,11 +183,11 @@ public sealed class HouseholdImporter(
             {
                 if (window is null)
                 {
-                    AddToReport(report, [await WriteBatchAsync(readConnection!, snapshot!, batch, historyActor, dryRun: true, ct)]);
+                    AddToReport(report, [await WriteBatchAsync(snapshot!, batch, historyActor, dryRun: true, ct)]);
                     continue;
                 }
 
-                uncommitted.Add(await WriteBatchAsync(window.Connection, window.Transaction, batch, historyActor, dryRun: false, ct));
+                uncommitted.Add(await WriteBatchAsync(window.Session, batch, historyActor, dryRun: false, ct));
                 var commits = window.Commits;
                 try
                 {
@@ -194,7 +211,7 @@ public sealed class HouseholdImporter(
 
             var last = uncommitted.ToList();
             AddToReport(report, uncommitted);
-            if (finish is null || await finish(window.Connection, window.Transaction))
+            if (finish is null || await finish(window.Session))
             {
                 await window.CommitAsync(ct);
             }
@@ -214,12 +231,6 @@ public sealed class HouseholdImporter(
         }
     }
 
-    /// <summary>A read transaction that takes no write lock (SQLite: BEGIN DEFERRED, reading only).</summary>
-    private static async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken ct) =>
-        connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: true)
-            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-
     /// <summary>The file's own error (empty, wrong header) if it has one: it shows before the first household.</summary>
     private async Task<ValidationError?> FirstFileErrorAsync(ImportUpload upload, CancellationToken ct)
     {
@@ -232,19 +243,18 @@ public sealed class HouseholdImporter(
         return null;
     }
 
-    /// <summary>Closes the import's record and audits it, in the given transaction or a new one.</summary>
+    /// <summary>Closes the import's record and audits it, in the given session or a new one.</summary>
     private async Task<bool> FinishAsync(
-        DbConnection? connection, DbTransaction? transaction, ImportReport report, ImportRequest request, string actor,
-        string status, string? error, CancellationToken ct)
+        DbSession? session, ImportReport report, ImportRequest request, string actor, string status, string? error, CancellationToken ct)
     {
         report.Status = status;
-        if (connection is null)
+        if (session is null)
         {
-            return await database.InTransactionAsync((c, t) => FinishAsync(c, t, report, request, actor, status, error, ct), ct: ct);
+            return await sessions.WriteAsync(s => FinishAsync(s, report, request, actor, status, error, ct), ct: ct);
         }
 
-        await ImportLog.FinishAsync(connection, transaction!, report, status, error, clock.GetUtcNow(), ct);
-        await audit.AppendAsync(connection, transaction!, new AuditEntry(
+        await ImportLog.FinishAsync(session, report, status, error, clock.GetUtcNow(), ct);
+        await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(
             actor, "IMPORT_HOUSEHOLDS", "import", report.ImportId.ToString(), null,
             JsonSerializer.Serialize(new
             {
@@ -335,30 +345,30 @@ public sealed class HouseholdImporter(
     /// another household.
     /// </summary>
     private async Task<ImportBatchOutcome> WriteBatchAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedHousehold> batch, string actor, bool dryRun, CancellationToken ct)
+        DbSession session, IReadOnlyList<PreparedHousehold> batch, string actor, bool dryRun, CancellationToken ct)
     {
-        var stored = await households.FindByKkAsync(connection, transaction, [.. batch.Select(p => p.Draft.Kk.Value)], ct);
+        var stored = await households.FindByKkAsync(session, [.. batch.Select(p => p.Draft.Kk.Value)], ct);
         if (stored.Count > 0 || dryRun)
         {
-            return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, dryRun, ct);
+            return await WriteBatchAsync(session, batch, stored, actor, optimistic: false, dryRun, ct);
         }
 
-        await Savepoint.CreateAsync(connection, transaction, "import_batch", ct);
+        await Savepoint.CreateAsync(session, "import_batch", ct);
         try
         {
-            var outcome = await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: true, dryRun: false, ct);
-            await Savepoint.ReleaseAsync(connection, transaction, "import_batch", ct);
+            var outcome = await WriteBatchAsync(session, batch, stored, actor, optimistic: true, dryRun: false, ct);
+            await Savepoint.ReleaseAsync(session, "import_batch", ct);
             return outcome;
         }
         catch (DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            await Savepoint.RollbackAsync(connection, transaction, "import_batch", ct);
-            return await WriteBatchAsync(connection, transaction, batch, stored, actor, optimistic: false, dryRun: false, ct);
+            await Savepoint.RollbackAsync(session, "import_batch", ct);
+            return await WriteBatchAsync(session, batch, stored, actor, optimistic: false, dryRun: false, ct);
         }
     }
 
     private async Task<ImportBatchOutcome> WriteBatchAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<PreparedHousehold> batch,
+        DbSession session, IReadOnlyList<PreparedHousehold> batch,
         Dictionary<string, StoredHouseholdKey> stored, string actor, bool optimistic, bool dryRun, CancellationToken ct)
     {
         var outcome = new ImportBatchOutcome();
@@ -384,7 +394,7 @@ public sealed class HouseholdImporter(
         var owners = optimistic
             ? []
             : await households.FindNikOwnersAsync(
-                connection, transaction, [.. pending.SelectMany(p => p.Prepared.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
+                session, [.. pending.SelectMany(p => p.Prepared.Draft.Details.Members.Select(m => m.Nik.Value))], ct);
         var created = new List<NewHouseholdRows>(pending.Count);
         var messages = new List<OutboxMessage>(pending.Count);
         var history = new List<(Guid, HistoryEntry)>(pending.Count);
@@ -403,9 +413,12 @@ public sealed class HouseholdImporter(
 
         if (!dryRun)
         {
-            await households.InsertAsync(connection, transaction, created, ct);
-            await households.AppendHistoryAsync(connection, transaction, history, ct);
-            await outbox.EnqueuePreparedAsync(connection, transaction, messages, ct);
+            await households.InsertAsync(session, created, ct);
+            await households.AppendHistoryAsync(session, history, ct);
+            // Written now, one bulk insert per batch as before, not held until the window commits
+            // (an all-or-nothing import on PostgreSQL is one window: memory stays flat).
+            session.Outbox.EnqueuePrepared(messages);
+            await session.FlushAsync(ct);
         }
 
         return outcome;
@@ -414,7 +427,7 @@ public sealed class HouseholdImporter(
         async Task<bool> WriteHouseholdAsync(PreparedHousehold prepared, StoredHouseholdKey? existingKey)
         {
             var draft = prepared.Draft;
-            var existing = existingKey is null ? null : await households.LoadAsync(connection, transaction, existingKey.Id, ct);
+            var existing = existingKey is null ? null : await households.LoadAsync(session, existingKey.Id, ct);
             var decision = ReimportPolicy.Decide(draft, existing, owners);
             switch (decision.Outcome)
             {
@@ -451,7 +464,7 @@ public sealed class HouseholdImporter(
                         break;
                     }
 
-                    if (!dryRun && !await households.UpdateDetailsAsync(connection, transaction, existing, readVersion, at, ct))
+                    if (!dryRun && !await households.UpdateDetailsAsync(session, existing, readVersion, at, ct))
                     {
                         return false;
                     }

@@ -11,7 +11,7 @@ namespace Bansos.Registry.Application;
 /// database (the pilot's SQLite file); several instances on one PostgreSQL database would close each
 /// other's running imports.
 /// </summary>
-public sealed partial class ImportRecovery(IDatabase database, MigrationGate gate, IAuditTrail audit, TimeProvider clock, ILogger<ImportRecovery> logger)
+public sealed partial class ImportRecovery(IDbSessions sessions, MigrationGate gate, IAuditTrail audit, TimeProvider clock, ILogger<ImportRecovery> logger)
     : BackgroundService
 {
     // Imports this process starts meanwhile (the pilot seed) are its own, not cut off.
@@ -20,12 +20,12 @@ public sealed partial class ImportRecovery(IDatabase database, MigrationGate gat
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await gate.WaitAsync(stoppingToken);
-        var aborted = await database.InTransactionAsync(async (connection, transaction) =>
+        var aborted = await sessions.WriteAsync(async session =>
         {
-            var ids = await ImportLog.AbortRunningAsync(connection, transaction, processStart, clock.GetUtcNow(), stoppingToken);
+            var ids = await ImportLog.AbortRunningAsync(session, processStart, clock.GetUtcNow(), stoppingToken);
             foreach (var id in ids)
             {
-                await audit.AppendAsync(connection, transaction, new AuditEntry(
+                await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(
                     "system", "IMPORT_ABORTED", "import", id.ToString(), null,
                     System.Text.Json.JsonSerializer.Serialize(new { status = ImportStatus.Aborted, error = ImportStatus.InterruptedMessage })), stoppingToken);
             }

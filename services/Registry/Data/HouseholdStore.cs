@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Bansos.Registry.Domain;
 using Bansos.Registry.Domain.Households;
@@ -8,10 +7,10 @@ using Dapper;
 namespace Bansos.Registry.Data;
 
 /// <summary>
-/// Writes and loads households inside the caller's transaction. The bulk methods serve the import;
+/// Writes and loads households in the caller's session. The bulk methods serve the import;
 /// the single ones serve commands. Nothing here decides anything: the domain does.
 /// </summary>
-public sealed class HouseholdStore(IDatabase database)
+public sealed class HouseholdStore
 {
     private static readonly BulkInsert HouseholdInsert = new(
         "households",
@@ -25,15 +24,13 @@ public sealed class HouseholdStore(IDatabase database)
     private static readonly BulkInsert HistoryInsert = new(
         "household_history", "household_id", "at", "actor", "action", "detail");
 
-    private DbDialect Dialect => database.Dialect;
-
     /// <summary>What the import needs to know of stored households with these KK numbers.</summary>
     public async Task<Dictionary<string, StoredHouseholdKey>> FindByKkAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> kkNumbers, CancellationToken ct)
+        DbSession session, IReadOnlyCollection<string> kkNumbers, CancellationToken ct)
     {
         var found = new Dictionary<string, StoredHouseholdKey>(kkNumbers.Count, StringComparer.Ordinal);
         await KeyLookup.ForEachAsync(
-            connection, transaction, Dialect,
+            session,
             "SELECT id, kk_number, content_hash FROM households WHERE kk_number = @key",
             kkNumbers,
             reader =>
@@ -52,11 +49,11 @@ public sealed class HouseholdStore(IDatabase database)
 
     /// <summary>For each of these NIKs that is registered: the KK number of its household.</summary>
     public async Task<Dictionary<Nik, KkNumber>> FindNikOwnersAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> niks, CancellationToken ct)
+        DbSession session, IReadOnlyCollection<string> niks, CancellationToken ct)
     {
         var owners = new Dictionary<Nik, KkNumber>();
         await KeyLookup.ForEachAsync(
-            connection, transaction, Dialect,
+            session,
             "SELECT m.nik, h.kk_number FROM members m JOIN households h ON h.id = m.household_id WHERE m.nik = @key",
             niks,
             reader => owners[Nik.FromStored(reader.GetString(0))] = KkNumber.FromStored(reader.GetString(1)),
@@ -65,24 +62,24 @@ public sealed class HouseholdStore(IDatabase database)
     }
 
     /// <summary>A household with its members (not its history: commands only append to it).</summary>
-    public async Task<Household?> LoadAsync(DbConnection connection, DbTransaction? transaction, Guid id, CancellationToken ct)
+    public async Task<Household?> LoadAsync(DbSession session, Guid id, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<HouseholdRow>(new CommandDefinition(
+        var row = await session.Connection.QuerySingleOrDefaultAsync<HouseholdRow>(new CommandDefinition(
             """
             SELECT id AS Id, kk_number AS KkNumber, village_code AS VillageCode, rt AS Rt, rw AS Rw, street AS Street,
                    desil AS Desil, programmes AS Programmes, status AS Status, removal_reason AS RemovalReason,
                    status_note AS StatusNote, head_name AS HeadName, member_count AS MemberCount, version AS Version
             FROM households WHERE id = @id
             """,
-            new { id }, transaction, cancellationToken: ct));
+            new { id }, session.Transaction, cancellationToken: ct));
         if (row is null)
         {
             return null;
         }
 
-        var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+        var members = await session.Connection.QueryAsync<MemberRow>(new CommandDefinition(
             "SELECT nik AS Nik, name AS Name, relation AS Relation, sex AS Sex, birth_date AS BirthDate FROM members WHERE household_id = @id ORDER BY position",
-            new { id }, transaction, cancellationToken: ct));
+            new { id }, session.Transaction, cancellationToken: ct));
         var details = new HouseholdDetails(
             new Address(VillageCode.FromStored(row.VillageCode), row.Rt, row.Rw, row.Street),
             Desil.FromStored(row.Desil),
@@ -118,12 +115,12 @@ public sealed class HouseholdStore(IDatabase database)
     }
 
     /// <summary>Inserts new households with their members and history (bulk, for the import).</summary>
-    public async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NewHouseholdRows> households, CancellationToken ct)
+    public async Task InsertAsync(DbSession session, IReadOnlyList<NewHouseholdRows> households, CancellationToken ct)
     {
         // Households first: members and history refer to them.
-        await HouseholdInsert.ExecuteAsync(connection, transaction, Dialect, [.. households.Select(h => h.Household)], ct);
-        await MemberInsert.ExecuteAsync(connection, transaction, Dialect, [.. households.SelectMany(h => h.Members)], ct);
-        await HistoryInsert.ExecuteAsync(connection, transaction, Dialect, [.. households.SelectMany(h => h.History)], ct);
+        await HouseholdInsert.ExecuteAsync(session, [.. households.Select(h => h.Household)], ct);
+        await MemberInsert.ExecuteAsync(session, [.. households.SelectMany(h => h.Members)], ct);
+        await HistoryInsert.ExecuteAsync(session, [.. households.SelectMany(h => h.History)], ct);
     }
 
     /// <summary>
@@ -132,9 +129,9 @@ public sealed class HouseholdStore(IDatabase database)
     /// written — when another transaction changed it meanwhile: the caller reads again.
     /// </summary>
     public async Task<bool> UpdateDetailsAsync(
-        DbConnection connection, DbTransaction transaction, Household household, long readVersion, DateTimeOffset at, CancellationToken ct)
+        DbSession session, Household household, long readVersion, DateTimeOffset at, CancellationToken ct)
     {
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
+        var updated = await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE households SET village_code = @village, district_code = @district, rt = @rt, rw = @rw, street = @street,
                    desil = @desil, programmes = @programmes, head_name = @headName, head_name_key = @headNameKey,
@@ -159,25 +156,25 @@ public sealed class HouseholdStore(IDatabase database)
                 readVersion,
                 at,
             },
-            transaction, cancellationToken: ct));
+            session.Transaction, cancellationToken: ct));
         if (updated == 0)
         {
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM members WHERE household_id = @id", new { id = household.Id }, transaction, cancellationToken: ct));
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM members WHERE household_id = @id", new { id = household.Id }, session.Transaction, cancellationToken: ct));
         var memberRows = new List<object?[]>(household.Members.Count);
         AddMemberRows(memberRows, household);
-        await MemberInsert.ExecuteAsync(connection, transaction, Dialect, memberRows, ct);
+        await MemberInsert.ExecuteAsync(session, memberRows, ct);
         return true;
     }
 
     /// <summary>Stores a household's status if it is still at <paramref name="readVersion"/>; false when it changed meanwhile.</summary>
     public async Task<bool> UpdateStatusAsync(
-        DbConnection connection, DbTransaction transaction, Household household, long readVersion, string? note, DateTimeOffset at,
+        DbSession session, Household household, long readVersion, string? note, DateTimeOffset at,
         CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(
+        await session.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE households SET status = @status, removal_reason = @reason, status_note = @note, version = @version, updated_at = @at
             WHERE id = @id AND version = @readVersion
@@ -192,13 +189,13 @@ public sealed class HouseholdStore(IDatabase database)
                 readVersion,
                 at,
             },
-            transaction, cancellationToken: ct)) == 1;
+            session.Transaction, cancellationToken: ct)) == 1;
 
     /// <summary>History entries of households or of their cards, in the order given.</summary>
     public Task AppendHistoryAsync(
-        DbConnection connection, DbTransaction transaction, IEnumerable<(Guid HouseholdId, HistoryEntry Entry)> entries, CancellationToken ct)
+        DbSession session, IEnumerable<(Guid HouseholdId, HistoryEntry Entry)> entries, CancellationToken ct)
     {
-        return HistoryInsert.ExecuteAsync(connection, transaction, Dialect, [.. entries.Select(e => HistoryRow(e.HouseholdId, e.Entry))], ct);
+        return HistoryInsert.ExecuteAsync(session, [.. entries.Select(e => HistoryRow(e.HouseholdId, e.Entry))], ct);
     }
 
     /// <summary>The upper-cased head name that the prefix search runs on.</summary>

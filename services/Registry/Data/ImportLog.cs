@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Bansos.Registry.Application;
+using Bansos.ServiceDefaults.Storage;
 using Dapper;
 
 namespace Bansos.Registry.Data;
@@ -11,21 +12,21 @@ namespace Bansos.Registry.Data;
 public static class ImportLog
 {
     public static Task StartAsync(
-        DbConnection connection, DbTransaction transaction, Guid importId, ImportRequest request, string sha256, string actor,
+        DbSession session, Guid importId, ImportRequest request, string sha256, string actor,
         DateTimeOffset startedAt, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+        session.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO imports (id, actor, file_name, sha256, all_or_nothing, status, committed, rows_read, rows_rejected,
                                  households_created, households_updated, households_unchanged, error, started_at, finished_at)
             VALUES (@importId, @actor, @fileName, @sha256, @allOrNothing, @status, @no, 0, 0, 0, 0, 0, NULL, @startedAt, NULL)
             """,
             new { importId, actor, fileName = request.FileName, sha256, allOrNothing = request.AllOrNothing, status = ImportStatus.Running, no = false, startedAt },
-            transaction, cancellationToken: ct));
+            session.Transaction, cancellationToken: ct));
 
     public static Task FinishAsync(
-        DbConnection connection, DbTransaction transaction, ImportReport report, string status, string? error, DateTimeOffset finishedAt,
+        DbSession session, ImportReport report, string status, string? error, DateTimeOffset finishedAt,
         CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
+        session.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE imports SET status = @status, committed = @committed, rows_read = @rowsRead, rows_rejected = @rowsRejected,
                                households_created = @created, households_updated = @updated, households_unchanged = @unchanged,
@@ -45,18 +46,18 @@ public static class ImportLog
                 error,
                 finishedAt,
             },
-            transaction, cancellationToken: ct));
+            session.Transaction, cancellationToken: ct));
 
     /// <summary>Imports still RUNNING that started before this process did were cut off by a stop: they are ABORTED.</summary>
     public static async Task<IReadOnlyList<Guid>> AbortRunningAsync(
-        DbConnection connection, DbTransaction transaction, DateTimeOffset processStart, DateTimeOffset now, CancellationToken ct)
+        DbSession session, DateTimeOffset processStart, DateTimeOffset now, CancellationToken ct)
     {
         var args = new { aborted = ImportStatus.Aborted, running = ImportStatus.Running, error = ImportStatus.InterruptedMessage, processStart, now };
-        var ids = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM imports WHERE status = @running AND started_at < @processStart", args, transaction, cancellationToken: ct))).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(
+        var ids = (await session.Connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM imports WHERE status = @running AND started_at < @processStart", args, session.Transaction, cancellationToken: ct))).ToList();
+        await session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE imports SET status = @aborted, error = @error, finished_at = @now WHERE status = @running AND started_at < @processStart",
-            args, transaction, cancellationToken: ct));
+            args, session.Transaction, cancellationToken: ct));
         return ids;
     }
 

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace Bansos.Registry.Data;
 
 /// <summary>
-/// Looks up many rows by a text key inside the caller's transaction, in one statement with one
+/// Looks up many rows by a text key inside the caller's session, in one statement with one
 /// parameter: PostgreSQL <c>= ANY(@keys)</c> with a text array, SQLite <c>IN (SELECT value FROM
 /// json_each(@keys))</c> with a JSON array. (A long <c>IN (@k0, @k1, …)</c> list would bind its
 /// parameters by a linear name search each on SQLite and grow quadratically.)
@@ -16,17 +16,16 @@ internal static class KeyLookup
 {
     /// <param name="select">A query whose WHERE clause ends with <c>{key column} = @key</c>; it is rewritten for the provider.</param>
     public static async Task ForEachAsync(
-        DbConnection connection, DbTransaction transaction, DbDialect dialect, string select,
-        IReadOnlyCollection<string> keys, Action<DbDataReader> onRow, CancellationToken ct)
+        DbSession session, string select, IReadOnlyCollection<string> keys, Action<DbDataReader> onRow, CancellationToken ct)
     {
         if (keys.Count == 0)
         {
             return;
         }
 
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        if (dialect == DbDialect.Postgres)
+        await using var command = session.Connection.CreateCommand();
+        command.Transaction = session.Transaction;
+        if (session.Dialect == DbDialect.Postgres)
         {
             command.CommandText = select.Replace("= @key", "= ANY(@key)", StringComparison.Ordinal);
             command.Parameters.Add(new NpgsqlParameter("key", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys.ToArray() });

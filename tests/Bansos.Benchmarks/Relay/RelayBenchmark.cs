@@ -69,17 +69,18 @@ public sealed class RelayBenchmark : IBenchmark
     {
         using var host = await StartRelayAsync(database, rabbitMq, maxInFlight, batchSize);
         var db = host.Services.GetRequiredService<IDatabase>();
+        var sessions = host.Services.GetRequiredService<IDbSessions>();
         var outbox = host.Services.GetRequiredService<IOutbox>();
         await sink.PurgeAsync();
 
         // Warm-up: JIT, the exchange declared on the first publish, pools.
-        await EnqueueAsync(db, outbox, WarmUp);
+        await EnqueueAsync(sessions, outbox, WarmUp);
         await WaitUntilSentAsync(db);
 
         var load = LoadAverage();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        await EnqueueAsync(db, outbox, events);
+        await EnqueueAsync(sessions, outbox, events);
         var enqueued = clock.Elapsed;
         // The relay sees nothing before the commit, and the commit wakes it: the clock starts here.
         clock.Restart();
@@ -115,15 +116,17 @@ public sealed class RelayBenchmark : IBenchmark
     }
 
     /// <summary>One transaction, 5 000 rows per statement batch, as an import writes them.</summary>
-    private static Task EnqueueAsync(IDatabase db, IOutbox outbox, int count) =>
-        db.InTransactionAsync(async (connection, transaction) =>
+    private static Task EnqueueAsync(IDbSessions sessions, IOutbox outbox, int count) =>
+        sessions.WriteAsync(async session =>
         {
             var at = DateTimeOffset.UtcNow;
             foreach (var chunk in Enumerable.Range(0, count).Chunk(5_000))
             {
-                await outbox.EnqueueManyAsync(connection, transaction,
+                await outbox.EnqueueManyAsync(session.Connection, session.Transaction,
                     chunk.Select(i => (object)new RelayBenchmarkEvent(Guid.CreateVersion7(), 1, "1771010001", "ACTIVE", 1 + (i % 6), at)));
             }
+
+            return true;
         });
 
     private static async Task WaitUntilSentAsync(IDatabase db)

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Bansos.ServiceDefaults.Messaging;
 using Bansos.ServiceDefaults.Storage;
 using Dapper;
@@ -6,9 +5,9 @@ using Dapper;
 namespace Bansos.ServiceDefaults.Tests.Support;
 
 /// <summary>Applies a probe once: a row in probe_effects, committed with the inbox record.</summary>
-public sealed class ProbeConsumer(IDatabase database, ProbeLog log) : InboxConsumer<OutboxProbe>(database)
+public sealed class ProbeConsumer(IDbSessions sessions, ProbeLog log) : InboxConsumer<OutboxProbe>(sessions)
 {
-    protected override async Task HandleAsync(OutboxProbe message, DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    protected override async Task HandleAsync(OutboxProbe message, DbSession session, CancellationToken ct)
     {
         if (message.RunId != log.RunId)
         {
@@ -16,8 +15,8 @@ public sealed class ProbeConsumer(IDatabase database, ProbeLog log) : InboxConsu
         }
 
         // No UNIQUE conflict is expected: a second apply would fail loudly here, not hide.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO probe_effects (run_id, number) VALUES (@RunId, @Number)", message, transaction, cancellationToken: ct));
-        transaction.OnCommitted(() => log.Applied(message.Number));
+        await session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO probe_effects (run_id, number) VALUES (@RunId, @Number)", message, session.Transaction, cancellationToken: ct));
+        session.OnCommitted(() => log.Applied(message.Number));
     }
 }
