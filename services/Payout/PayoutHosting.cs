@@ -47,17 +47,17 @@ public static class PayoutHosting
         services.AddSingleton<ReportQueries>();
 
         // The payout path's one choice by database, here and nowhere else: the store with its SQL and
-        // BeginPayout's reader. The pipeline (PayoutAuthorisations) is the same on both.
+        // BeginPayout's reader. The pipeline (PayoutAuthorizations) is the same on both.
         var (dialect, _) = StorageSettings.Resolve(builder.Configuration, ServiceName);
         if (dialect == DbDialect.Sqlite)
         {
-            services.AddSingleton<IAuthorisationStore, SqliteAuthorisationStore>();
+            services.AddSingleton<IAuthorizationStore, SqliteAuthorizationStore>();
             services.AddSingleton<ReadConnections>();
             services.AddSingleton<ICardViewReader, PooledCardViewReader>();
         }
         else
         {
-            services.AddSingleton<IAuthorisationStore, PostgresAuthorisationStore>();
+            services.AddSingleton<IAuthorizationStore, PostgresAuthorizationStore>();
             // BeginPayout's reads coalesced (one query for whatever queued meanwhile), unless group commit is off.
             services.AddSingleton(sp => new PostgresCardViewBatcher(sp.GetRequiredService<IDatabase>(), options.GroupCommit == false ? 1 : options.MaxBatch,
                 sp.GetRequiredService<ILogger<PostgresCardViewBatcher>>()));
@@ -67,9 +67,9 @@ public static class PayoutHosting
         services.AddOptions<BeginPayoutLimitOptions>().BindConfiguration(BeginPayoutLimitOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BeginPayoutLimiter>();
-        services.AddSingleton<UnbackedAuthorisations>();
+        services.AddSingleton<UnbackedAuthorizations>();
         services.AddSingleton<PayoutChallenges>();
-        services.AddSingleton<PayoutAuthorisations>();
+        services.AddSingleton<PayoutAuthorizations>();
         services.AddSingleton<PayoutReversals>();
         services.AddSingleton<TerminalDay>();
         services.AddSingleton<CardRefusalStore>();

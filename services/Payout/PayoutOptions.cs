@@ -12,14 +12,14 @@ public sealed record PayoutOptions
     public string IssuerKeyFile { get; init; } = "";
 
     /// <summary>
-    /// Group commit, on unless set false. SQLite: one writer commits queued authorisations
-    /// together (one fsync per batch instead of per payout). PostgreSQL: authorisations are
+    /// Group commit, on unless set false. SQLite: one writer commits queued authorizations
+    /// together (one fsync per batch instead of per payout). PostgreSQL: authorizations are
     /// decided and written a batch at a time (a few round trips per batch instead of five per
     /// payout). Off: one transaction per request on both.
     /// </summary>
     public bool? GroupCommit { get; init; }
 
-    /// <summary>At most this many authorisations share one commit.</summary>
+    /// <summary>At most this many authorizations share one commit.</summary>
     public int MaxBatch { get; init; } = 256;
 
     /// <summary>Names the receive endpoints (queues) of the consumers: "&lt;prefix&gt;-household-registered" etc.</summary>

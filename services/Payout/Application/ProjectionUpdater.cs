@@ -11,7 +11,7 @@ namespace Bansos.Payout.Application;
 /// household event, the household gets any entitlement it has become eligible for in an OPEN
 /// period (docs/architecture.md §3: a household that becomes eligible while a period is open gets its
 /// entitlement). A household that stops being ACTIVE keeps its entitlement row but cannot draw:
-/// every authorisation checks the status.
+/// every authorization checks the status.
 /// </summary>
 public sealed class ProjectionUpdater(ProjectionStore projection, PeriodStore periods, TimeProvider time)
 {

@@ -74,12 +74,12 @@ public static class DbValues
     };
 
     /// <summary>
-    /// An authorisation's columns starting at <paramref name="first"/>; null when the terminal column is (not enrolled):
+    /// An authorization's columns starting at <paramref name="first"/>; null when the terminal column is (not enrolled):
     /// terminal status and village, existing payout id, challenge uses, card id, status, household id, replaced by,
     /// highest verified ATC, household status and village, entitlement id, amount, balance, period code, programme,
     /// status, start and end date.
     /// </summary>
-    public static AuthorisationSnapshot? ReadSnapshot(DbDataReader reader, int first, long periodId)
+    public static AuthorizationSnapshot? ReadSnapshot(DbDataReader reader, int first, long periodId)
     {
         if (reader.IsDBNull(first))
         {
@@ -94,7 +94,7 @@ public static class DbValues
                 AidPeriodLifecycle.ParseStatus(reader.GetString(first + 16)), RequiredDate(reader, first + 17),
                 RequiredDate(reader, first + 18), reader.GetInt64(first + 12), reader.GetInt64(first + 13))
             : null;
-        return new AuthorisationSnapshot(
+        return new AuthorizationSnapshot(
             PointStore.ParseStatus(reader.GetString(first)),
             reader.GetString(first + 1),
             ReadGuid(reader, first + 2),

@@ -4,7 +4,7 @@ namespace Bansos.Payout.Domain;
 
 /// <summary>
 /// BeginPayout's answer to "can this card draw here now?": the same card, household and terminal
-/// checks as an authorisation, before any challenge is issued. Null means yes.
+/// checks as an authorization, before any challenge is issued. Null means yes.
 /// </summary>
 public static class PayoutEligibility
 {

@@ -1,6 +1,6 @@
 namespace Bansos.Payout.Domain;
 
-/// <summary>An enrolled terminal is ACTIVE or DISABLED; a disabled one gets every authorisation declined.</summary>
+/// <summary>An enrolled terminal is ACTIVE or DISABLED; a disabled one gets every authorization declined.</summary>
 public enum TerminalStatus
 {
     Active = 1,

@@ -106,7 +106,7 @@ internal static class ProtoMapping
         return response;
     }
 
-    public static Proto.AuthorizePayoutResponse ToProto(AuthorisationResult result)
+    public static Proto.AuthorizePayoutResponse ToProto(AuthorizationResult result)
     {
         var payout = result.Payout;
         return new Proto.AuthorizePayoutResponse

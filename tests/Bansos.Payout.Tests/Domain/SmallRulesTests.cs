@@ -55,7 +55,7 @@ public sealed class SmallRulesTests
         Assert.Equal(refusal, new CardFacts(Guid.NewGuid(), Guid.NewGuid(), status, replaced).Refusal);
 
     [Fact]
-    public void Begin_payout_refuses_what_authorisation_would()
+    public void Begin_payout_refuses_what_authorization_would()
     {
         var card = new CardFacts(Guid.NewGuid(), Guid.NewGuid(), CardStatuses.Active, false);
         var household = new HouseholdFacts(card.HouseholdId, "17.03.12.2003", HouseholdStatuses.Active, []);
