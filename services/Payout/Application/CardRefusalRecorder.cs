@@ -37,7 +37,7 @@ public sealed class CardRefusalRecorder(IDbSessions sessions, CardRefusalStore s
         sessions.WriteAsync(async session =>
         {
             var status = await store.TerminalStatusAsync(session, terminalId, ct);
-            if (status != "ACTIVE")
+            if (status != TerminalStatus.Active)
             {
                 throw new TerminalNotAllowedException("Terminal dinonaktifkan atau tidak terdaftar (terminal disabled or not enrolled).");
             }

@@ -63,7 +63,7 @@ public sealed class ProjectionUpdater(ProjectionStore projection, PeriodStore pe
     public async Task ApplyAsync(DbSession session, CardIssued e, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await projection.UpsertCardAsync(session, e.CardId, e.CardNumber, e.HouseholdId, CardStatuses.Active,
+        await projection.UpsertCardAsync(session, e.CardId, e.CardNumber, e.HouseholdId, CardStatus.Active.ToCode(),
             e.ReplacesCardId, e.Version, now, ct);
         if (e.ReplacesCardId is { } oldCard)
         {
@@ -77,7 +77,7 @@ public sealed class ProjectionUpdater(ProjectionStore projection, PeriodStore pe
     private async Task GrantAsync(DbSession session, Guid householdId, DateTimeOffset now, CancellationToken ct)
     {
         var household = await projection.GetHouseholdAsync(session, householdId, ct);
-        if (household?.VillageCode is not { } village || household.Status != HouseholdStatuses.Active)
+        if (household?.VillageCode is not { } village || household.Status != HouseholdStatus.Active)
         {
             return;
         }

@@ -72,7 +72,7 @@ public static class AuthorizationRules
             return AuthorizationDecision.Decline(cardRefusal, true, true);
         }
 
-        if (facts.Household?.Status != HouseholdStatuses.Active)
+        if (facts.Household?.Status != HouseholdStatus.Active)
         {
             return AuthorizationDecision.Decline(DeclineReason.HouseholdNotActive, true, true);
         }

@@ -20,7 +20,7 @@ public static class PayoutEligibility
             return refusal;
         }
 
-        if (household?.Status != HouseholdStatuses.Active)
+        if (household?.Status != HouseholdStatus.Active)
         {
             return DeclineReason.HouseholdNotActive;
         }

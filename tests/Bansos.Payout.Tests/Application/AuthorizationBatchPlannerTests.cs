@@ -21,8 +21,8 @@ public sealed class AuthorizationBatchPlannerTests
             existing,
             ChallengeUsed: challengeUses > 0,
             HighestAtc: (int?)highestAtc,
-            new CardFacts(Guid.NewGuid(), household, CardStatuses.Active, Replaced: false),
-            new HouseholdFacts(household, "17.03.12.2003", HouseholdStatuses.Active, []),
+            new CardFacts(Guid.NewGuid(), household, CardStatus.Active, Replaced: false),
+            new HouseholdFacts(household, "17.03.12.2003", HouseholdStatus.Active, []),
             new EntitlementFacts(7, 1, "SEMBAKO-2021-11", "SEMBAKO", AidPeriodStatus.Open, today.AddDays(-1), today.AddDays(1), 200_000, balance));
     }
 

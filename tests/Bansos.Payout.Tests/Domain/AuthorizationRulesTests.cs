@@ -20,8 +20,8 @@ public sealed class AuthorizationRulesTests
         CryptogramValid = true,
         Atc = 5,
         HighestAtcSeen = 4,
-        Card = new CardFacts(Guid.NewGuid(), Household, CardStatuses.Active, Replaced: false),
-        Household = new HouseholdFacts(Household, "17.03.12.2003", HouseholdStatuses.Active, ["SEMBAKO"]),
+        Card = new CardFacts(Guid.NewGuid(), Household, CardStatus.Active, Replaced: false),
+        Household = new HouseholdFacts(Household, "17.03.12.2003", HouseholdStatus.Active, ["SEMBAKO"]),
         Entitlement = new EntitlementFacts(1, 202111, "SEMBAKO-2021-11", "SEMBAKO", AidPeriodStatus.Open,
             new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 30), 200_000, 200_000),
         Now = Now,
@@ -80,12 +80,12 @@ public sealed class AuthorizationRulesTests
             "bad cryptogram" => v with { CryptogramValid = false },
             "atc equal" => v with { Atc = 4 },
             "atc lower" => v with { Atc = 1 },
-            "card blocked" => v with { Card = v.Card! with { Status = CardStatuses.Blocked } },
-            "card lost" => v with { Card = v.Card! with { Status = CardStatuses.Lost } },
-            "card replaced by status" => v with { Card = v.Card! with { Status = CardStatuses.Replaced } },
+            "card blocked" => v with { Card = v.Card! with { Status = CardStatus.Blocked } },
+            "card lost" => v with { Card = v.Card! with { Status = CardStatus.Lost } },
+            "card replaced by status" => v with { Card = v.Card! with { Status = CardStatus.Replaced } },
             "card replaced by a newer card" => v with { Card = v.Card! with { Replaced = true } },
-            "household suspended" => v with { Household = v.Household! with { Status = HouseholdStatuses.Suspended } },
-            "household removed" => v with { Household = v.Household! with { Status = HouseholdStatuses.Removed } },
+            "household suspended" => v with { Household = v.Household! with { Status = HouseholdStatus.Suspended } },
+            "household removed" => v with { Household = v.Household! with { Status = HouseholdStatus.Removed } },
             "household unknown status" => v with { Household = v.Household! with { Status = null } },
             "no entitlement" => v with { Entitlement = null },
             "period closed" => v with { Entitlement = v.Entitlement! with { PeriodStatus = AidPeriodStatus.Closed } },
@@ -163,7 +163,7 @@ public sealed class AuthorizationRulesTests
         Assert.Equal(DeclineReason.BadCryptogram, AuthorizationRules.Decide(v with
         {
             CryptogramValid = false,
-            Card = v.Card! with { Status = CardStatuses.Blocked },
+            Card = v.Card! with { Status = CardStatus.Blocked },
         }).Reason);
     }
 
