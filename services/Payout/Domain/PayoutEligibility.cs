@@ -1,5 +1,3 @@
-using Bansos.Contracts;
-
 namespace Bansos.Payout.Domain;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Bansos.Card;
-using Bansos.Contracts;
 using Bansos.Payout.Application;
 using Bansos.Payout.Domain;
 

@@ -1,5 +1,4 @@
 using Bansos.Card;
-using Bansos.Contracts;
 using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Tests.Domain;

@@ -1,4 +1,3 @@
-using Bansos.Contracts;
 using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Tests.Domain;
