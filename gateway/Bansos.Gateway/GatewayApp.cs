@@ -35,7 +35,8 @@ public static class GatewayApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder.Configuration);
         builder.Configuration.AddBansosSecretFiles(); // before anything reads a connection string
-        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        // Ports, keys, routes and limits are set up before the container exists: read with the same binding and checks (D87).
+        var options = builder.Configuration.ReadBansosSettings<GatewayOptions>(GatewayOptions.Section);
         var paths = new GatewayPaths(options.ResolveDataDir(builder.Configuration));
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ServiceName)) &&
             string.IsNullOrWhiteSpace(builder.Configuration["Bansos:Storage:Provider"]))
@@ -78,7 +79,7 @@ public static class GatewayApp
     private static void AddGatewayServices(this WebApplicationBuilder builder, GatewayOptions options, GatewayPaths paths, GatewayPki pki)
     {
         var services = builder.Services;
-        services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
+        services.AddBansosSettings<GatewayOptions>(GatewayOptions.Section);
         services.AddSingleton(paths);
         services.AddSingleton(pki);
         services.AddSingleton<GatewayTokenIssuer>();

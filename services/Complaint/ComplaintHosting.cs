@@ -6,7 +6,6 @@ using Bansos.Complaint.Messaging;
 using Bansos.Registry.Domain.Areas;
 using Bansos.ServiceDefaults;
 using Bansos.ServiceDefaults.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Bansos.Complaint;
 
@@ -18,8 +17,8 @@ public static class ComplaintHosting
     public static WebApplicationBuilder AddComplaintServices(this WebApplicationBuilder builder)
     {
         builder.AddBansosStorage(ServiceName, typeof(ComplaintHosting).Assembly);
-        // Queues are "<prefix>-<consumer>"; tests give each host its own prefix on a shared broker.
-        var endpointPrefix = builder.Configuration[ComplaintOptions.Section + ":EndpointPrefix"] is { Length: > 0 } prefix ? prefix : ServiceName;
+        // The queue prefix is needed to register the consumers, before the container exists (docs/decisions.md D87).
+        var endpointPrefix = builder.Configuration.ReadBansosSettings<ComplaintOptions>(ComplaintOptions.Section).EndpointPrefix;
         builder.AddBansosMessaging(endpointPrefix, bus =>
         {
             bus.AddConsumer<PayoutDeclinedConsumer>();
@@ -30,9 +29,7 @@ public static class ComplaintHosting
         builder.AddBansosAuth();
 
         var services = builder.Services;
-        services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ComplaintOptions.SlaDays>().BindConfiguration(ComplaintOptions.Section + ":Sla").ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ComplaintOptions>>().Value);
+        services.AddBansosSettings<ComplaintOptions>(ComplaintOptions.Section);
         services.AddSingleton(_ => AreaReference.LoadDefault());
         services.AddSingleton<IGrpcExceptionMapper, ComplaintExceptionMapper>();
         services.AddDataProtection();

@@ -16,9 +16,10 @@ public static class PayoutHosting
 
     public static WebApplicationBuilder AddPayoutServices(this WebApplicationBuilder builder)
     {
-        var options = PayoutOptions.From(builder.Configuration);
+        // The queue prefix is needed to register the consumers, before the container exists (D87).
+        var endpointPrefix = builder.Configuration.ReadBansosSettings<PayoutOptions>(PayoutOptions.Section, PayoutOptions.Complete).EndpointPrefix;
         builder.AddBansosStorage(ServiceName, typeof(PayoutHosting).Assembly);
-        builder.AddBansosMessaging(options.EndpointPrefix, bus =>
+        builder.AddBansosMessaging(endpointPrefix, bus =>
         {
             bus.AddConsumer<HouseholdRegisteredConsumer>();
             bus.AddConsumer<HouseholdChangedConsumer>();
@@ -30,10 +31,11 @@ public static class PayoutHosting
 
         var services = builder.Services;
         services.AddSingleton<IGrpcExceptionMapper, PayoutExceptionMapper>();
-        services.AddSingleton(options);
-        services.AddSingleton(PilotSeedOptions.From(builder.Configuration));
+        PayoutOptions.Complete(services.AddBansosSettings<PayoutOptions>(PayoutOptions.Section));
+        services.AddBansosSettings<PilotSeedOptions>(PilotSeedOptions.Section);
 
-        services.AddSingleton<IIssuerKeyStore>(sp => new FileIssuerKeyStore(options.IssuerKeyFile, sp.GetRequiredService<ILogger<FileIssuerKeyStore>>()));
+        services.AddSingleton<IIssuerKeyStore>(sp => new FileIssuerKeyStore(sp.GetRequiredService<PayoutOptions>().IssuerKeyFile,
+            sp.GetRequiredService<ILogger<FileIssuerKeyStore>>()));
         services.AddHostedService<IssuerKeyStartup>();
         services.AddSingleton<CardKeyCache>();
         services.AddSingleton<CryptogramVerifier>();
@@ -47,29 +49,32 @@ public static class PayoutHosting
         services.AddSingleton<ReportQueries>();
 
         // The payout path's one choice by database, here and nowhere else: the store with its SQL and
-        // BeginPayout's reader. The pipeline (PayoutAuthorisations) is the same on both.
+        // BeginPayout's reader. The pipeline (PayoutAuthorizations) is the same on both.
         var (dialect, _) = StorageSettings.Resolve(builder.Configuration, ServiceName);
         if (dialect == DbDialect.Sqlite)
         {
-            services.AddSingleton<IAuthorisationStore, SqliteAuthorisationStore>();
+            services.AddSingleton<IAuthorizationStore, SqliteAuthorizationStore>();
             services.AddSingleton<ReadConnections>();
             services.AddSingleton<ICardViewReader, PooledCardViewReader>();
         }
         else
         {
-            services.AddSingleton<IAuthorisationStore, PostgresAuthorisationStore>();
+            services.AddSingleton<IAuthorizationStore, PostgresAuthorizationStore>();
             // BeginPayout's reads coalesced (one query for whatever queued meanwhile), unless group commit is off.
-            services.AddSingleton(sp => new PostgresCardViewBatcher(sp.GetRequiredService<IDatabase>(), options.GroupCommit == false ? 1 : options.MaxBatch,
-                sp.GetRequiredService<ILogger<PostgresCardViewBatcher>>()));
+            services.AddSingleton(sp =>
+            {
+                var options = sp.GetRequiredService<PayoutOptions>();
+                return new PostgresCardViewBatcher(sp.GetRequiredService<IDatabase>(), options.GroupCommit == false ? 1 : options.MaxBatch,
+                    sp.GetRequiredService<ILogger<PostgresCardViewBatcher>>());
+            });
             services.AddSingleton<ICardViewReader>(sp => sp.GetRequiredService<PostgresCardViewBatcher>());
         }
 
-        services.AddOptions<BeginPayoutLimitOptions>().BindConfiguration(BeginPayoutLimitOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddBansosSettings<BeginPayoutLimitOptions>(BeginPayoutLimitOptions.Section);
         services.AddSingleton<BeginPayoutLimiter>();
-        services.AddSingleton<UnbackedAuthorisations>();
+        services.AddSingleton<UnbackedAuthorizations>();
         services.AddSingleton<PayoutChallenges>();
-        services.AddSingleton<PayoutAuthorisations>();
+        services.AddSingleton<PayoutAuthorizations>();
         services.AddSingleton<PayoutReversals>();
         services.AddSingleton<TerminalDay>();
         services.AddSingleton<CardRefusalStore>();

@@ -1,46 +1,49 @@
-using Microsoft.Extensions.Configuration;
+using System.ComponentModel.DataAnnotations;
+using Bansos.ServiceDefaults.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Bansos.Payout;
 
-/// <summary><c>Bansos:Payout:*</c> settings (see docs/payout.md).</summary>
+/// <summary><c>Bansos:Payout:*</c> settings (see docs/payout.md), checked at start-up.</summary>
 public sealed record PayoutOptions
 {
+    public const string Section = "Bansos:Payout";
+
     /// <summary>How long a BeginPayout challenge stays usable: long enough to type a PIN, short enough to be useless later.</summary>
-    public TimeSpan ChallengeTtl { get; init; } = TimeSpan.FromMinutes(2);
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ChallengeTtl { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The issuer master key file; default <c>{Bansos:DataDir}/payout-issuer.key</c>.</summary>
-    public string IssuerKeyFile { get; init; } = "";
+    public string IssuerKeyFile { get; set; } = "";
 
     /// <summary>
-    /// Group commit, on unless set false. SQLite: one writer commits queued authorisations
-    /// together (one fsync per batch instead of per payout). PostgreSQL: authorisations are
+    /// Group commit, on unless set false. SQLite: one writer commits queued authorizations
+    /// together (one fsync per batch instead of per payout). PostgreSQL: authorizations are
     /// decided and written a batch at a time (a few round trips per batch instead of five per
     /// payout). Off: one transaction per request on both.
     /// </summary>
-    public bool? GroupCommit { get; init; }
+    public bool? GroupCommit { get; set; }
 
-    /// <summary>At most this many authorisations share one commit.</summary>
-    public int MaxBatch { get; init; } = 256;
+    /// <summary>At most this many authorizations share one commit.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatch { get; set; } = 256;
 
     /// <summary>Names the receive endpoints (queues) of the consumers: "&lt;prefix&gt;-household-registered" etc.</summary>
-    public string EndpointPrefix { get; init; } = "payout";
+    [Required]
+    public string EndpointPrefix { get; set; } = "payout";
 
     /// <summary>How many derived card keys stay cached (each a 16-byte array).</summary>
-    public int CardKeyCacheSize { get; init; } = 200_000;
+    [Range(1, 100_000_000)]
+    public int CardKeyCacheSize { get; set; } = 200_000;
 
-    public static PayoutOptions From(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Bansos:Payout");
-        var defaults = new PayoutOptions();
-        var dataDir = configuration["Bansos:DataDir"] is { Length: > 0 } dir ? dir : "./data";
-        return new PayoutOptions
+    /// <summary>
+    /// The defaults that depend on other settings, applied after binding: the service's registration
+    /// and <see cref="SettingsExtensions.ReadBansosSettings{T}"/> both use it.
+    /// </summary>
+    public static void Complete(OptionsBuilder<PayoutOptions> options) =>
+        options.PostConfigure<IConfiguration>((settings, configuration) =>
         {
-            ChallengeTtl = section.GetValue("ChallengeTtl", defaults.ChallengeTtl),
-            IssuerKeyFile = Path.GetFullPath(section["IssuerKeyFile"] is { Length: > 0 } file ? file : Path.Combine(dataDir, "payout-issuer.key")),
-            GroupCommit = section.GetValue<bool?>("GroupCommit"),
-            MaxBatch = Math.Max(1, section.GetValue("MaxBatch", defaults.MaxBatch)),
-            EndpointPrefix = section["EndpointPrefix"] is { Length: > 0 } prefix ? prefix : defaults.EndpointPrefix,
-            CardKeyCacheSize = Math.Max(1, section.GetValue("CardKeyCacheSize", defaults.CardKeyCacheSize)),
-        };
-    }
+            var dataDir = configuration["Bansos:DataDir"] is { Length: > 0 } dir ? dir : "./data";
+            settings.IssuerKeyFile = Path.GetFullPath(settings.IssuerKeyFile is { Length: > 0 } file ? file : Path.Combine(dataDir, "payout-issuer.key"));
+        });
 }

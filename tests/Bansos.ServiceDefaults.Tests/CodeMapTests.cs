@@ -65,4 +65,17 @@ public sealed class CodeMapTests
         Assert.Throws<ArgumentException>(() => new CodeMap<Colour>((Colour.Red, "RED"), (Colour.Green, "red"), (Colour.Blue, "BLUE")));
         Assert.Throws<ArgumentException>(() => new CodeMap<Colour>((Colour.Red, "RED "), (Colour.Green, "GREEN"), (Colour.Blue, "BLUE")));
     }
+
+    [Fact]
+    public void A_stored_code_this_version_cannot_read_is_a_format_error()
+    {
+        Assert.Equal(Colour.Green, Colours.Parse("GREEN"));
+
+        var error = Assert.Throws<FormatException>(() => Colours.Parse("PURPLE"));
+        Assert.Contains("Unknown Colour code 'PURPLE'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_values_come_in_the_order_given() =>
+        Assert.Equal(Colours.Codes.Select(code => Colours.Parse(code)), Colours.Values);
 }

@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 
 namespace Bansos.ServiceDefaults.Tests;
@@ -65,9 +66,9 @@ public sealed class QuorumQueueTests
             new("Bansos:RabbitMq:AutoDeleteQueues", "true"),
         ]).Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => RabbitMqSettings.From(configuration));
+        var error = Assert.Throws<OptionsValidationException>(() => RabbitMqSettings.From(configuration));
 
-        Assert.Contains("QuorumQueues", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Bansos:RabbitMq:QuorumQueues", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public static class MessageCatalog
             "The gateway cannot be reached (attempt {0}). The payout is not answered yet; the agent retries with the same key, so nothing is paid twice."),
         [Msg.GatewayTimeout] = new("Gateway tidak menjawab tepat waktu. Periksa sambungan jaringan, lalu coba lagi.",
             "The gateway did not answer in time. Check the network connection, then try again."),
-        [Msg.NotAuthorised] = new("Terminal ini tidak diizinkan (belum terdaftar, dinonaktifkan, atau sertifikatnya tidak sah). Hubungi admin posko.",
+        [Msg.NotAuthorized] = new("Terminal ini tidak diizinkan (belum terdaftar, dinonaktifkan, atau sertifikatnya tidak sah). Hubungi admin posko.",
             "This terminal is not allowed (not enrolled, disabled, or its certificate is not valid). Contact the posko admin."),
         [Msg.ServiceRefused] = new("Layanan menolak permintaan ini: {0}", "The service refused this request: {0}"),
         [Msg.ServiceError] = new("Layanan sedang bermasalah. Coba lagi sebentar lagi; bila terus terjadi, hubungi admin.",

@@ -34,7 +34,7 @@ public enum Msg
     GatewayUnreachable,
     GatewayUnreachableRetrying,
     GatewayTimeout,
-    NotAuthorised,
+    NotAuthorized,
     ServiceRefused,
     ServiceError,
     PendingResolving,

@@ -12,7 +12,7 @@ public sealed record ServiceProblem(bool Transient, bool NotImplemented, Notice 
         StatusCode.Unavailable or StatusCode.Aborted or StatusCode.ResourceExhausted or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled
             => new(true, false, Notice.Error(Msg.GatewayUnreachable)),
         StatusCode.DeadlineExceeded => new(true, false, Notice.Error(Msg.GatewayTimeout)),
-        StatusCode.Unauthenticated or StatusCode.PermissionDenied => new(false, false, Notice.Error(Msg.NotAuthorised)),
+        StatusCode.Unauthenticated or StatusCode.PermissionDenied => new(false, false, Notice.Error(Msg.NotAuthorized)),
         StatusCode.Unimplemented => new(false, true, Notice.Error(Msg.ServiceError)),
         // The services' own messages are plain words, Indonesian first (docs/payout.md "Errors").
         StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.AlreadyExists or StatusCode.OutOfRange

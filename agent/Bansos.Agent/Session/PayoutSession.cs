@@ -15,7 +15,7 @@ namespace Bansos.Agent.Session;
 
 /// <summary>
 /// One card at the counter (docs/agent.md "The payout session"): SELECT and read the card, ask the
-/// payout service what it may draw, take amount and PIN, let the card sign, authorise, print the
+/// payout service what it may draw, take amount and PIN, let the card sign, authorize, print the
 /// receipt. Whatever goes wrong, the outcome says whether anything was paid: a payout request is
 /// saved before it is sent and sent again with the same idempotency key until it is answered.
 /// </summary>

@@ -1,4 +1,5 @@
 using Bansos.ServiceDefaults.Auth;
+using Bansos.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,7 @@ public static class AuthExtensions
     public static WebApplicationBuilder AddBansosAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(sp => BansosAuthOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddBansosSettings<BansosAuthOptions>(BansosAuthOptions.Section).PostConfigure(BansosAuthOptions.Complete);
         services.AddHttpClient(nameof(PublishedKeys));
         services.AddSingleton(sp => new PublishedKeys(
             sp.GetRequiredService<BansosAuthOptions>(),
@@ -36,9 +37,8 @@ public static class AuthExtensions
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<BansosAuthOptions, IConfiguration, IHostEnvironment, IServiceProvider>((jwt, options, configuration, environment, sp) =>
             {
-                // Checked here (the options are built at start-up, see ValidateOnStart) from the final configuration:
+                // BansosAuthOptions come checked (AddBansosSettings, at start-up) from the final configuration:
                 // test hosts add their settings after Program registered everything.
-                options.EnsureUsable(configuration);
                 var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
 
                 // Keep claim names as issued ("sub", "role"), not the WS-* URIs.

@@ -1,13 +1,16 @@
-using Microsoft.Extensions.Configuration;
+using System.ComponentModel.DataAnnotations;
 
 namespace Bansos.ServiceDefaults.Auth;
 
 /// <summary>
 /// <c>Bansos:Auth:*</c>: how a service verifies tokens. A service gets public keys only (a JWKS
-/// document: a file, the gateway's URL, or inline) and can verify but never mint.
+/// document: a file, the gateway's URL, or inline) and can verify but never mint. Bound and
+/// checked at start-up like every setting (docs/decisions.md D87).
 /// </summary>
-public sealed record BansosAuthOptions
+public sealed record BansosAuthOptions : IValidatableObject
 {
+    public const string Section = "Bansos:Auth";
+
     public const string DefaultIssuer = "bansos-gateway";
     public const string DefaultAudience = "bansos";
 
@@ -17,65 +20,67 @@ public sealed record BansosAuthOptions
     /// <summary>The longest a terminal's token may live: the gateway mints them from a client certificate per few minutes.</summary>
     public static readonly TimeSpan MaxTerminalLifetime = TimeSpan.FromMinutes(5);
 
-    public string Issuer { get; init; } = DefaultIssuer;
+    public string Issuer { get; set; } = DefaultIssuer;
 
-    public string Audience { get; init; } = DefaultAudience;
+    public string Audience { get; set; } = DefaultAudience;
 
     /// <summary>A JWKS file (public keys) on disk, re-read when it changes.</summary>
-    public string? JwksFile { get; init; }
+    public string? JwksFile { get; set; }
 
     /// <summary>The gateway's JWKS address, e.g. <c>http://127.0.0.1:8080/.well-known/jwks.json</c>.</summary>
-    public string? JwksUri { get; init; }
+    public string? JwksUri { get; set; }
 
     /// <summary>A JWKS document given inline (tests, containers that pass it in an environment variable).</summary>
-    public string? Jwks { get; init; }
+    public string? Jwks { get; set; }
 
     /// <summary>An external OIDC issuer (e.g. Keycloak); tokens are then checked against its published keys.</summary>
-    public string? Authority { get; init; }
+    public string? Authority { get; set; }
 
-    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromSeconds(30);
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often published keys are fetched again (a key the cache does not know triggers a refresh sooner).</summary>
-    public TimeSpan KeyRefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     public bool HasKeySource => JwksFile is not null || JwksUri is not null || Jwks is not null;
 
-    public static BansosAuthOptions From(IConfiguration configuration)
+    /// <summary>Refused when set: the shared secret of before (services now verify the gateway's public keys).</summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Blank means unset (the gateway blanks JwksUri and JwksFile when it passes its keys inline); blank names mean the defaults.</summary>
+    public static void Complete(BansosAuthOptions options)
     {
-        var section = configuration.GetSection("Bansos:Auth");
-        return new BansosAuthOptions
-        {
-            Issuer = section["Issuer"] is { Length: > 0 } issuer ? issuer : DefaultIssuer,
-            Audience = section["Audience"] is { Length: > 0 } audience ? audience : DefaultAudience,
-            JwksFile = NullIfBlank(section["JwksFile"]),
-            JwksUri = NullIfBlank(section["JwksUri"]),
-            Jwks = NullIfBlank(section["Jwks"]),
-            Authority = NullIfBlank(section["Authority"]),
-            ClockSkew = section.GetValue("ClockSkew", TimeSpan.FromSeconds(30)),
-            KeyRefreshInterval = section.GetValue("KeyRefreshInterval", TimeSpan.FromMinutes(5)),
-        };
+        ArgumentNullException.ThrowIfNull(options);
+        options.Issuer = string.IsNullOrWhiteSpace(options.Issuer) ? DefaultIssuer : options.Issuer;
+        options.Audience = string.IsNullOrWhiteSpace(options.Audience) ? DefaultAudience : options.Audience;
+        options.JwksFile = NullIfBlank(options.JwksFile);
+        options.JwksUri = NullIfBlank(options.JwksUri);
+        options.Jwks = NullIfBlank(options.Jwks);
+        options.Authority = NullIfBlank(options.Authority);
+        options.SigningKey = NullIfBlank(options.SigningKey);
     }
 
-    /// <summary>Throws with what to configure when the service could not verify any token.</summary>
-    public void EnsureUsable(IConfiguration configuration)
+    /// <summary>What to configure when the service could not verify any token (the messages name the keys, docs/operations.md).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(configuration["Bansos:Auth:SigningKey"]))
+        if (SigningKey is not null)
         {
-            throw new InvalidOperationException(
-                "Bansos:Auth:SigningKey is no longer used: services verify the gateway's ES256 signatures with its public keys. " +
-                "Remove it and set Bansos:Auth:JwksUri (the gateway's /.well-known/jwks.json) or Bansos:Auth:JwksFile.");
+            yield return new ValidationResult(
+                "is no longer used: services verify the gateway's ES256 signatures with its public keys. " +
+                "Remove it and set Bansos:Auth:JwksUri (the gateway's /.well-known/jwks.json) or Bansos:Auth:JwksFile.", [nameof(SigningKey)]);
         }
 
         if (!HasKeySource && Authority is null)
         {
-            throw new InvalidOperationException(
+            yield return new ValidationResult(
                 "No token verification keys: set Bansos:Auth:JwksUri (the gateway's /.well-known/jwks.json), " +
-                "Bansos:Auth:JwksFile (a JWKS file), Bansos:Auth:Jwks (the document itself) or Bansos:Auth:Authority (an OIDC issuer).");
+                "Bansos:Auth:JwksFile (a JWKS file), Bansos:Auth:Jwks (the document itself) or Bansos:Auth:Authority (an OIDC issuer).", [nameof(JwksUri)]);
         }
 
         if (JwksUri is not null && !Uri.TryCreate(JwksUri, UriKind.Absolute, out _))
         {
-            throw new InvalidOperationException($"Bansos:Auth:JwksUri is not an absolute address: {JwksUri}");
+            yield return new ValidationResult("is not an absolute address.", [nameof(JwksUri)]);
         }
     }
 

@@ -44,10 +44,14 @@ public sealed class CodeMap<TEnum> where TEnum : struct, Enum
         values = pairs.ToFrozenDictionary(p => p.Code, p => p.Value, StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         Codes = [.. pairs.Select(p => p.Code)];
+        Values = [.. pairs.Select(p => p.Value)];
     }
 
     /// <summary>Every code, in the order given.</summary>
     public IReadOnlyList<string> Codes { get; }
+
+    /// <summary>Every value, in the order given.</summary>
+    public IReadOnlyList<TEnum> Values { get; }
 
     public string ToCode(TEnum value) => codes.TryGetValue(value, out var code)
         ? code
@@ -55,4 +59,9 @@ public sealed class CodeMap<TEnum> where TEnum : struct, Enum
 
     /// <summary>The value a code names (trimmed, any case); false for blank or unknown text.</summary>
     public bool TryParse(ReadOnlySpan<char> text, out TEnum value) => values.TryGetValue(text.Trim(), out value);
+
+    /// <summary>The value a stored code names; an unknown code throws <see cref="FormatException"/> (a row this version cannot read).</summary>
+    public TEnum Parse(string code) => TryParse(code, out var value)
+        ? value
+        : throw new FormatException($"Unknown {typeof(TEnum).Name} code '{code}'.");
 }

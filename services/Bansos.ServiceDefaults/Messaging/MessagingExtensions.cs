@@ -30,7 +30,7 @@ public static class MessagingExtensions
 
         // Settings are read from the built configuration (test hosts add theirs late).
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => RabbitMqSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddBansosSettings<RabbitMqSettings>(RabbitMqSettings.Section, defaults: RabbitMqSettings.FromConnectionString);
         services.AddBansosSettings<OutboxOptions>(OutboxOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
             {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Bansos.Complaint.Domain;
 
@@ -11,7 +12,12 @@ public sealed class ComplaintOptions
     public const string Section = "Bansos:Complaint";
 
     [Required]
+    [ValidateObjectMembers]
     public SlaDays Sla { get; set; } = new();
+
+    /// <summary>Queues are "&lt;prefix&gt;-&lt;consumer&gt;"; tests give each host its own prefix on a shared broker.</summary>
+    [Required]
+    public string EndpointPrefix { get; set; } = "complaint";
 
     /// <summary>How long after its resolution a ticket may be reopened.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]

@@ -37,7 +37,7 @@ public sealed class CardRefusalRecorder(IDbSessions sessions, CardRefusalStore s
         sessions.WriteAsync(async session =>
         {
             var status = await store.TerminalStatusAsync(session, terminalId, ct);
-            if (status != "ACTIVE")
+            if (status != TerminalStatus.Active)
             {
                 throw new TerminalNotAllowedException("Terminal dinonaktifkan atau tidak terdaftar (terminal disabled or not enrolled).");
             }
@@ -92,10 +92,10 @@ public sealed class CardRefusalRecorder(IDbSessions sessions, CardRefusalStore s
         }
 
         var key = idempotencyKey ?? "";
-        if (key.Length is 0 or > PayoutAuthorisations.MaxIdempotencyKeyLength || !key.All(c => c is >= '!' and <= '~'))
+        if (key.Length is 0 or > PayoutAuthorizations.MaxIdempotencyKeyLength || !key.All(c => c is >= '!' and <= '~'))
         {
             violations.Add(new("idempotency_key", string.Create(CultureInfo.InvariantCulture,
-                $"1 sampai {PayoutAuthorisations.MaxIdempotencyKeyLength} karakter ASCII tanpa spasi (1 to {PayoutAuthorisations.MaxIdempotencyKeyLength} printable ASCII characters).")));
+                $"1 sampai {PayoutAuthorizations.MaxIdempotencyKeyLength} karakter ASCII tanpa spasi (1 to {PayoutAuthorizations.MaxIdempotencyKeyLength} printable ASCII characters).")));
         }
 
         return violations.Count > 0 ? throw new ValidationException(violations) : (cardNumber, kind, key);

@@ -85,6 +85,6 @@ public sealed class PeriodAdministration(IDbSessions sessions, IDatabase databas
         StartDate = BusinessCalendar.Format(period.StartDate),
         EndDate = BusinessCalendar.Format(period.EndDate),
         period.VillageCodes,
-        Status = AidPeriodLifecycle.StatusName(period.Status),
+        Status = period.Status.ToCode(),
     });
 }

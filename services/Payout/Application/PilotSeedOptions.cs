@@ -1,16 +1,28 @@
-using Microsoft.Extensions.Configuration;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace Bansos.Payout.Application;
 
-/// <summary><c>Bansos:Pilot:*</c>: whether to seed the Bengkulu Utara pilot and the window of its period.</summary>
-public sealed record PilotSeedOptions(bool Seed, DateOnly? PeriodStart, DateOnly? PeriodEnd)
+/// <summary>
+/// <c>Bansos:Pilot:*</c>: whether to seed the Bengkulu Utara pilot and the window of its period
+/// (dates as <c>yyyy-MM-dd</c>), checked at start-up.
+/// </summary>
+public sealed class PilotSeedOptions : IValidatableObject
 {
-    public static PilotSeedOptions From(IConfiguration configuration)
+    public const string Section = "Bansos:Pilot";
+
+    public bool Seed { get; set; }
+
+    public DateOnly? PeriodStart { get; set; }
+
+    public DateOnly? PeriodEnd { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var section = configuration.GetSection("Bansos:Pilot");
-        return new PilotSeedOptions(
-            section.GetValue("Seed", false),
-            Domain.BusinessCalendar.TryParse(section["PeriodStart"], out var start) ? start : null,
-            Domain.BusinessCalendar.TryParse(section["PeriodEnd"], out var end) ? end : null);
+        if (PeriodStart is { } start && PeriodEnd is { } end && end < start)
+        {
+            yield return new ValidationResult(
+                string.Create(CultureInfo.InvariantCulture, $"ends before {nameof(PeriodStart)} ({start:yyyy-MM-dd})."), [nameof(PeriodEnd)]);
+        }
     }
 }

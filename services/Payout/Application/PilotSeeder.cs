@@ -98,7 +98,7 @@ public sealed partial class PilotSeeder(
             period = await periodAdministration.OpenAsync(Actor, period.Id, ct);
         }
 
-        LogPeriod(period.Code, period.Id, AidPeriodLifecycle.StatusName(period.Status), period.EntitlementCount);
+        LogPeriod(period.Code, period.Id, period.Status.ToCode(), period.EntitlementCount);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pilot point {Name} ({Village}): point {PointId}, terminal {TerminalId}")]

@@ -33,7 +33,7 @@ public sealed class PointAdministration(IDbSessions sessions, PointStore points,
             var point = (await points.GetPointAsync(session, id, ct))!;
             session.OnCommitted(changes.Notify);
             await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "point.created", "distribution_point",
-                Id(id), null, JsonSerializer.Serialize(new { point.Name, Kind = PointStore.KindName(point.Kind), point.VillageCode })), ct);
+                Id(id), null, JsonSerializer.Serialize(new { point.Name, Kind = point.Kind.ToCode(), point.VillageCode })), ct);
             return point;
         }, ct: ct);
     }
@@ -48,7 +48,7 @@ public sealed class PointAdministration(IDbSessions sessions, PointStore points,
             var id = await points.InsertTerminalAsync(session, pointId, validLabel, time.GetUtcNow(), ct);
             session.OnCommitted(changes.Notify);
             await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "terminal.registered", "terminal",
-                Id(id), null, JsonSerializer.Serialize(new { pointId, label = validLabel, status = "ACTIVE" })), ct);
+                Id(id), null, JsonSerializer.Serialize(new { pointId, label = validLabel, status = TerminalStatus.Active.ToCode() })), ct);
             return (await points.GetTerminalAsync(session, id, ct))!;
         }, ct: ct);
     }
@@ -67,8 +67,8 @@ public sealed class PointAdministration(IDbSessions sessions, PointStore points,
             await points.SetTerminalStatusAsync(session, terminalId, status.Value, time.GetUtcNow(), ct);
             session.OnCommitted(changes.Notify);
             await audit.AppendAsync(session.Connection, session.Transaction, new AuditEntry(actor, "terminal.status-changed", "terminal", Id(terminalId),
-                JsonSerializer.Serialize(new { status = PointStore.StatusName(before.Status) }),
-                JsonSerializer.Serialize(new { status = PointStore.StatusName(status.Value), reason = reason?.Trim() ?? "" })), ct);
+                JsonSerializer.Serialize(new { status = before.Status.ToCode() }),
+                JsonSerializer.Serialize(new { status = status.Value.ToCode(), reason = reason?.Trim() ?? "" })), ct);
             return (await points.GetTerminalAsync(session, terminalId, ct))!;
         }, ct: ct);
     }

@@ -11,7 +11,7 @@ namespace Bansos.Payout.Application;
 /// household event, the household gets any entitlement it has become eligible for in an OPEN
 /// period (docs/architecture.md §3: a household that becomes eligible while a period is open gets its
 /// entitlement). A household that stops being ACTIVE keeps its entitlement row but cannot draw:
-/// every authorisation checks the status.
+/// every authorization checks the status.
 /// </summary>
 public sealed class ProjectionUpdater(ProjectionStore projection, PeriodStore periods, TimeProvider time)
 {
@@ -63,7 +63,7 @@ public sealed class ProjectionUpdater(ProjectionStore projection, PeriodStore pe
     public async Task ApplyAsync(DbSession session, CardIssued e, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await projection.UpsertCardAsync(session, e.CardId, e.CardNumber, e.HouseholdId, CardStatuses.Active,
+        await projection.UpsertCardAsync(session, e.CardId, e.CardNumber, e.HouseholdId, CardStatus.Active.ToCode(),
             e.ReplacesCardId, e.Version, now, ct);
         if (e.ReplacesCardId is { } oldCard)
         {
@@ -77,7 +77,7 @@ public sealed class ProjectionUpdater(ProjectionStore projection, PeriodStore pe
     private async Task GrantAsync(DbSession session, Guid householdId, DateTimeOffset now, CancellationToken ct)
     {
         var household = await projection.GetHouseholdAsync(session, householdId, ct);
-        if (household?.VillageCode is not { } village || household.Status != HouseholdStatuses.Active)
+        if (household?.VillageCode is not { } village || household.Status != HouseholdStatus.Active)
         {
             return;
         }

@@ -5,7 +5,7 @@ namespace Bansos.Payout.Data;
 
 /// <summary>
 /// The one skeleton of the payout path's batching (SQLite's group commit, PostgreSQL's batched
-/// authorisations and coalesced BeginPayout reads): a queue of requests and a few loops sharing it,
+/// authorizations and coalesced BeginPayout reads): a queue of requests and a few loops sharing it,
 /// each on a connection it keeps (<see cref="DedicatedConnection"/>). A batch is whatever queued
 /// while the loop's previous batch ran, up to a maximum; there is no timer, so an idle loop takes a
 /// single request at once and a busy one batches more. A request whose caller gave up before a loop

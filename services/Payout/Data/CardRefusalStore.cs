@@ -1,3 +1,4 @@
+using Bansos.Payout.Domain;
 using Bansos.ServiceDefaults.Storage;
 using Dapper;
 
@@ -7,9 +8,11 @@ namespace Bansos.Payout.Data;
 public sealed class CardRefusalStore
 {
     /// <summary>The terminal's status (ACTIVE, DISABLED), or null when it is not enrolled.</summary>
-    public Task<string?> TerminalStatusAsync(DbSession session, long terminalId, CancellationToken ct) =>
-        session.Connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT status FROM terminals WHERE id = @terminalId", new { terminalId }, session.Transaction, cancellationToken: ct));
+    public async Task<TerminalStatus?> TerminalStatusAsync(DbSession session, long terminalId, CancellationToken ct) =>
+        await session.Connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT status FROM terminals WHERE id = @terminalId", new { terminalId }, session.Transaction, cancellationToken: ct)) is { } status
+            ? TerminalStatusCodes.Map.Parse(status)
+            : null;
 
     /// <summary>An earlier payout of this terminal under this key.</summary>
     public Task<EarlierPayout?> FindByKeyAsync(DbSession session, long terminalId, string idempotencyKey, CancellationToken ct) =>

@@ -33,7 +33,7 @@ public sealed record CardViewFacts(TerminalStatus TerminalStatus, CardFacts? Car
             }
         }
 
-        return new CardViewFacts(first.TerminalStatus, new CardFacts(cardId, householdId, cardStatus, first.ReplacedBy is not null),
-            new HouseholdFacts(householdId, first.HouseholdVillage, first.HouseholdStatus, []), open);
+        return new CardViewFacts(first.TerminalStatus, new CardFacts(cardId, householdId, CardStatusCodes.Read(cardStatus), first.ReplacedBy is not null),
+            new HouseholdFacts(householdId, first.HouseholdVillage, HouseholdStatusCodes.Read(first.HouseholdStatus), []), open);
     }
 }

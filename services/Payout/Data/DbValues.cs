@@ -56,7 +56,7 @@ public static class DbValues
     /// </summary>
     public static CardView ReadCardView(DbDataReader reader, int first) => new()
     {
-        TerminalStatus = PointStore.ParseStatus(reader.GetString(first)),
+        TerminalStatus = TerminalStatusCodes.Map.Parse(reader.GetString(first)),
         CardId = ReadGuid(reader, first + 1),
         HouseholdId = ReadGuid(reader, first + 2),
         CardStatus = ReadText(reader, first + 3),
@@ -74,12 +74,12 @@ public static class DbValues
     };
 
     /// <summary>
-    /// An authorisation's columns starting at <paramref name="first"/>; null when the terminal column is (not enrolled):
+    /// An authorization's columns starting at <paramref name="first"/>; null when the terminal column is (not enrolled):
     /// terminal status and village, existing payout id, challenge uses, card id, status, household id, replaced by,
     /// highest verified ATC, household status and village, entitlement id, amount, balance, period code, programme,
     /// status, start and end date.
     /// </summary>
-    public static AuthorisationSnapshot? ReadSnapshot(DbDataReader reader, int first, long periodId)
+    public static AuthorizationSnapshot? ReadSnapshot(DbDataReader reader, int first, long periodId)
     {
         if (reader.IsDBNull(first))
         {
@@ -87,21 +87,21 @@ public static class DbValues
         }
 
         var card = ReadGuid(reader, first + 4) is { } cardId
-            ? new CardFacts(cardId, RequiredGuid(reader, first + 6), reader.GetString(first + 5), !reader.IsDBNull(first + 7))
+            ? new CardFacts(cardId, RequiredGuid(reader, first + 6), CardStatusCodes.Read(reader.GetString(first + 5)), !reader.IsDBNull(first + 7))
             : null;
         var entitlement = ReadLong(reader, first + 11) is { } entitlementId
             ? new EntitlementFacts(entitlementId, periodId, reader.GetString(first + 14), reader.GetString(first + 15),
-                AidPeriodLifecycle.ParseStatus(reader.GetString(first + 16)), RequiredDate(reader, first + 17),
+                AidPeriodStatusCodes.Map.Parse(reader.GetString(first + 16)), RequiredDate(reader, first + 17),
                 RequiredDate(reader, first + 18), reader.GetInt64(first + 12), reader.GetInt64(first + 13))
             : null;
-        return new AuthorisationSnapshot(
-            PointStore.ParseStatus(reader.GetString(first)),
+        return new AuthorizationSnapshot(
+            TerminalStatusCodes.Map.Parse(reader.GetString(first)),
             reader.GetString(first + 1),
             ReadGuid(reader, first + 2),
             (ReadLong(reader, first + 3) ?? 0) > 0,
             ReadLong(reader, first + 8) is { } atc ? (int)atc : null,
             card,
-            card is null ? null : new HouseholdFacts(card.HouseholdId, ReadText(reader, first + 10), ReadText(reader, first + 9), []),
+            card is null ? null : new HouseholdFacts(card.HouseholdId, ReadText(reader, first + 10), HouseholdStatusCodes.Read(ReadText(reader, first + 9)), []),
             entitlement);
     }
 }

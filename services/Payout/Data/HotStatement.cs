@@ -7,7 +7,7 @@ namespace Bansos.Payout.Data;
 /// <summary>
 /// A statement of the payout path compiled once per connection and run again with new values.
 /// Microsoft.Data.Sqlite keeps a compiled statement only as long as its command object, and
-/// compiling the authorisation read costs more than running it; Dapper makes a new command each
+/// compiling the authorization read costs more than running it; Dapper makes a new command each
 /// call. The cache lives as long as the connection object (the group-commit writer and the read
 /// pool keep theirs open), so nothing outlives what it was compiled for.
 /// </summary>

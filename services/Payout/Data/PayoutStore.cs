@@ -9,7 +9,7 @@ namespace Bansos.Payout.Data;
 /// <summary>
 /// Payouts off the hot path (Dapper): a stored payout (an idempotent retry's original answer),
 /// reversals and the terminal's day. The hot path's SQL is the database's
-/// <see cref="IAuthorisationStore"/>.
+/// <see cref="IAuthorizationStore"/>.
 /// </summary>
 public sealed class PayoutStore
 {

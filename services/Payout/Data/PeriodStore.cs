@@ -195,7 +195,7 @@ public sealed class PeriodStore
             Id, Code, Programme, AmountPerHousehold,
             DateOnly.ParseExact(StartDate, BusinessCalendar.DateFormat, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.ParseExact(EndDate, BusinessCalendar.DateFormat, System.Globalization.CultureInfo.InvariantCulture),
-            villages, AidPeriodLifecycle.ParseStatus(Status), EntitlementCount, CreatedAt, OpenedAt, ClosedAt)
+            villages, AidPeriodStatusCodes.Map.Parse(Status), EntitlementCount, CreatedAt, OpenedAt, ClosedAt)
         {
             Training = Training != 0,
         };

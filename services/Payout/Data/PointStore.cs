@@ -16,7 +16,7 @@ public sealed class PointStore
             VALUES (@name, @kind, @villageCode, @now)
             RETURNING id
             """,
-            new { name, kind = KindName(kind), villageCode, now }, session.Transaction, cancellationToken: ct));
+            new { name, kind = kind.ToCode(), villageCode, now }, session.Transaction, cancellationToken: ct));
 
     public async Task<long?> FindPointAsync(DbSession session, string villageCode, string name, CancellationToken ct) =>
         await session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -37,7 +37,7 @@ public sealed class PointStore
         DateTimeOffset now, CancellationToken ct) =>
         await session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE terminals SET status = @status, updated_at = @now WHERE id = @terminalId",
-            new { terminalId, status = StatusName(status), now }, session.Transaction, cancellationToken: ct)) == 1;
+            new { terminalId, status = status.ToCode(), now }, session.Transaction, cancellationToken: ct)) == 1;
 
     public async Task<Terminal?> GetTerminalAsync(DbSession session, long terminalId, CancellationToken ct)
     {
@@ -65,28 +65,8 @@ public sealed class PointStore
                 new { pointId, villageCode }, session.Transaction, cancellationToken: ct)))
             .Select(row => row.ToDomain())
             .ToLookup(terminal => terminal.PointId);
-        return [.. points.Select(p => new DistributionPoint(p.Id, p.Name, ParseKind(p.Kind), p.VillageCode, p.CreatedAt, [.. terminals[p.Id]]))];
+        return [.. points.Select(p => new DistributionPoint(p.Id, p.Name, DistributionPointKindCodes.Map.Parse(p.Kind), p.VillageCode, p.CreatedAt, [.. terminals[p.Id]]))];
     }
-
-    public static string KindName(DistributionPointKind kind) => kind switch
-    {
-        DistributionPointKind.Posko => "POSKO",
-        DistributionPointKind.EWarong => "E_WARONG",
-        DistributionPointKind.BankAgent => "BANK_AGENT",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
-
-    public static DistributionPointKind ParseKind(string text) => text switch
-    {
-        "POSKO" => DistributionPointKind.Posko,
-        "E_WARONG" => DistributionPointKind.EWarong,
-        "BANK_AGENT" => DistributionPointKind.BankAgent,
-        _ => throw new FormatException($"Unknown distribution point kind '{text}'."),
-    };
-
-    public static string StatusName(TerminalStatus status) => status == TerminalStatus.Active ? "ACTIVE" : "DISABLED";
-
-    public static TerminalStatus ParseStatus(string text) => text == "ACTIVE" ? TerminalStatus.Active : TerminalStatus.Disabled;
 
     private sealed class PointRow
     {
@@ -113,6 +93,6 @@ public sealed class PointStore
 
         public DateTimeOffset CreatedAt { get; init; }
 
-        public Terminal ToDomain() => new(Id, PointId, Label, ParseStatus(Status), CreatedAt);
+        public Terminal ToDomain() => new(Id, PointId, Label, TerminalStatusCodes.Map.Parse(Status), CreatedAt);
     }
 }

@@ -12,7 +12,7 @@ public sealed class PooledCardViewReader(ReadConnections reads) : ICardViewReade
         var healthy = false;
         try
         {
-            var rows = await SqliteAuthorisationStore.ReadCardViewAsync(connection, terminalId, cardNumber, ct);
+            var rows = await SqliteAuthorizationStore.ReadCardViewAsync(connection, terminalId, cardNumber, ct);
             healthy = true;
             return rows;
         }

@@ -6,7 +6,7 @@ namespace Bansos.Payout.Data;
 
 /// <summary>
 /// BeginPayout's read on PostgreSQL, coalesced: each of two loops takes whatever reads queued while
-/// its previous query ran and answers them all with one query (<see cref="PostgresAuthorisationStore.ReadCardViewsAsync"/>)
+/// its previous query ran and answers them all with one query (<see cref="PostgresAuthorizationStore.ReadCardViewsAsync"/>)
 /// on its own connection. One by one, each read is a round trip that costs client and server a
 /// context switch and more CPU than the read itself. No timer: an idle service answers each read
 /// alone, at once. The read is one statement (its own snapshot), as the one-by-one read was.
@@ -45,7 +45,7 @@ public sealed partial class PostgresCardViewBatcher : BatchLoops<PostgresCardVie
         IReadOnlyList<CardView>[] views;
         try
         {
-            views = await PostgresAuthorisationStore.ReadCardViewsAsync((NpgsqlConnection)await connection.GetAsync(), [.. batch.Select(p => (p.TerminalId, p.CardNumber))],
+            views = await PostgresAuthorizationStore.ReadCardViewsAsync((NpgsqlConnection)await connection.GetAsync(), [.. batch.Select(p => (p.TerminalId, p.CardNumber))],
                 CancellationToken.None);
         }
         catch (Exception ex)

@@ -77,7 +77,7 @@ public sealed class ProjectionStore
         var programmes = await session.Connection.QueryAsync<string>(new CommandDefinition(
             "SELECT programme FROM household_programmes WHERE household_id = @householdId ORDER BY programme",
             new { householdId }, session.Transaction, cancellationToken: ct));
-        return new HouseholdFacts(row.Id, row.VillageCode, row.Status, [.. programmes]);
+        return new HouseholdFacts(row.Id, row.VillageCode, HouseholdStatusCodes.Read(row.Status), [.. programmes]);
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ public sealed class ProjectionStore
             FROM cards WHERE card_number = @cardNumber
             """,
             new { cardNumber }, session.Transaction, cancellationToken: ct));
-        return row is null ? null : new CardFacts(row.Id, row.HouseholdId, row.Status, row.ReplacedBy is not null);
+        return row is null ? null : new CardFacts(row.Id, row.HouseholdId, CardStatusCodes.Read(row.Status), row.ReplacedBy is not null);
     }
 
     public sealed class HouseholdVersions

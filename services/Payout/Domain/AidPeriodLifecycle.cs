@@ -10,7 +10,7 @@ public static class AidPeriodLifecycle
         if (period.Status != AidPeriodStatus.Draft)
         {
             throw new ConflictException(
-                $"Periode {period.Code} berstatus {StatusName(period.Status)}; hanya DRAFT yang bisa dibuka (only a DRAFT period can be opened).");
+                $"Periode {period.Code} berstatus {period.Status.ToCode()}; hanya DRAFT yang bisa dibuka (only a DRAFT period can be opened).");
         }
     }
 
@@ -19,17 +19,7 @@ public static class AidPeriodLifecycle
         if (period.Status != AidPeriodStatus.Open)
         {
             throw new ConflictException(
-                $"Periode {period.Code} berstatus {StatusName(period.Status)}; hanya OPEN yang bisa ditutup (only an OPEN period can be closed).");
+                $"Periode {period.Code} berstatus {period.Status.ToCode()}; hanya OPEN yang bisa ditutup (only an OPEN period can be closed).");
         }
     }
-
-    public static string StatusName(AidPeriodStatus status) => status.ToString().ToUpperInvariant();
-
-    public static AidPeriodStatus ParseStatus(string text) => text switch
-    {
-        "DRAFT" => AidPeriodStatus.Draft,
-        "OPEN" => AidPeriodStatus.Open,
-        "CLOSED" => AidPeriodStatus.Closed,
-        _ => throw new FormatException($"Unknown period status '{text}'."),
-    };
 }

@@ -1,7 +1,7 @@
 namespace Bansos.Payout.Domain;
 
 /// <summary>
-/// Why an authorisation was declined. <see cref="DeclineReasons.Code"/> is the stored and
+/// Why an authorization was declined. <see cref="DeclineReasons.Code"/> is the stored and
 /// published form (PayoutDeclined.Reason); the numbers match the proto enum.
 /// </summary>
 public enum DeclineReason

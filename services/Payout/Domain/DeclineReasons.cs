@@ -1,41 +1,36 @@
+using Bansos.ServiceDefaults.Codes;
+
 namespace Bansos.Payout.Domain;
 
 /// <summary>The wire and database form of <see cref="DeclineReason"/> and the operator's text for it.</summary>
 public static class DeclineReasons
 {
-    private static readonly Dictionary<DeclineReason, string> Codes = new()
-    {
-        [DeclineReason.CardBlocked] = "CARD_BLOCKED",
-        [DeclineReason.CardLost] = "CARD_LOST",
-        [DeclineReason.CardReplaced] = "CARD_REPLACED",
-        [DeclineReason.HouseholdNotActive] = "HOUSEHOLD_NOT_ACTIVE",
-        [DeclineReason.NoOpenEntitlement] = "NO_OPEN_ENTITLEMENT",
-        [DeclineReason.InsufficientBalance] = "INSUFFICIENT_BALANCE",
-        [DeclineReason.BadCryptogram] = "BAD_CRYPTOGRAM",
-        [DeclineReason.ReplayedAtc] = "REPLAYED_ATC",
-        [DeclineReason.ChallengeUnknown] = "CHALLENGE_UNKNOWN",
-        [DeclineReason.ChallengeExpired] = "CHALLENGE_EXPIRED",
-        [DeclineReason.ChallengeUsed] = "CHALLENGE_USED",
-        [DeclineReason.ChallengeOtherTerminal] = "CHALLENGE_OTHER_TERMINAL",
-        [DeclineReason.TerminalDisabled] = "TERMINAL_DISABLED",
-        [DeclineReason.OutsidePeriodWindow] = "OUTSIDE_PERIOD_WINDOW",
-        [DeclineReason.InvalidAmount] = "INVALID_AMOUNT",
-        [DeclineReason.PinBlocked] = "PIN_BLOCKED",
-        [DeclineReason.CardEnded] = "CARD_ENDED",
-        [DeclineReason.CardUnreadable] = "CARD_UNREADABLE",
-        [DeclineReason.NotBansosCard] = "NOT_BANSOS_CARD",
-    };
+    public static readonly CodeMap<DeclineReason> Map = new(
+        (DeclineReason.CardBlocked, "CARD_BLOCKED"),
+        (DeclineReason.CardLost, "CARD_LOST"),
+        (DeclineReason.CardReplaced, "CARD_REPLACED"),
+        (DeclineReason.HouseholdNotActive, "HOUSEHOLD_NOT_ACTIVE"),
+        (DeclineReason.NoOpenEntitlement, "NO_OPEN_ENTITLEMENT"),
+        (DeclineReason.InsufficientBalance, "INSUFFICIENT_BALANCE"),
+        (DeclineReason.BadCryptogram, "BAD_CRYPTOGRAM"),
+        (DeclineReason.ReplayedAtc, "REPLAYED_ATC"),
+        (DeclineReason.ChallengeUnknown, "CHALLENGE_UNKNOWN"),
+        (DeclineReason.ChallengeExpired, "CHALLENGE_EXPIRED"),
+        (DeclineReason.ChallengeUsed, "CHALLENGE_USED"),
+        (DeclineReason.ChallengeOtherTerminal, "CHALLENGE_OTHER_TERMINAL"),
+        (DeclineReason.TerminalDisabled, "TERMINAL_DISABLED"),
+        (DeclineReason.OutsidePeriodWindow, "OUTSIDE_PERIOD_WINDOW"),
+        (DeclineReason.InvalidAmount, "INVALID_AMOUNT"),
+        (DeclineReason.PinBlocked, "PIN_BLOCKED"),
+        (DeclineReason.CardEnded, "CARD_ENDED"),
+        (DeclineReason.CardUnreadable, "CARD_UNREADABLE"),
+        (DeclineReason.NotBansosCard, "NOT_BANSOS_CARD"));
 
-    private static readonly Dictionary<string, DeclineReason> ByCode =
-        Codes.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+    public static IReadOnlyCollection<DeclineReason> All => Map.Values;
 
-    public static IReadOnlyCollection<DeclineReason> All => Codes.Keys;
+    public static string Code(DeclineReason reason) => Map.ToCode(reason);
 
-    public static string Code(DeclineReason reason) =>
-        Codes.TryGetValue(reason, out var code) ? code : throw new ArgumentOutOfRangeException(nameof(reason), reason, null);
-
-    public static DeclineReason Parse(string code) =>
-        ByCode.TryGetValue(code, out var reason) ? reason : throw new FormatException($"Unknown decline reason '{code}'.");
+    public static DeclineReason Parse(string code) => Map.Parse(code);
 
     /// <summary>What the operator reads, Indonesian first.</summary>
     public static string Message(DeclineReason reason) => reason switch
@@ -59,6 +54,6 @@ public static class DeclineReasons
         DeclineReason.CardEnded => "Kartu tidak dapat dipakai lagi (card ended after ten wrong PUKs).",
         DeclineReason.CardUnreadable => "Kartu tidak dapat dibaca (card unreadable).",
         DeclineReason.NotBansosCard => "Bukan kartu Bansos (not a Bansos card).",
-        _ => reason.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -1,5 +1,3 @@
-using Bansos.Contracts;
-
 namespace Bansos.Payout.Domain;
 
 /// <summary>
@@ -11,7 +9,7 @@ public static class Eligibility
 {
     public static bool IsEligible(HouseholdFacts household, AidPeriod period) =>
         period.Status == AidPeriodStatus.Open &&
-        household.Status == HouseholdStatuses.Active &&
+        household.Status == HouseholdStatus.Active &&
         household.VillageCode is not null &&
         period.VillageCodes.Contains(household.VillageCode, StringComparer.Ordinal) &&
         household.Programmes.Contains(period.Programme, StringComparer.Ordinal);

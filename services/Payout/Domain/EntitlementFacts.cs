@@ -1,6 +1,6 @@
 namespace Bansos.Payout.Domain;
 
-/// <summary>A household's entitlement in one period, with the period facts an authorisation checks.</summary>
+/// <summary>A household's entitlement in one period, with the period facts an authorization checks.</summary>
 public sealed record EntitlementFacts(
     long EntitlementId,
     long PeriodId,

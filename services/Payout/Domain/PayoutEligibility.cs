@@ -1,10 +1,8 @@
-using Bansos.Contracts;
-
 namespace Bansos.Payout.Domain;
 
 /// <summary>
 /// BeginPayout's answer to "can this card draw here now?": the same card, household and terminal
-/// checks as an authorisation, before any challenge is issued. Null means yes.
+/// checks as an authorization, before any challenge is issued. Null means yes.
 /// </summary>
 public static class PayoutEligibility
 {
@@ -20,7 +18,7 @@ public static class PayoutEligibility
             return refusal;
         }
 
-        if (household?.Status != HouseholdStatuses.Active)
+        if (household?.Status != HouseholdStatus.Active)
         {
             return DeclineReason.HouseholdNotActive;
         }

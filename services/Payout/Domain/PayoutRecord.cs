@@ -1,6 +1,6 @@
 namespace Bansos.Payout.Domain;
 
-/// <summary>One recorded authorisation attempt, approved or declined, as stored.</summary>
+/// <summary>One recorded authorization attempt, approved or declined, as stored.</summary>
 public sealed record PayoutRecord
 {
     public required Guid PayoutId { get; init; }

@@ -6,7 +6,7 @@ namespace Bansos.Payout.Domain;
 
 /// <summary>
 /// What "the same content" means for an idempotent retry: SHA-256 over every field of the
-/// authorisation request but the key itself, length-prefixed so that no two requests share an
+/// authorization request but the key itself, length-prefixed so that no two requests share an
 /// encoding.
 /// </summary>
 public static class RequestFingerprint

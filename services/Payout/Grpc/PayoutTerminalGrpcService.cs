@@ -10,7 +10,7 @@ namespace Bansos.Payout.Grpc;
 public sealed partial class PayoutTerminalGrpcService(
     ICurrentActor actor,
     PayoutChallenges challenges,
-    PayoutAuthorisations authorisations,
+    PayoutAuthorizations authorizations,
     PayoutReversals reversals,
     TerminalDay day,
     CardRefusalRecorder refusals,
@@ -24,9 +24,9 @@ public sealed partial class PayoutTerminalGrpcService(
 
     public override async Task<Proto.AuthorizePayoutResponse> AuthorizePayout(Proto.AuthorizePayoutRequest request, ServerCallContext context)
     {
-        var command = new AuthoriseCommand(request.ChallengeId, request.PeriodId, request.Amount, (int)Math.Min(request.Atc, (uint)int.MaxValue),
+        var command = new AuthorizeCommand(request.ChallengeId, request.PeriodId, request.Amount, (int)Math.Min(request.Atc, (uint)int.MaxValue),
             request.Cryptogram.ToByteArray(), request.IdempotencyKey);
-        return ProtoMapping.ToProto(await authorisations.AuthoriseAsync(TerminalCaller.IdOf(actor), command, context.CancellationToken));
+        return ProtoMapping.ToProto(await authorizations.AuthorizeAsync(TerminalCaller.IdOf(actor), command, context.CancellationToken));
     }
 
     public override async Task<Proto.ReversePayoutResponse> ReversePayout(Proto.ReversePayoutRequest request, ServerCallContext context)

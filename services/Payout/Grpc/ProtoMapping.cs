@@ -86,9 +86,9 @@ internal static class ProtoMapping
         var response = new Proto.BeginPayoutResponse
         {
             CardNumber = result.CardNumber,
-            CardStatus = result.Card.Replaced ? Bansos.Contracts.CardStatuses.Replaced : result.Card.Status,
+            CardStatus = result.Card.Replaced ? CardStatus.Replaced.ToCode() : result.Card.Status?.ToCode() ?? "",
             HouseholdId = result.Refusal is null ? result.Card.HouseholdId.ToString() : "",
-            HouseholdStatus = result.Household?.Status ?? "",
+            HouseholdStatus = result.Household?.Status?.ToCode() ?? "",
             VillageCode = result.Household?.VillageCode ?? "",
             Entitlements = { result.Entitlements.Select(e => ToProto(e, result.TrainingPeriodIds.Contains(e.PeriodId))) },
             CanPay = result.Refusal is null,
@@ -106,7 +106,7 @@ internal static class ProtoMapping
         return response;
     }
 
-    public static Proto.AuthorizePayoutResponse ToProto(AuthorisationResult result)
+    public static Proto.AuthorizePayoutResponse ToProto(AuthorizationResult result)
     {
         var payout = result.Payout;
         return new Proto.AuthorizePayoutResponse

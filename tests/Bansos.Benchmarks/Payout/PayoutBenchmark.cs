@@ -71,8 +71,8 @@ public sealed class PayoutBenchmark : IBenchmark
         Console.WriteLine();
         await using var host = await PayoutBenchmarkHost.StartAsync(dialect, postgres, relayTo, groupCommit, cardCount, terminalCount);
         measuredDatabase = host.PostgresDatabase;
-        var batcher = host.Services.GetRequiredService<Bansos.Payout.Application.PayoutAuthorisations>();
-        Console.WriteLine($"== {dialect}: {host.Durability}; authorisations through {nameof(Bansos.Payout.Application.PayoutAuthorisations)} on {host.Services.GetRequiredService<IAuthorisationStore>().GetType().Name}");
+        var batcher = host.Services.GetRequiredService<Bansos.Payout.Application.PayoutAuthorizations>();
+        Console.WriteLine($"== {dialect}: {host.Durability}; authorizations through {nameof(Bansos.Payout.Application.PayoutAuthorizations)} on {host.Services.GetRequiredService<IAuthorizationStore>().GetType().Name}");
 
         // One channel (one HTTP/2 connection) per terminal, as enrolled agents each hold their own:
         // a single shared connection would serialise every call through one frame loop.
@@ -118,10 +118,10 @@ public sealed class PayoutBenchmark : IBenchmark
         var ratio = 2 * pairs.PerSecond / ping.PerSecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ceiling   Ping (no-op RPC)           {ping.PerSecond,8:F0} calls/s  {ping.Latency}"));
         Console.WriteLine($"          {ping.Cpu}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flat out  Begin+Authorize pairs      {pairs.PerSecond,8:F0} authorisations/s  {pairs.Latency}{batchNote}{backlog}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flat out  Begin+Authorize pairs      {pairs.PerSecond,8:F0} authorizations/s  {pairs.Latency}{batchNote}{backlog}"));
         Console.WriteLine($"          {pairs.Cpu}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          pairs use {ratio:P0} of the ceiling's RPC rate (2 RPCs per authorisation); declined or failed {pairs.Failures}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"at {rate}/s  Begin+Authorize pairs      {atRate.PerSecond,8:F0} authorisations/s  {atRate.Latency}; declined or failed {atRate.Failures}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          pairs use {ratio:P0} of the ceiling's RPC rate (2 RPCs per authorization); declined or failed {pairs.Failures}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"at {rate}/s  Begin+Authorize pairs      {atRate.PerSecond,8:F0} authorizations/s  {atRate.Latency}; declined or failed {atRate.Failures}"));
         Console.WriteLine($"          {atRate.Cpu}");
         var met = pairs.PerSecond >= TargetThroughput && atRate.Latency.P99 <= TargetP99AtRateMs && pairs.Failures == 0 && atRate.Failures == 0;
         if (Interlocked.Exchange(ref firstError, null) is { } error)
@@ -130,7 +130,7 @@ public sealed class PayoutBenchmark : IBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"target: >= {TargetThroughput} authorisations/s and p99 <= {TargetP99AtRateMs} ms at {rate}/s: {(met ? "met" : "NOT met")}"));
+            $"target: >= {TargetThroughput} authorizations/s and p99 <= {TargetP99AtRateMs} ms at {rate}/s: {(met ? "met" : "NOT met")}"));
         foreach (var channel in channels)
         {
             channel.Dispose();

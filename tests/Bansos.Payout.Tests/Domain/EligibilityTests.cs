@@ -1,4 +1,3 @@
-using Bansos.Contracts;
 using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Tests.Domain;
@@ -8,7 +7,7 @@ public sealed class EligibilityTests
     private static readonly AidPeriod Period = new(1, "SEMBAKO-2021-11", "SEMBAKO", 200_000, new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 30),
         ["17.03.12.2003", "17.03.14.2017"], AidPeriodStatus.Open, 0, DateTimeOffset.UnixEpoch, null, null);
 
-    private static HouseholdFacts Household(string? status = HouseholdStatuses.Active, string? village = "17.03.12.2003", params string[] programmes) =>
+    private static HouseholdFacts Household(HouseholdStatus? status = HouseholdStatus.Active, string? village = "17.03.12.2003", params string[] programmes) =>
         new(Guid.NewGuid(), village, status, programmes.Length == 0 ? ["SEMBAKO"] : programmes);
 
     [Fact]
@@ -19,13 +18,13 @@ public sealed class EligibilityTests
         Assert.True(Eligibility.IsEligible(Household(programmes: ["PKH", "SEMBAKO"]), Period));
 
     [Theory]
-    [InlineData(HouseholdStatuses.Suspended, "17.03.12.2003", "SEMBAKO")]
-    [InlineData(HouseholdStatuses.Removed, "17.03.12.2003", "SEMBAKO")]
+    [InlineData(HouseholdStatus.Suspended, "17.03.12.2003", "SEMBAKO")]
+    [InlineData(HouseholdStatus.Removed, "17.03.12.2003", "SEMBAKO")]
     [InlineData(null, "17.03.12.2003", "SEMBAKO")]
-    [InlineData(HouseholdStatuses.Active, "17.03.12.2001", "SEMBAKO")]
-    [InlineData(HouseholdStatuses.Active, null, "SEMBAKO")]
-    [InlineData(HouseholdStatuses.Active, "17.03.12.2003", "PKH")]
-    public void Anything_else_is_not(string? status, string? village, string programme) =>
+    [InlineData(HouseholdStatus.Active, "17.03.12.2001", "SEMBAKO")]
+    [InlineData(HouseholdStatus.Active, null, "SEMBAKO")]
+    [InlineData(HouseholdStatus.Active, "17.03.12.2003", "PKH")]
+    public void Anything_else_is_not(HouseholdStatus? status, string? village, string programme) =>
         Assert.False(Eligibility.IsEligible(Household(status, village, programme), Period));
 
     [Theory]

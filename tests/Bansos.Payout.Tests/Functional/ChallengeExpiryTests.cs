@@ -18,7 +18,7 @@ public sealed class ChallengeExpiryTests
         Assert.True(begin.ChallengeExpiresAt.ToDateTimeOffset() - time.GetUtcNow() <= TimeSpan.FromMinutes(2));
 
         time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
-        await AuthorisationTests.AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)),
+        await AuthorizationTests.AssertDeclinedAsync(s, await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000)),
             DeclineReason.ChallengeExpired);
 
         // A fresh challenge works at the new time.

@@ -45,7 +45,7 @@ public sealed class ConcurrencyTests(Hosts hosts)
         await AssertLedgerAsync(s, card, expectedPaid: approved);
     }
 
-    /// <summary>One challenge per attempt (all issued first), then every authorisation released at once.</summary>
+    /// <summary>One challenge per attempt (all issued first), then every authorization released at once.</summary>
     private static async Task<AuthorizePayoutResponse[]> RaceAsync(Scenario s, SimulatedCard card, long[] amounts)
     {
         var requests = new List<AuthorizePayoutRequest>();

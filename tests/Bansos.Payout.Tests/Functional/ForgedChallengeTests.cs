@@ -42,7 +42,7 @@ public sealed class ForgedChallengeTests(Hosts hosts)
         answers.Add(await s.Terminal.AuthorizePayoutAsync(requests[0]));
 
         Assert.All(answers, a => Assert.Equal((PayoutResult.Declined, DeclineReason.ChallengeUnknown, ""), (a.Result, a.DeclineReason, a.PayoutId)));
-        await AuthorisationTests.AssertDeclinedUnstoredAsync(s, answers[0], DeclineReason.ChallengeUnknown);
+        await AuthorizationTests.AssertDeclinedUnstoredAsync(s, answers[0], DeclineReason.ChallengeUnknown);
         Assert.True(counted.Total >= 61, $"counted {counted.Total} of 61");
 
         // The genuine challenge is untouched and still pays.
@@ -59,10 +59,10 @@ public sealed class ForgedChallengeTests(Hosts hosts)
         request.ChallengeId = "AQAAAAAAAAEBmQAXAAAAABEAAAF9JLTKgBAREhMUFRYXGBkaGxwdHh8AAAAAAAAAAAAAAAAAAAAA";
         await host.Points().SetTerminalStatusAsync(new SetTerminalStatusRequest { TerminalId = s.TerminalId, Status = TerminalStatus.Disabled, Reason = "test" });
 
-        await AuthorisationTests.AssertDeclinedUnstoredAsync(s, await s.Terminal.AuthorizePayoutAsync(request), DeclineReason.TerminalDisabled);
+        await AuthorizationTests.AssertDeclinedUnstoredAsync(s, await s.Terminal.AuthorizePayoutAsync(request), DeclineReason.TerminalDisabled);
     }
 
-    /// <summary>Sums bansos.payout.unbacked_authorisations of this host's meters.</summary>
+    /// <summary>Sums bansos.payout.unbacked_authorizations of this host's meters.</summary>
     private sealed class UnbackedCounter : IDisposable
     {
         private readonly MeterListener listener = new();
@@ -73,7 +73,7 @@ public sealed class ForgedChallengeTests(Hosts hosts)
             var factory = host.Services.GetRequiredService<IMeterFactory>();
             listener.InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Name == "bansos.payout.unbacked_authorisations" && ReferenceEquals(instrument.Meter.Scope, factory))
+                if (instrument.Name == "bansos.payout.unbacked_authorizations" && ReferenceEquals(instrument.Meter.Scope, factory))
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

@@ -13,7 +13,7 @@ public sealed class PostgresBatchTests(Hosts hosts)
     public async Task A_balance_changed_under_a_batch_sends_it_back_one_by_one_with_the_right_answer()
     {
         var host = await hosts.PostgresAsync();
-        var batcher = host.Service<PayoutAuthorisations>();
+        var batcher = host.Service<PayoutAuthorizations>();
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var begin = await s.BeginAsync(card);
@@ -31,14 +31,14 @@ public sealed class PostgresBatchTests(Hosts hosts)
         await other.ExecuteAsync("SELECT 1 FROM entitlements WHERE id = @entitlementId FOR UPDATE", new { entitlementId }, transaction);
 
         // The batch reads 200 000, then waits for our row lock at its debit.
-        var authorising = s.Terminal.AuthorizePayoutAsync(request).ResponseAsync;
+        var authorizing = s.Terminal.AuthorizePayoutAsync(request).ResponseAsync;
         await WaitForLockWaiterAsync(host);
 
         // Meanwhile another payout (as another instance would) draws 30 000, and commits.
         await other.ExecuteAsync("UPDATE entitlements SET balance = balance - 30000 WHERE id = @entitlementId", new { entitlementId }, transaction);
         await transaction.CommitAsync();
 
-        var response = await authorising;
+        var response = await authorizing;
         Assert.Equal(PayoutResult.Approved, response.Result);
         Assert.Equal(120_000, response.BalanceAfter); // not the 150 000 the batch had planned
         Assert.Equal(fallbacks + 1, batcher.Fallbacks);

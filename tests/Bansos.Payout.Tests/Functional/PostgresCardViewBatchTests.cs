@@ -36,14 +36,14 @@ public sealed class PostgresCardViewBatchTests(Hosts hosts)
         IReadOnlyList<CardView>[] batched;
         await using (var connection = (NpgsqlConnection)await host.Db.OpenConnectionAsync())
         {
-            batched = await PostgresAuthorisationStore.ReadCardViewsAsync(connection, requests, CancellationToken.None);
+            batched = await PostgresAuthorizationStore.ReadCardViewsAsync(connection, requests, CancellationToken.None);
         }
 
         Assert.Equal(requests.Length, batched.Length);
         for (var i = 0; i < requests.Length; i++)
         {
             await using var connection = await host.Db.OpenConnectionAsync();
-            var alone = await SqliteAuthorisationStore.ReadCardViewAsync(connection, requests[i].Item1, requests[i].Item2, CancellationToken.None);
+            var alone = await SqliteAuthorizationStore.ReadCardViewAsync(connection, requests[i].Item1, requests[i].Item2, CancellationToken.None);
             Assert.Equal(JsonSerializer.Serialize(alone), JsonSerializer.Serialize(batched[i]));
         }
 

@@ -8,13 +8,13 @@ namespace Bansos.Payout.Data;
 
 /// <summary>
 /// The payout path's SQL on PostgreSQL, set-based: BeginPayout's read for many callers; for a unit
-/// of work of authorisations (one or a batch) one read for all requests, then one round trip of
+/// of work of authorizations (one or a batch) one read for all requests, then one round trip of
 /// writes — conditional debit of every entitlement, insert of every payout, the events — and the
 /// commit. Arrays go in as typed parameters and come apart with <c>unnest</c>, so a batch costs the
 /// same round trips whatever its size. On PostgreSQL a round trip, a context switch on both sides,
 /// costs more than the work on a small machine (docs/performance.md).
 /// </summary>
-public sealed class PostgresAuthorisationStore(OutboxSignal? outboxSignal = null) : IAuthorisationStore
+public sealed class PostgresAuthorizationStore(OutboxSignal? outboxSignal = null) : IAuthorizationStore
 {
     /// <summary>Two, so that one batch held up on a busy machine does not hold every request behind it.</summary>
     public int Loops => 2;
@@ -22,7 +22,7 @@ public sealed class PostgresAuthorisationStore(OutboxSignal? outboxSignal = null
     public bool OwnThread => false;
 
     /// <summary>
-    /// BeginPayout's read (<see cref="SqliteAuthorisationStore.ReadCardViewAsync"/>'s rows) for many (terminal, card)
+    /// BeginPayout's read (<see cref="SqliteAuthorizationStore.ReadCardViewAsync"/>'s rows) for many (terminal, card)
     /// requests at once: the rows of each, in request order; empty for a request whose terminal is
     /// not enrolled (the inner join to terminals drops it).
     /// </summary>
@@ -57,7 +57,7 @@ public sealed class PostgresAuthorisationStore(OutboxSignal? outboxSignal = null
         return [.. views.Select(v => (IReadOnlyList<CardView>?)v ?? [])];
     }
 
-    public async Task<IReadOnlyList<AuthorisationSnapshot?>> ReadAsync(DbSession session, IReadOnlyList<AuthorisationLookup> lookups, CancellationToken ct)
+    public async Task<IReadOnlyList<AuthorizationSnapshot?>> ReadAsync(DbSession session, IReadOnlyList<AuthorizationLookup> lookups, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
@@ -87,7 +87,7 @@ public sealed class PostgresAuthorisationStore(OutboxSignal? outboxSignal = null
         command.Parameters.Add(Array("cards", NpgsqlDbType.Text, lookups.Select(r => r.CardNumber).ToArray()));
         command.Parameters.Add(Array("period_ids", NpgsqlDbType.Bigint, lookups.Select(r => r.PeriodId).ToArray()));
 
-        var snapshots = new AuthorisationSnapshot?[lookups.Count];
+        var snapshots = new AuthorizationSnapshot?[lookups.Count];
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {

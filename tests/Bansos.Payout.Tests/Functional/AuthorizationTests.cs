@@ -8,7 +8,7 @@ using Grpc.Core;
 namespace Bansos.Payout.Tests.Functional;
 
 /// <summary>docs/architecture.md §5 through the gRPC API: approvals, and every decline reason recorded and announced.</summary>
-public sealed class AuthorisationTests(Hosts hosts)
+public sealed class AuthorizationTests(Hosts hosts)
 {
     [Theory]
     [InlineData(DbDialect.Sqlite)]

@@ -13,8 +13,8 @@ namespace Bansos.Payout.Application;
 /// AuthorizePayout (docs/architecture.md §5 step 5), the one pipeline on both databases. Checked and
 /// verified here, outside the database (the cryptogram is pure CPU and the costliest step); then
 /// queued, and a batching loop (<see cref="BatchLoops{T}"/>) takes whatever queued meanwhile and runs it
-/// as one unit of work on its own connection: the database's <see cref="IAuthorisationStore"/> reads
-/// every snapshot, <see cref="AuthorisationBatchPlanner"/> decides each request in order, the store
+/// as one unit of work on its own connection: the database's <see cref="IAuthorizationStore"/> reads
+/// every snapshot, <see cref="AuthorizationBatchPlanner"/> decides each request in order, the store
 /// writes the debits, payouts and events, and the session commits — one fsync for the batch on
 /// SQLite (group commit), three round trips for it on PostgreSQL. Callers are answered after the commit.
 /// Anyone outside the batch who got in between (another instance, the other loop, a reversal, a
@@ -23,19 +23,19 @@ namespace Bansos.Payout.Application;
 /// (<see cref="IDbSessions.WriteAsync{T}"/>), which always answers right. With group commit off
 /// every batch is one request.
 /// </summary>
-public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisations.Pending>
+public sealed partial class PayoutAuthorizations : BatchLoops<PayoutAuthorizations.Pending>
 {
     public const int MaxIdempotencyKeyLength = 64;
 
     private readonly IDbSessions sessions;
     private readonly IDatabase database;
-    private readonly IAuthorisationStore store;
+    private readonly IAuthorizationStore store;
     private readonly PayoutStore payouts;
     private readonly ChallengeIssuer challenges;
     private readonly CryptogramVerifier verifier;
     private readonly TimeProvider time;
-    private readonly UnbackedAuthorisations unbacked;
-    private readonly ILogger<PayoutAuthorisations> logger;
+    private readonly UnbackedAuthorizations unbacked;
+    private readonly ILogger<PayoutAuthorizations> logger;
     private readonly Counter<long> batchCounter;
     private readonly Counter<long> itemCounter;
     private readonly Counter<long> fallbackCounter;
@@ -43,9 +43,9 @@ public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisatio
     private long items;
     private long fallbacks;
 
-    public PayoutAuthorisations(IDbSessions sessions, IDatabase database, IAuthorisationStore store, PayoutStore payouts, ChallengeIssuer challenges,
-        CryptogramVerifier verifier, TimeProvider time, PayoutOptions options, UnbackedAuthorisations unbacked, IMeterFactory meters,
-        ILogger<PayoutAuthorisations> logger)
+    public PayoutAuthorizations(IDbSessions sessions, IDatabase database, IAuthorizationStore store, PayoutStore payouts, ChallengeIssuer challenges,
+        CryptogramVerifier verifier, TimeProvider time, PayoutOptions options, UnbackedAuthorizations unbacked, IMeterFactory meters,
+        ILogger<PayoutAuthorizations> logger)
         : base(database, options.GroupCommit == false ? 1 : options.MaxBatch)
     {
         this.sessions = sessions;
@@ -57,14 +57,14 @@ public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisatio
         this.time = time;
         this.unbacked = unbacked;
         this.logger = logger;
-        var meter = meters.Create(UnbackedAuthorisations.MeterName);
-        batchCounter = meter.CreateCounter<long>("bansos.payout.authorisation_batches", description: "Units of work of batched authorisations committed");
-        itemCounter = meter.CreateCounter<long>("bansos.payout.batched_authorisations", description: "Authorisations in those batches");
+        var meter = meters.Create(UnbackedAuthorizations.MeterName);
+        batchCounter = meter.CreateCounter<long>("bansos.payout.authorization_batches", description: "Units of work of batched authorizations committed");
+        itemCounter = meter.CreateCounter<long>("bansos.payout.batched_authorizations", description: "Authorizations in those batches");
         fallbackCounter = meter.CreateCounter<long>("bansos.payout.batch_fallbacks", description: "Batches that met a conflict and ran one by one");
-        Start(store.Loops, store.OwnThread, "payout-authorisations");
+        Start(store.Loops, store.OwnThread, "payout-authorizations");
     }
 
-    /// <summary>Batches committed so far (the benchmark's figures; also <c>bansos.payout.authorisation_batches</c>).</summary>
+    /// <summary>Batches committed so far (the benchmark's figures; also <c>bansos.payout.authorization_batches</c>).</summary>
     public long Batches => Interlocked.Read(ref batches);
 
     /// <summary>Requests in those batches; Items / Batches is the mean batch size.</summary>
@@ -73,7 +73,7 @@ public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisatio
     /// <summary>Batches that met a conflict and went one by one.</summary>
     public long Fallbacks => Interlocked.Read(ref fallbacks);
 
-    public async Task<AuthorisationResult> AuthoriseAsync(long terminalId, AuthoriseCommand command, CancellationToken ct)
+    public async Task<AuthorizationResult> AuthorizeAsync(long terminalId, AuthorizeCommand command, CancellationToken ct)
     {
         Validate(command);
         var challenge = challenges.TryRead(command.ChallengeId);
@@ -83,7 +83,7 @@ public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisatio
         var cryptogramValid = challenge is not null && command.Amount > 0 &&
             verifier.Verify(challenge.CardNumber, (ushort)command.Atc, command.Amount, (uint)command.PeriodId, (ulong)terminalId,
                 challenge.Bytes.Span, command.Cryptogram);
-        var pending = new Pending(new AuthorisationRequest(terminalId, command, challenge, cryptogramValid, fingerprint), ct);
+        var pending = new Pending(new AuthorizationRequest(terminalId, command, challenge, cryptogramValid, fingerprint), ct);
         Enqueue(pending);
         var result = await pending.Task;
         if (!result.Stored)
@@ -96,7 +96,7 @@ public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisatio
 
     protected override async Task RunBatchAsync(DedicatedConnection connection, List<Pending> batch)
     {
-        AuthorisationBatchPlan plan;
+        AuthorizationBatchPlan plan;
         try
         {
             var requests = batch.ConvertAll(p => p.Request);
@@ -150,18 +150,18 @@ public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisatio
     }
 
     /// <summary>One unit of work: read every snapshot, decide in order, write what was decided (and enqueue its events).</summary>
-    private async Task<AuthorisationBatchPlan> DecideAndWriteAsync(DbSession session, IReadOnlyList<AuthorisationRequest> requests)
+    private async Task<AuthorizationBatchPlan> DecideAndWriteAsync(DbSession session, IReadOnlyList<AuthorizationRequest> requests)
     {
         var now = time.GetUtcNow();
-        var lookups = new AuthorisationLookup[requests.Count];
+        var lookups = new AuthorizationLookup[requests.Count];
         for (var i = 0; i < requests.Count; i++)
         {
             var r = requests[i];
-            lookups[i] = new AuthorisationLookup(r.TerminalId, r.Command.IdempotencyKey, r.ChallengeBytes, r.CardNumber, r.Command.PeriodId);
+            lookups[i] = new AuthorizationLookup(r.TerminalId, r.Command.IdempotencyKey, r.ChallengeBytes, r.CardNumber, r.Command.PeriodId);
         }
 
         var snapshots = await store.ReadAsync(session, lookups, CancellationToken.None);
-        var planItems = new List<AuthorisationBatchPlanner.Item>(requests.Count);
+        var planItems = new List<AuthorizationBatchPlanner.Item>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
             // A retried request: its original answer (rare, so read one at a time).
@@ -171,17 +171,17 @@ public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisatio
             planItems.Add(new(requests[i], snapshots[i], original));
         }
 
-        var plan = AuthorisationBatchPlanner.Decide(planItems, now);
+        var plan = AuthorizationBatchPlanner.Decide(planItems, now);
         foreach (var payout in plan.Payouts)
         {
-            session.Outbox.Enqueue(AuthorisationBatchPlanner.ToEvent(payout.Record));
+            session.Outbox.Enqueue(AuthorizationBatchPlanner.ToEvent(payout.Record));
         }
 
         await store.WriteAsync(session, plan.Debits, plan.Payouts, CancellationToken.None);
         return plan;
     }
 
-    private static void Validate(AuthoriseCommand command)
+    private static void Validate(AuthorizeCommand command)
     {
         var violations = new List<FieldViolation>();
         if (string.IsNullOrEmpty(command.ChallengeId) || command.ChallengeId.Length > 128)
@@ -216,14 +216,14 @@ public sealed partial class PayoutAuthorisations : BatchLoops<PayoutAuthorisatio
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} authorisations failed; none of them is stored")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} authorizations failed; none of them is stored")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    public sealed class Pending(AuthorisationRequest request, CancellationToken ct) : QueuedRequest<AuthorisationResult>(ct)
+    public sealed class Pending(AuthorizationRequest request, CancellationToken ct) : QueuedRequest<AuthorizationResult>(ct)
     {
-        public AuthorisationRequest Request { get; } = request;
+        public AuthorizationRequest Request { get; } = request;
 
-        public void Complete(AuthorisationBatchPlan.Outcome outcome)
+        public void Complete(AuthorizationBatchPlan.Outcome outcome)
         {
             if (outcome.Error is not null)
             {

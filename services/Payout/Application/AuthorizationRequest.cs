@@ -7,9 +7,9 @@ namespace Bansos.Payout.Application;
 /// command, the challenge its sealed id carries (null: not one of ours), whether the cryptogram
 /// verified, and the fingerprint that idempotent retries are compared by.
 /// </summary>
-public sealed record AuthorisationRequest(
+public sealed record AuthorizationRequest(
     long TerminalId,
-    AuthoriseCommand Command,
+    AuthorizeCommand Command,
     IssuedChallenge? Challenge,
     bool CryptogramValid,
     byte[] Fingerprint)

@@ -1,11 +1,11 @@
 namespace Bansos.Payout.Domain;
 
 /// <summary>
-/// Everything one authorisation is decided on, read in the transaction that records it. The
+/// Everything one authorization is decided on, read in the transaction that records it. The
 /// cryptogram is verified before (pure CPU, outside the database's write lock) and arrives as
 /// <see cref="CryptogramValid"/>.
 /// </summary>
-public sealed record AuthorisationFacts
+public sealed record AuthorizationFacts
 {
     public required long CallerTerminalId { get; init; }
 

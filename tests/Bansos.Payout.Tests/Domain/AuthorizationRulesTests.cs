@@ -1,16 +1,15 @@
 using Bansos.Card;
-using Bansos.Contracts;
 using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Tests.Domain;
 
-public sealed class AuthorisationRulesTests
+public sealed class AuthorizationRulesTests
 {
     private static readonly DateTimeOffset Now = new(2021, 11, 15, 3, 0, 0, TimeSpan.Zero); // 10:00 WIB
     private static readonly Guid Household = Guid.NewGuid();
 
     /// <summary>Everything in order: approved.</summary>
-    private static AuthorisationFacts Valid() => new()
+    private static AuthorizationFacts Valid() => new()
     {
         CallerTerminalId = 257,
         TerminalActive = true,
@@ -20,8 +19,8 @@ public sealed class AuthorisationRulesTests
         CryptogramValid = true,
         Atc = 5,
         HighestAtcSeen = 4,
-        Card = new CardFacts(Guid.NewGuid(), Household, CardStatuses.Active, Replaced: false),
-        Household = new HouseholdFacts(Household, "17.03.12.2003", HouseholdStatuses.Active, ["SEMBAKO"]),
+        Card = new CardFacts(Guid.NewGuid(), Household, CardStatus.Active, Replaced: false),
+        Household = new HouseholdFacts(Household, "17.03.12.2003", HouseholdStatus.Active, ["SEMBAKO"]),
         Entitlement = new EntitlementFacts(1, 202111, "SEMBAKO-2021-11", "SEMBAKO", AidPeriodStatus.Open,
             new DateOnly(2021, 11, 1), new DateOnly(2021, 11, 30), 200_000, 200_000),
         Now = Now,
@@ -65,7 +64,7 @@ public sealed class AuthorisationRulesTests
         return data;
     }
 
-    private static AuthorisationFacts Break(string name)
+    private static AuthorizationFacts Break(string name)
     {
         var v = Valid();
         return name switch
@@ -80,12 +79,12 @@ public sealed class AuthorisationRulesTests
             "bad cryptogram" => v with { CryptogramValid = false },
             "atc equal" => v with { Atc = 4 },
             "atc lower" => v with { Atc = 1 },
-            "card blocked" => v with { Card = v.Card! with { Status = CardStatuses.Blocked } },
-            "card lost" => v with { Card = v.Card! with { Status = CardStatuses.Lost } },
-            "card replaced by status" => v with { Card = v.Card! with { Status = CardStatuses.Replaced } },
+            "card blocked" => v with { Card = v.Card! with { Status = CardStatus.Blocked } },
+            "card lost" => v with { Card = v.Card! with { Status = CardStatus.Lost } },
+            "card replaced by status" => v with { Card = v.Card! with { Status = CardStatus.Replaced } },
             "card replaced by a newer card" => v with { Card = v.Card! with { Replaced = true } },
-            "household suspended" => v with { Household = v.Household! with { Status = HouseholdStatuses.Suspended } },
-            "household removed" => v with { Household = v.Household! with { Status = HouseholdStatuses.Removed } },
+            "household suspended" => v with { Household = v.Household! with { Status = HouseholdStatus.Suspended } },
+            "household removed" => v with { Household = v.Household! with { Status = HouseholdStatus.Removed } },
             "household unknown status" => v with { Household = v.Household! with { Status = null } },
             "no entitlement" => v with { Entitlement = null },
             "period closed" => v with { Entitlement = v.Entitlement! with { PeriodStatus = AidPeriodStatus.Closed } },
@@ -99,7 +98,7 @@ public sealed class AuthorisationRulesTests
     [Fact]
     public void All_in_order_is_approved_and_uses_the_challenge_and_atc()
     {
-        var decision = AuthorisationRules.Decide(Valid());
+        var decision = AuthorizationRules.Decide(Valid());
         Assert.True(decision.Approved);
         Assert.True(decision.ConsumesChallenge);
         Assert.True(decision.RecordsAtc);
@@ -109,15 +108,15 @@ public sealed class AuthorisationRulesTests
     public void The_first_atc_and_the_exact_balance_are_fine()
     {
         var v = Valid();
-        Assert.True(AuthorisationRules.Decide(v with { Atc = 1, HighestAtcSeen = null }).Approved);
-        Assert.True(AuthorisationRules.Decide(v with { Amount = 200_000 }).Approved);
+        Assert.True(AuthorizationRules.Decide(v with { Atc = 1, HighestAtcSeen = null }).Approved);
+        Assert.True(AuthorizationRules.Decide(v with { Amount = 200_000 }).Approved);
     }
 
     [Theory]
     [MemberData(nameof(Declines))]
     public void Each_broken_fact_declines_with_its_reason(string name, DeclineReason reason, bool consumesChallenge, bool recordsAtc)
     {
-        var decision = AuthorisationRules.Decide(Break(name));
+        var decision = AuthorizationRules.Decide(Break(name));
         Assert.Equal(reason, decision.Reason);
         Assert.Equal(consumesChallenge, decision.ConsumesChallenge);
         Assert.Equal(recordsAtc, decision.RecordsAtc);
@@ -129,22 +128,22 @@ public sealed class AuthorisationRulesTests
         foreach (var (name, _, _, _) in Cases)
         {
             var unrecorded = name is "challenge unknown" or "challenge other terminal";
-            Assert.True(AuthorisationRules.Decide(Break(name)).Recorded != unrecorded, name);
+            Assert.True(AuthorizationRules.Decide(Break(name)).Recorded != unrecorded, name);
         }
 
-        Assert.True(AuthorisationRules.Decide(Valid()).Recorded);
+        Assert.True(AuthorizationRules.Decide(Valid()).Recorded);
 
         // A disabled terminal's attempt is stored only when it carries a genuine challenge of its own.
         var disabled = Valid() with { TerminalActive = false };
-        Assert.True(AuthorisationRules.Decide(disabled).Recorded);
-        Assert.False(AuthorisationRules.Decide(disabled with { Challenge = null }).Recorded);
-        Assert.False(AuthorisationRules.Decide(disabled with { CallerTerminalId = 258 }).Recorded);
+        Assert.True(AuthorizationRules.Decide(disabled).Recorded);
+        Assert.False(AuthorizationRules.Decide(disabled with { Challenge = null }).Recorded);
+        Assert.False(AuthorizationRules.Decide(disabled with { CallerTerminalId = 258 }).Recorded);
     }
 
     [Fact]
     public void Every_reason_is_covered_and_has_a_code_and_a_message()
     {
-        // The authorisation decides every reason but the card's own refusals, which RecordCardRefusal books.
+        // The authorization decides every reason but the card's own refusals, which RecordCardRefusal books.
         var covered = Cases.Select(c => c.Reason).Concat(Enum.GetValues<CardRefusal>().Select(CardRefusals.DeclineReasonOf)).ToHashSet();
         Assert.Equal(Enum.GetValues<DeclineReason>().ToHashSet(), covered);
         foreach (var reason in Enum.GetValues<DeclineReason>())
@@ -158,12 +157,12 @@ public sealed class AuthorisationRulesTests
     public void The_terminal_is_checked_before_the_challenge_and_the_cryptogram_before_the_card()
     {
         var v = Valid();
-        Assert.Equal(DeclineReason.TerminalDisabled, AuthorisationRules.Decide(v with { TerminalActive = false, Challenge = null }).Reason);
+        Assert.Equal(DeclineReason.TerminalDisabled, AuthorizationRules.Decide(v with { TerminalActive = false, Challenge = null }).Reason);
         // A forger learns nothing about the card: a bad cryptogram hides its status.
-        Assert.Equal(DeclineReason.BadCryptogram, AuthorisationRules.Decide(v with
+        Assert.Equal(DeclineReason.BadCryptogram, AuthorizationRules.Decide(v with
         {
             CryptogramValid = false,
-            Card = v.Card! with { Status = CardStatuses.Blocked },
+            Card = v.Card! with { Status = CardStatus.Blocked },
         }).Reason);
     }
 
@@ -172,6 +171,6 @@ public sealed class AuthorisationRulesTests
     {
         var v = Valid() with { Now = new DateTimeOffset(2021, 11, 30, 17, 30, 0, TimeSpan.Zero) }; // 1 Dec 00:30 WIB
         v = v with { Challenge = v.Challenge! with { ExpiresAt = v.Now.AddMinutes(1) } };
-        Assert.Equal(DeclineReason.OutsidePeriodWindow, AuthorisationRules.Decide(v).Reason);
+        Assert.Equal(DeclineReason.OutsidePeriodWindow, AuthorizationRules.Decide(v).Reason);
     }
 }

@@ -6,13 +6,13 @@ using Microsoft.Data.Sqlite;
 namespace Bansos.Payout.Data;
 
 /// <summary>
-/// The payout path's SQL on SQLite: BeginPayout's read, an authorisation's read, the conditional
+/// The payout path's SQL on SQLite: BeginPayout's read, an authorization's read, the conditional
 /// debit and the insert, one row at a time — an in-process call costs no round trip, and SQLite's
 /// one writer makes a batch's reads exact. The statements are <see cref="HotStatement"/>s compiled
 /// once per connection (the batching loop and the read pool keep theirs open). The text is plain SQL
 /// PostgreSQL accepts as well (a test compares it with PostgreSQL's set-based reads).
 /// </summary>
-public sealed class SqliteAuthorisationStore : IAuthorisationStore
+public sealed class SqliteAuthorizationStore : IAuthorizationStore
 {
     private static readonly HotStatement CardViewStatement = new(
         """
@@ -90,10 +90,10 @@ public sealed class SqliteAuthorisationStore : IAuthorisationStore
         return rows;
     }
 
-    public async Task<IReadOnlyList<AuthorisationSnapshot?>> ReadAsync(DbSession session, IReadOnlyList<AuthorisationLookup> lookups, CancellationToken ct)
+    public async Task<IReadOnlyList<AuthorizationSnapshot?>> ReadAsync(DbSession session, IReadOnlyList<AuthorizationLookup> lookups, CancellationToken ct)
     {
         var command = SnapshotStatement.For(session);
-        var snapshots = new AuthorisationSnapshot?[lookups.Count];
+        var snapshots = new AuthorizationSnapshot?[lookups.Count];
         for (var i = 0; i < lookups.Count; i++)
         {
             var lookup = lookups[i];

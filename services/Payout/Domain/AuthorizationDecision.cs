@@ -8,15 +8,15 @@ namespace Bansos.Payout.Domain;
 /// backs the request (a made-up id, another terminal's): such a request is answered and counted,
 /// not stored, so forging ids costs the service no storage.
 /// </summary>
-public sealed record AuthorisationDecision(DeclineReason? Reason, bool ConsumesChallenge, bool RecordsAtc, bool Recorded = true)
+public sealed record AuthorizationDecision(DeclineReason? Reason, bool ConsumesChallenge, bool RecordsAtc, bool Recorded = true)
 {
     public bool Approved => Reason is null;
 
-    public static AuthorisationDecision Approve() => new(null, true, true);
+    public static AuthorizationDecision Approve() => new(null, true, true);
 
-    public static AuthorisationDecision Decline(DeclineReason reason, bool consumesChallenge, bool recordsAtc) =>
+    public static AuthorizationDecision Decline(DeclineReason reason, bool consumesChallenge, bool recordsAtc) =>
         new(reason, consumesChallenge, recordsAtc);
 
     /// <summary>A decline for a request no challenge of the calling terminal backs: answered, not stored.</summary>
-    public static AuthorisationDecision Unrecorded(DeclineReason reason) => new(reason, false, false, Recorded: false);
+    public static AuthorizationDecision Unrecorded(DeclineReason reason) => new(reason, false, false, Recorded: false);
 }

@@ -1,7 +1,7 @@
 namespace Bansos.Payout.Application;
 
 /// <summary>An AuthorizePayout request as the terminal sent it (the terminal itself comes from its token).</summary>
-public sealed record AuthoriseCommand(
+public sealed record AuthorizeCommand(
     string ChallengeId,
     long PeriodId,
     long Amount,

@@ -6,24 +6,24 @@ namespace Bansos.Payout.Application;
 
 /// <summary>
 /// AuthorizePayout requests that no challenge of the calling terminal backs (made-up ids, another
-/// terminal's): not stored, but counted (<c>bansos.payout.unbacked_authorisations</c>, by reason)
+/// terminal's): not stored, but counted (<c>bansos.payout.unbacked_authorizations</c>, by reason)
 /// and logged at most once per <see cref="LogInterval"/> with how many came since the last line,
 /// so a flood of forged ids fills neither the database nor the log.
 /// </summary>
-public sealed partial class UnbackedAuthorisations
+public sealed partial class UnbackedAuthorizations
 {
     public const string MeterName = "Bansos.Payout";
-    public const string CounterName = "bansos.payout.unbacked_authorisations";
+    public const string CounterName = "bansos.payout.unbacked_authorizations";
     public static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
 
     private readonly Counter<long> counter;
     private readonly TimeProvider time;
-    private readonly ILogger<UnbackedAuthorisations> logger;
+    private readonly ILogger<UnbackedAuthorizations> logger;
     private readonly Lock gate = new();
     private long lastLogTicks = long.MinValue;
     private long unlogged;
 
-    public UnbackedAuthorisations(IMeterFactory meters, TimeProvider time, ILogger<UnbackedAuthorisations> logger)
+    public UnbackedAuthorizations(IMeterFactory meters, TimeProvider time, ILogger<UnbackedAuthorizations> logger)
     {
         counter = meters.Create(MeterName).CreateCounter<long>(CounterName, "{request}",
             "AuthorizePayout requests no challenge of the calling terminal backs (answered, not stored)");

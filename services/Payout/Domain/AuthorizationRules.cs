@@ -1,5 +1,3 @@
-using Bansos.Contracts;
-
 namespace Bansos.Payout.Domain;
 
 /// <summary>
@@ -10,9 +8,9 @@ namespace Bansos.Payout.Domain;
 /// window and balance. The balance check here is advisory: the conditional debit in the same
 /// transaction is what holds under concurrency.
 /// </summary>
-public static class AuthorisationRules
+public static class AuthorizationRules
 {
-    public static AuthorisationDecision Decide(AuthorisationFacts facts)
+    public static AuthorizationDecision Decide(AuthorizationFacts facts)
     {
         // Only a genuine challenge of this terminal makes an attempt worth a payout row: the
         // service issued it, so their number is bounded by BeginPayout's lookup limit.
@@ -20,79 +18,79 @@ public static class AuthorisationRules
         if (!facts.TerminalActive)
         {
             return backed
-                ? AuthorisationDecision.Decline(DeclineReason.TerminalDisabled, false, false)
-                : AuthorisationDecision.Unrecorded(DeclineReason.TerminalDisabled);
+                ? AuthorizationDecision.Decline(DeclineReason.TerminalDisabled, false, false)
+                : AuthorizationDecision.Unrecorded(DeclineReason.TerminalDisabled);
         }
 
         if (facts.Challenge is not { } challenge)
         {
-            return AuthorisationDecision.Unrecorded(DeclineReason.ChallengeUnknown);
+            return AuthorizationDecision.Unrecorded(DeclineReason.ChallengeUnknown);
         }
 
         if (!backed)
         {
-            return AuthorisationDecision.Unrecorded(DeclineReason.ChallengeOtherTerminal);
+            return AuthorizationDecision.Unrecorded(DeclineReason.ChallengeOtherTerminal);
         }
 
         if (facts.ChallengeUsed)
         {
-            return AuthorisationDecision.Decline(DeclineReason.ChallengeUsed, false, false);
+            return AuthorizationDecision.Decline(DeclineReason.ChallengeUsed, false, false);
         }
 
         if (facts.Now > challenge.ExpiresAt)
         {
-            return AuthorisationDecision.Decline(DeclineReason.ChallengeExpired, false, false);
+            return AuthorizationDecision.Decline(DeclineReason.ChallengeExpired, false, false);
         }
 
         // From here on the attempt uses the challenge up, whatever the answer.
         if (facts.Amount <= 0)
         {
-            return AuthorisationDecision.Decline(DeclineReason.InvalidAmount, true, false);
+            return AuthorizationDecision.Decline(DeclineReason.InvalidAmount, true, false);
         }
 
         if (!facts.CryptogramValid)
         {
-            return AuthorisationDecision.Decline(DeclineReason.BadCryptogram, true, false);
+            return AuthorizationDecision.Decline(DeclineReason.BadCryptogram, true, false);
         }
 
         if (facts.HighestAtcSeen is { } highest && facts.Atc <= highest)
         {
-            return AuthorisationDecision.Decline(DeclineReason.ReplayedAtc, true, false);
+            return AuthorizationDecision.Decline(DeclineReason.ReplayedAtc, true, false);
         }
 
         // The cryptogram is genuine and fresh: its ATC is spent from here on, approved or not.
         if (facts.Card is not { } card)
         {
             // Projection rows are never deleted, so a challenge's card is always known; be safe anyway.
-            return AuthorisationDecision.Decline(DeclineReason.NoOpenEntitlement, true, true);
+            return AuthorizationDecision.Decline(DeclineReason.NoOpenEntitlement, true, true);
         }
 
         if (card.Refusal is { } cardRefusal)
         {
-            return AuthorisationDecision.Decline(cardRefusal, true, true);
+            return AuthorizationDecision.Decline(cardRefusal, true, true);
         }
 
-        if (facts.Household?.Status != HouseholdStatuses.Active)
+        if (facts.Household?.Status != HouseholdStatus.Active)
         {
-            return AuthorisationDecision.Decline(DeclineReason.HouseholdNotActive, true, true);
+            return AuthorizationDecision.Decline(DeclineReason.HouseholdNotActive, true, true);
         }
 
         if (facts.Entitlement is not { PeriodStatus: AidPeriodStatus.Open } entitlement)
         {
-            return AuthorisationDecision.Decline(DeclineReason.NoOpenEntitlement, true, true);
+            return AuthorizationDecision.Decline(DeclineReason.NoOpenEntitlement, true, true);
         }
 
         var today = BusinessCalendar.BusinessDate(facts.Now);
         if (today < entitlement.StartDate || today > entitlement.EndDate)
         {
-            return AuthorisationDecision.Decline(DeclineReason.OutsidePeriodWindow, true, true);
+            return AuthorizationDecision.Decline(DeclineReason.OutsidePeriodWindow, true, true);
         }
 
         if (entitlement.Balance < facts.Amount)
         {
-            return AuthorisationDecision.Decline(DeclineReason.InsufficientBalance, true, true);
+            return AuthorizationDecision.Decline(DeclineReason.InsufficientBalance, true, true);
         }
 
-        return AuthorisationDecision.Approve();
+        return AuthorizationDecision.Approve();
     }
 }

@@ -6,21 +6,21 @@ namespace Bansos.Payout.Application;
 /// <summary>
 /// The one decision sequence of AuthorizePayout (docs/payout.md, "The payout flow"), for one request
 /// or a batch read together: in arrival order, each as if it had run alone after the ones before it —
-/// an idempotent retry answers from its original, otherwise <see cref="AuthorisationRules"/> decide
+/// an idempotent retry answers from its original, otherwise <see cref="AuthorizationRules"/> decide
 /// over the snapshot with what earlier requests of the batch did laid over it (balances drawn,
 /// challenges consumed, ATCs taken, idempotency keys used). No I/O: the pipeline reads before and
 /// writes after, and the stores' debit and unique indexes still guard against anyone outside the
 /// unit of work (a conflict runs the requests again, each alone).
 /// </summary>
-public static class AuthorisationBatchPlanner
+public static class AuthorizationBatchPlanner
 {
     /// <param name="Snapshot">Null when the terminal is not enrolled.</param>
     /// <param name="Original">The stored payout an idempotency key already points at, if any.</param>
-    public sealed record Item(AuthorisationRequest Request, AuthorisationSnapshot? Snapshot, PayoutRecord? Original);
+    public sealed record Item(AuthorizationRequest Request, AuthorizationSnapshot? Snapshot, PayoutRecord? Original);
 
-    public static AuthorisationBatchPlan Decide(IReadOnlyList<Item> items, DateTimeOffset now)
+    public static AuthorizationBatchPlan Decide(IReadOnlyList<Item> items, DateTimeOffset now)
     {
-        var outcomes = new AuthorisationBatchPlan.Outcome[items.Count];
+        var outcomes = new AuthorizationBatchPlan.Outcome[items.Count];
         var payouts = new List<NewPayout>(items.Count);
         var keys = new Dictionary<(long Terminal, string Key), PayoutRecord>();
         var challengesUsed = new HashSet<string>(StringComparer.Ordinal);
@@ -41,12 +41,12 @@ public static class AuthorisationBatchPlanner
             }
         }
 
-        return new AuthorisationBatchPlan(
+        return new AuthorizationBatchPlan(
             outcomes,
             payouts,
             [.. debits.OrderBy(d => d.Key).Select(d => new EntitlementDebit(d.Key, d.Value.Amount, d.Value.After))]);
 
-        AuthorisationResult DecideOne(AuthorisationRequest request, AuthorisationSnapshot? snapshot, PayoutRecord? original)
+        AuthorizationResult DecideOne(AuthorizationRequest request, AuthorizationSnapshot? snapshot, PayoutRecord? original)
         {
             if (snapshot is null)
             {
@@ -66,7 +66,7 @@ public static class AuthorisationBatchPlanner
 
             var challenge = request.ChallengeBytes.Length > 0 ? Convert.ToHexString(request.ChallengeBytes) : null;
             var entitlement = snapshot.Entitlement is { } e && balances.TryGetValue(e.EntitlementId, out var balance) ? e with { Balance = balance } : snapshot.Entitlement;
-            var decision = AuthorisationRules.Decide(new AuthorisationFacts
+            var decision = AuthorizationRules.Decide(new AuthorizationFacts
             {
                 CallerTerminalId = request.TerminalId,
                 TerminalActive = snapshot.TerminalStatus == TerminalStatus.Active,
@@ -84,7 +84,7 @@ public static class AuthorisationBatchPlanner
             if (!decision.Recorded)
             {
                 // Nothing of it is written or laid over the batch: a repeat in the batch is decided the same again.
-                return new AuthorisationResult(NewRecord(request, snapshot, decision, null, now), Replayed: false, Stored: false);
+                return new AuthorizationResult(NewRecord(request, snapshot, decision, null, now), Replayed: false, Stored: false);
             }
 
             long? balanceAfter = null;
@@ -109,7 +109,7 @@ public static class AuthorisationBatchPlanner
             payouts.Add(new NewPayout(record, request.Command.Atc,
                 decision.RecordsAtc ? request.Command.Atc : null, decision.ConsumesChallenge ? request.ChallengeBytes : null));
             keys[key] = record;
-            return new AuthorisationResult(record, Replayed: false);
+            return new AuthorizationResult(record, Replayed: false);
         }
     }
 
@@ -120,7 +120,7 @@ public static class AuthorisationBatchPlanner
         : new PayoutDeclined(payout.PayoutId, DeclineReasons.Code(payout.DeclineReason!.Value), payout.HouseholdId, payout.CardNumber ?? "",
             payout.TerminalId, payout.VillageCode, payout.Amount, payout.At);
 
-    private static PayoutRecord NewRecord(AuthorisationRequest request, AuthorisationSnapshot snapshot, AuthorisationDecision decision,
+    private static PayoutRecord NewRecord(AuthorizationRequest request, AuthorizationSnapshot snapshot, AuthorizationDecision decision,
         long? balanceAfter, DateTimeOffset now) => new()
         {
             PayoutId = Guid.CreateVersion7(now),
@@ -140,9 +140,9 @@ public static class AuthorisationBatchPlanner
             BusinessDate = BusinessCalendar.BusinessDate(now),
         };
 
-    private static AuthorisationResult ReplayOrRefuse(PayoutRecord original, AuthorisationRequest request) =>
+    private static AuthorizationResult ReplayOrRefuse(PayoutRecord original, AuthorizationRequest request) =>
         RequestFingerprint.Same(original.RequestHash, request.Fingerprint)
-            ? new AuthorisationResult(original, Replayed: true)
+            ? new AuthorizationResult(original, Replayed: true)
             : throw new IdempotencyKeyReusedException(
                 $"Kunci idempotensi '{request.Command.IdempotencyKey}' sudah dipakai untuk permintaan lain (idempotency key already used with different content; FSPIOP 3106).");
 }

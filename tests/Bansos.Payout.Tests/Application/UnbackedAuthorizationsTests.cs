@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Bansos.Payout.Tests.Application;
 
-public sealed class UnbackedAuthorisationsTests
+public sealed class UnbackedAuthorizationsTests
 {
     [Fact]
     public void Every_request_is_counted_but_logged_at_most_once_per_interval_with_the_count_since_the_last_line()
@@ -27,14 +27,14 @@ public sealed class UnbackedAuthorisationsTests
         listener.Start();
         var time = new FrozenTime();
         var log = new ListLogger();
-        var unbacked = new UnbackedAuthorisations(meters, time, log);
+        var unbacked = new UnbackedAuthorizations(meters, time, log);
 
         for (var i = 0; i < 1000; i++)
         {
             unbacked.Record(7, DeclineReason.ChallengeUnknown);
         }
 
-        time.Advance(UnbackedAuthorisations.LogInterval);
+        time.Advance(UnbackedAuthorizations.LogInterval);
         unbacked.Record(7, DeclineReason.ChallengeOtherTerminal);
 
         Assert.Equal(1001, counted);
@@ -44,7 +44,7 @@ public sealed class UnbackedAuthorisationsTests
         Assert.Contains("terminal 7", log.Lines[1], StringComparison.Ordinal);
     }
 
-    private sealed class ListLogger : ILogger<UnbackedAuthorisations>
+    private sealed class ListLogger : ILogger<UnbackedAuthorizations>
     {
         public List<string> Lines { get; } = [];
 
