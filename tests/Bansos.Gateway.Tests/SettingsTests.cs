@@ -9,7 +9,7 @@ public sealed class SettingsTests
     [Theory]
     [InlineData("Bansos:Gateway:HttpsPort", "70000")]
     [InlineData("Bansos:Gateway:HttpAddress", "localhost")]
-    [InlineData("Bansos:Gateway:TerminalStatusPollInterval", "00:00:00")]
+    [InlineData("Bansos:Gateway:RevocationPollInterval", "00:00:00")]
     [InlineData("Bansos:Gateway:RateLimits:PerUserPerMinute", "0")]
     [InlineData("Bansos:Gateway:Services:payout:Grpc", "payout:5102")]
     [InlineData("Bansos:Gateway:External:Authority", "keycloak/realms/bansos")]
