@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Bansos.Registry.Application;
 using Bansos.ServiceDefaults.Storage;
@@ -7,31 +8,38 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bansos.Benchmarks.Import;
 
-/// <summary>A household with a card, then BlockCard/UnblockCard every second until stopped: each command's time in ms.</summary>
+/// <summary>
+/// Card commands while an import runs: probe households with a card each, then every second one
+/// card blocked and unblocked and another one reported lost (issue 11 point 7: a card must be
+/// stoppable during a large all-or-nothing import). Each command's time in ms, by kind.
+/// </summary>
 internal static class CardProbe
 {
-    private const string Family =
-        "kk,nik,nama,hubungan,jenis_kelamin,tanggal_lahir,kode_desa,alamat,rt,rw,desil,program\n" +
-        "1703121502219996,1703121501709996,Probe Kepala,KEPALA,L,1970-01-15,17.03.12.2003,Jl. Probe,001,002,3,SEMBAKO\n";
+    /// <summary>One lost-card report per second: enough for a 1 000 000-person import on a slow machine.</summary>
+    private const int Households = 300;
 
-    public static async Task<IReadOnlyList<double>> StartAsync(IServiceProvider services, CancellationToken stop)
+    public sealed record Latencies(IReadOnlyList<double> BlockUnblock, IReadOnlyList<double> ReportLost);
+
+    public static async Task<Latencies> StartAsync(IServiceProvider services, CancellationToken stop)
     {
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<HouseholdImporter>();
-        await using (var upload = await importer.ReceiveAsync((target, ct) => target.WriteAsync(Encoding.UTF8.GetBytes(Family), ct).AsTask(), CancellationToken.None))
+        await using (var upload = await importer.ReceiveAsync((target, ct) => target.WriteAsync(Encoding.UTF8.GetBytes(Families()), ct).AsTask(), CancellationToken.None))
         {
             await importer.ImportAsync(upload, new ImportRequest(false, "probe.csv"), "benchmark", CancellationToken.None);
         }
 
         var cards = scope.ServiceProvider.GetRequiredService<CardCommands>();
         await cards.IssueMissingAsync("benchmark", CancellationToken.None);
-        string number;
+        List<string> numbers;
         await using (var connection = await scope.ServiceProvider.GetRequiredService<IDatabase>().OpenConnectionAsync(CancellationToken.None))
         {
-            number = await connection.ExecuteScalarAsync<string>("SELECT card_number FROM aid_cards LIMIT 1") ?? throw new InvalidOperationException("no card");
+            numbers = [.. await connection.QueryAsync<string>("SELECT card_number FROM aid_cards ORDER BY card_number")];
         }
 
-        var latencies = new List<double>();
+        var blockUnblock = new List<double>();
+        var reportLost = new List<double>();
+        var nextLost = 1;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -47,12 +55,32 @@ internal static class CardProbe
             {
                 var clock = Stopwatch.StartNew();
                 _ = block
-                    ? await cards.BlockAsync(number, "probe", "benchmark", CancellationToken.None)
-                    : await cards.UnblockAsync(number, "probe", "benchmark", CancellationToken.None);
-                latencies.Add(clock.Elapsed.TotalMilliseconds);
+                    ? await cards.BlockAsync(numbers[0], "probe", "benchmark", CancellationToken.None)
+                    : await cards.UnblockAsync(numbers[0], "probe", "benchmark", CancellationToken.None);
+                blockUnblock.Add(clock.Elapsed.TotalMilliseconds);
+            }
+
+            if (nextLost < numbers.Count)
+            {
+                var clock = Stopwatch.StartNew();
+                _ = await cards.ReportLostAsync(numbers[nextLost++], "probe: hilang", "benchmark", CancellationToken.None);
+                reportLost.Add(clock.Elapsed.TotalMilliseconds);
             }
         }
 
-        return latencies;
+        return new Latencies(blockUnblock, reportLost);
+    }
+
+    /// <summary>Heads of household with valid, unique NIK/KK (serials 9 000+, above what the generator uses).</summary>
+    private static string Families()
+    {
+        var csv = new StringBuilder("kk,nik,nama,hubungan,jenis_kelamin,tanggal_lahir,kode_desa,alamat,rt,rw,desil,program\n");
+        for (var i = 0; i < Households; i++)
+        {
+            var serial = (9000 + i).ToString(CultureInfo.InvariantCulture);
+            csv.Append(CultureInfo.InvariantCulture, $"170312150221{serial},170312150170{serial},Probe Kepala,KEPALA,L,1970-01-15,17.03.12.2003,Jl. Probe,001,002,3,SEMBAKO\n");
+        }
+
+        return csv.ToString();
     }
 }

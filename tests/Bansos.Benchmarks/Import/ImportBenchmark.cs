@@ -124,19 +124,18 @@ public sealed class ImportBenchmark : IBenchmark
                 await file.CopyToAsync(target, ct);
             }, CancellationToken.None);
             // BENCH_ALL_OR_NOTHING=1: the file as one all-or-nothing import, with a card blocked and
-            // unblocked every second meanwhile (decision D30: card commands must not wait for the import).
+            // unblocked and another reported lost every second meanwhile (D30: card commands must not wait for the import).
             var allOrNothing = Environment.GetEnvironmentVariable("BENCH_ALL_OR_NOTHING") == "1";
             using var probeStop = new CancellationTokenSource();
-            var probe = allOrNothing ? CardProbe.StartAsync(app.Services, probeStop.Token) : Task.FromResult<IReadOnlyList<double>>([]);
+            var probe = allOrNothing ? CardProbe.StartAsync(app.Services, probeStop.Token) : Task.FromResult(new CardProbe.Latencies([], []));
             var report = await importer.ImportAsync(upload, new ImportRequest(allOrNothing, "synthetic.csv"), "benchmark", CancellationToken.None);
             var seconds = clock.Elapsed.TotalSeconds;
             await probeStop.CancelAsync();
             if (allOrNothing)
             {
-                var latencies = (await probe).Order().ToList();
-                Console.WriteLine(latencies.Count == 0
-                    ? "card commands during the import: none completed"
-                    : $"card commands during the all-or-nothing import ({report.Status}): {latencies.Count}, median {latencies[latencies.Count / 2]:F0} ms, max {latencies[^1]:F0} ms");
+                var probed = await probe;
+                Console.WriteLine($"card commands during the all-or-nothing import ({report.Status}, {report.HouseholdsCreated:N0} households): " +
+                    $"block/unblock {Summary(probed.BlockUnblock)}; report lost {Summary(probed.ReportLost)}");
             }
 
             process.Refresh();
@@ -156,6 +155,12 @@ public sealed class ImportBenchmark : IBenchmark
         {
             await app.StopAsync();
         }
+    }
+
+    private static string Summary(IReadOnlyList<double> latencies)
+    {
+        var sorted = latencies.Order().ToList();
+        return sorted.Count == 0 ? "none completed" : $"{sorted.Count}, median {sorted[sorted.Count / 2]:F0} ms, max {sorted[^1]:F0} ms";
     }
 
     /// <summary>Bytes this process caused to be written to storage (Linux /proc/self/io), 0 elsewhere.</summary>
