@@ -1,6 +1,10 @@
+using System.Net;
 using Bansos.ServiceDefaults.Storage;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,15 +23,20 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
     private readonly Factory factory;
     private readonly List<GrpcChannel> channels = [];
     private readonly bool ownsDatabase;
+    private readonly bool loopback;
 
-    private ServiceHost(Factory factory, TestDatabase database, bool ownsDatabase)
+    private ServiceHost(Factory factory, TestDatabase database, bool ownsDatabase, bool loopback)
     {
         this.factory = factory;
         this.ownsDatabase = ownsDatabase;
+        this.loopback = loopback;
         Database = database;
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The TestServer's base address, or the loopback port's (<see cref="StartOnLoopbackAsync"/>).</summary>
+    public Uri Address { get; private set; } = null!;
 
     public IServiceProvider Services => factory.Services;
 
@@ -39,7 +48,16 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
     /// <param name="services">Test replacements (a clock), applied after the service's own registrations.</param>
     public static async Task<ServiceHost<TMarker>> StartAsync(string serviceName, DbDialect dialect,
         IEnumerable<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services = null) =>
-        await StartAsync(serviceName, await TestDatabases.CreateAsync(dialect), ownsDatabase: true, settings, services);
+        await StartAsync(serviceName, await TestDatabases.CreateAsync(dialect), ownsDatabase: true, loopback: false, settings, services);
+
+    /// <summary>
+    /// On Kestrel at a free loopback port (h2c) instead of a TestServer: for clients that dial an
+    /// address themselves (the agent through its own channels, a gateway's routes).
+    /// </summary>
+    public static async Task<ServiceHost<TMarker>> StartOnLoopbackAsync(string serviceName, DbDialect dialect,
+        IEnumerable<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services = null) =>
+        await StartAsync(serviceName, await TestDatabases.CreateAsync(dialect), ownsDatabase: true, loopback: true,
+            [new("Kestrel:Endpoints:Grpc:Url", "http://127.0.0.1:0"), new("Kestrel:Endpoints:Grpc:Protocols", "Http2"), .. settings], services);
 
     /// <summary>
     /// On a database the test owns and disposes (a second host on it, or one restarted): the host
@@ -47,9 +65,9 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
     /// </summary>
     public static Task<ServiceHost<TMarker>> StartAsync(string serviceName, TestDatabase database,
         IEnumerable<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services = null) =>
-        StartAsync(serviceName, database, ownsDatabase: false, settings, services);
+        StartAsync(serviceName, database, ownsDatabase: false, loopback: false, settings, services);
 
-    private static async Task<ServiceHost<TMarker>> StartAsync(string serviceName, TestDatabase database, bool ownsDatabase,
+    private static async Task<ServiceHost<TMarker>> StartAsync(string serviceName, TestDatabase database, bool ownsDatabase, bool loopback,
         IEnumerable<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services)
     {
         // Many hosts and other test runs share one PostgreSQL server: keep each host's pool small.
@@ -58,16 +76,37 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
                 ? new KeyValuePair<string, string?>(setting.Key, setting.Value + ";Maximum Pool Size=20")
                 : setting);
         var factory = new Factory([.. databaseSettings, .. TestTokens.Settings(), new("Logging:LogLevel:Default", "Warning"), .. settings], services);
-        var host = new ServiceHost<TMarker>(factory, database, ownsDatabase);
+        var host = new ServiceHost<TMarker>(factory, database, ownsDatabase, loopback);
         try
         {
-            _ = factory.Server; // starts the host: migrations run before this returns
+            if (loopback)
+            {
+                factory.UseKestrel();
+            }
+
+            factory.StartServer(); // migrations run before this returns
             await host.Service<MigrationGate>().WaitAsync(CancellationToken.None);
+            host.Address = loopback
+                ? new Uri(host.Service<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First())
+                : factory.Server.BaseAddress;
             return host;
         }
         catch
         {
-            await host.DisposeAsync();
+            // The start-up failure is what the test sees (a key file the service refuses, say), not
+            // the clean-up's: the Program whose Run threw may already have disposed its host.
+            try
+            {
+                await host.DisposeAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                if (ownsDatabase)
+                {
+                    await database.DisposeAsync();
+                }
+            }
+
             throw;
         }
     }
@@ -80,8 +119,8 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
     public GrpcChannel Channel(string token, GrpcChannelOptions? options = null)
     {
         options ??= new GrpcChannelOptions();
-        options.HttpHandler = new BearerTokenHandler(token, factory.Server.CreateHandler());
-        var channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, options);
+        options.HttpHandler = new BearerTokenHandler(token, CreateHandler());
+        var channel = GrpcChannel.ForAddress(Address, options);
         lock (channels)
         {
             channels.Add(channel);
@@ -92,7 +131,14 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
 
     /// <summary>A plain HTTP/1.1 client for the REST facade (JSON transcoding); an empty token sends none.</summary>
     public HttpClient Rest(string token) =>
-        new(new BearerTokenHandler(token, factory.Server.CreateHandler())) { BaseAddress = factory.Server.BaseAddress };
+        loopback
+            ? new(new BearerTokenHandler(token, CreateHandler()))
+            {
+                BaseAddress = Address,
+                DefaultRequestVersion = HttpVersion.Version20, // the loopback port speaks h2c only
+                DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            }
+            : new(new BearerTokenHandler(token, CreateHandler())) { BaseAddress = Address };
 
     public async ValueTask DisposeAsync()
     {
@@ -110,6 +156,8 @@ public sealed class ServiceHost<TMarker> : IAsyncDisposable
             await Database.DisposeAsync();
         }
     }
+
+    private HttpMessageHandler CreateHandler() => loopback ? new SocketsHttpHandler() : factory.Server.CreateHandler();
 
     private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings, Action<IServiceCollection>? services)
         : WebApplicationFactory<TMarker>

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace Bansos.EndToEnd.Tests.Support;
+namespace Bansos.Testing;
 
 /// <summary>
 /// A long-running program (a service, the gateway, a virtual card in its reader) started with
-/// <c>dotnet &lt;dll&gt;</c>, its standard output and error in its own log file.
+/// <c>dotnet &lt;dll&gt;</c>, its standard output and error in its own log file: the one process
+/// helper of the end-to-end and reliability tests.
 /// </summary>
 public sealed class LoggedProcess : IAsyncDisposable
 {
@@ -26,7 +27,8 @@ public sealed class LoggedProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static LoggedProcess Start(string name, string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, ProcessLogs logs)
+    /// <param name="logFile">A new file for its output (overwritten if it exists).</param>
+    public static LoggedProcess Start(string name, string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logFile)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(dll);
@@ -40,7 +42,6 @@ public sealed class LoggedProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var logFile = logs.NewFile(name);
         var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -79,6 +80,29 @@ public sealed class LoggedProcess : IAsyncDisposable
             using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines of its log, for a failure message.</summary>
+    public string Tail(int lines = 15)
+    {
+        try
+        {
+            return string.Join('\n', ReadLog().TrimEnd().Split('\n').TakeLast(lines));
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>kill -9 (SIGKILL): no shutdown hook runs, nothing is flushed.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
         }
     }
 
@@ -125,12 +149,12 @@ public sealed class LoggedProcess : IAsyncDisposable
             if (process.HasExited)
             {
                 process.WaitForExit(); // until its last output lines are in the log
-                throw new InvalidOperationException($"{Name} exited with {process.ExitCode} while waiting for {what}; see {LogFile}");
+                throw new InvalidOperationException($"{Name} exited with {process.ExitCode} while waiting for {what}; see {LogFile}:\n{Tail()}");
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{Name}: no {what} within {timeout.TotalSeconds:0} s; see {LogFile}");
+                throw new TimeoutException($"{Name}: no {what} within {timeout.TotalSeconds:0} s; see {LogFile}:\n{Tail()}");
             }
 
             await Task.Delay(200);
