@@ -30,6 +30,19 @@ public sealed class LoggedProcess : IAsyncDisposable
     /// <param name="logFile">A new file for its output (overwritten if it exists).</param>
     public static LoggedProcess Start(string name, string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logFile)
     {
+        var start = DotnetStartInfo(dll, arguments, environment);
+        var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new LoggedProcess(name, process, log, logFile);
+    }
+
+    /// <summary><c>dotnet &lt;dll&gt; arguments</c> with <paramref name="environment"/> added and its standard streams redirected (a one-shot tool run too).</summary>
+    public static ProcessStartInfo DotnetStartInfo(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
@@ -42,13 +55,7 @@ public sealed class LoggedProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new LoggedProcess(name, process, log, logFile);
+        return start;
     }
 
     /// <summary>Waits (bounded) until <paramref name="url"/> answers 200; fails early if the process ends.</summary>

@@ -14,8 +14,9 @@ namespace Bansos.Testing;
 /// <summary>
 /// A service as its Program builds it, on a TestServer in the Testing environment, with a database
 /// of its own (removed on dispose) or the test's, and the given settings; gRPC channels and REST
-/// clients carry a bearer token. <typeparamref name="TMarker"/> is any public class of the service's assembly (two
-/// services in one test project cannot both be named by their <c>Program</c>).
+/// clients carry a bearer token. <typeparamref name="TMarker"/> is any public class of the
+/// service's assembly (two services in one test project cannot both be named by their
+/// <c>Program</c>). The one hosting fixture of every service's tests (docs/engineering.md, Tests).
 /// </summary>
 public sealed class ServiceHost<TMarker> : IAsyncDisposable
     where TMarker : class
