@@ -8,8 +8,7 @@ namespace Bansos.ServiceDefaults.Tests;
 public sealed class AuditTrailTests
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task An_untouched_chain_verifies(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -25,8 +24,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_rewritten_row_is_detected(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -38,8 +36,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_deleted_row_is_detected(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -51,8 +48,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_reordered_row_is_detected(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -67,8 +63,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_removed_last_row_is_detected(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -80,8 +75,7 @@ public sealed class AuditTrailTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Concurrent_appends_form_one_unbroken_chain(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);

@@ -9,10 +9,8 @@ public sealed class BulkInsertTests
     private static readonly BulkInsert Rows = new("bulk_rows", "key", "name", "small", "big", "flag", "at", "parent");
 
     [Theory]
-    [InlineData(DbDialect.Sqlite, 1)]
-    [InlineData(DbDialect.Sqlite, 1_001)] // several full prepared statements and a shorter last one
-    [InlineData(DbDialect.Postgres, 1)]
-    [InlineData(DbDialect.Postgres, 1_001)]
+    [EveryDialect(1)]
+    [EveryDialect(1_001)] // several full prepared statements and a shorter last one
     public async Task Every_row_and_value_arrives_as_written(DbDialect dialect, int count)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -45,8 +43,7 @@ public sealed class BulkInsertTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_duplicate_key_is_a_unique_violation_and_nothing_of_the_batch_stays(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);

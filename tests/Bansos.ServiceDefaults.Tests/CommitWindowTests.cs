@@ -18,8 +18,7 @@ public sealed class CommitWindowTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Writes_are_committed_once_the_interval_has_passed_and_a_rollback_takes_back_only_the_open_window(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -52,8 +51,7 @@ public sealed class CommitWindowTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Another_writer_waits_for_the_open_window_and_writes_between_windows(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);

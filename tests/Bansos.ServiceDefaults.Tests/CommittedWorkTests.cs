@@ -11,8 +11,7 @@ namespace Bansos.ServiceDefaults.Tests;
 public sealed class CommittedWorkTests
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_session_whose_after_commit_work_fails_is_not_written_twice(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -33,8 +32,7 @@ public sealed class CommittedWorkTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_transaction_whose_after_commit_callback_fails_is_not_written_twice(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -54,8 +52,7 @@ public sealed class CommittedWorkTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task After_commit_work_of_a_retried_attempt_is_dropped(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);

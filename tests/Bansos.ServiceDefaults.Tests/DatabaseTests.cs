@@ -11,8 +11,7 @@ namespace Bansos.ServiceDefaults.Tests;
 public sealed class DatabaseTests
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Times_guids_lists_bytes_json_and_bools_round_trip(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -54,8 +53,7 @@ public sealed class DatabaseTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_failing_transaction_commits_nothing(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -71,8 +69,7 @@ public sealed class DatabaseTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Transient_conflicts_are_retried_and_their_effects_rolled_back(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -114,6 +111,7 @@ public sealed class DatabaseTests
     }
 
     [Theory]
+    // Not [EveryDialect]: the number of writers differs by dialect.
     [InlineData(DbDialect.Sqlite, 12)]
     [InlineData(DbDialect.Postgres, 4)]
     public async Task Concurrent_read_modify_write_transactions_all_commit(DbDialect dialect, int writers)

@@ -12,8 +12,7 @@ public sealed class MigrationTests
     private static int AllMigrations => MigrationSet.ServiceDefaults().Count + TestMigrations.All.Count;
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Migrations_apply_once_and_reapplying_is_a_no_op(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -31,8 +30,7 @@ public sealed class MigrationTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Two_concurrent_migrators_apply_each_version_exactly_once(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -52,8 +50,7 @@ public sealed class MigrationTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_failing_migration_leaves_nothing_behind(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -90,8 +87,7 @@ public sealed class MigrationTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_host_is_migrated_before_its_hosted_services_start(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);

@@ -21,8 +21,7 @@ public sealed class OutboxRelayTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Publishes_overlap_up_to_MaxInFlight_and_never_more(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -58,8 +57,7 @@ public sealed class OutboxRelayTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_failed_confirm_keeps_the_confirmed_rows_sent_and_the_rest_is_retried_with_the_same_message_id(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);
@@ -110,8 +108,7 @@ public sealed class OutboxRelayTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]  // one relay per process and file: the second waits for the first
-    [InlineData(DbDialect.Postgres)] // advisory lock: the second instance finds it taken and does nothing
+    [EveryDialect]  // one relay per process and file: the second waits for the first
     public async Task A_second_relay_on_the_same_database_publishes_nothing_while_the_first_has_publishes_in_flight(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);

@@ -16,8 +16,7 @@ public sealed class OutboxTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task An_event_enqueued_in_a_committed_transaction_arrives_once(DbDialect dialect)
     {
         await RequiresServer.RabbitMqAsync();
@@ -64,8 +63,7 @@ public sealed class OutboxTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task An_event_committed_before_a_crash_is_delivered_by_the_next_start(DbDialect dialect)
     {
         await RequiresServer.RabbitMqAsync();
@@ -227,8 +225,7 @@ public sealed class OutboxTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Batches_larger_than_MaxInFlight_are_applied_exactly_once(DbDialect dialect)
     {
         await RequiresServer.RabbitMqAsync();
@@ -259,8 +256,7 @@ public sealed class OutboxTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task While_the_broker_is_down_rows_wait_with_their_attempts_and_the_same_relay_sends_them_when_it_is_back(DbDialect dialect)
     {
         await RequiresServer.RabbitMqAsync();

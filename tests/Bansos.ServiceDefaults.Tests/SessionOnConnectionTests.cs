@@ -10,8 +10,7 @@ public sealed class SessionOnConnectionTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_unit_of_work_commits_on_the_kept_connection_and_a_failed_one_leaves_nothing_and_the_connection_usable(DbDialect dialect)
     {
         await using var db = await TestDatabases.CreateAsync(dialect);

@@ -42,10 +42,16 @@ public sealed class ConsumedMessages : IConsumeObserver
     public Task WaitAsync(Guid messageId, int times = 1) =>
         WaitAsync((id, _) => id == messageId, times, $"Message {messageId}");
 
-    /// <summary>Completes once a <typeparamref name="T"/> matching <paramref name="predicate"/> was consumed.</summary>
-    public Task WaitForAsync<T>(Func<T, bool> predicate)
-        where T : class =>
-        WaitAsync((_, message) => message is T typed && predicate(typed), 1, $"A {typeof(T).Name}");
+    /// <summary>Completes with the first <typeparamref name="T"/> matching <paramref name="predicate"/> once it was consumed.</summary>
+    public async Task<T> WaitForAsync<T>(Func<T, bool> predicate)
+        where T : class
+    {
+        await WaitAsync((_, message) => message is T typed && predicate(typed), 1, $"A {typeof(T).Name}");
+        lock (gate)
+        {
+            return consumed.Select(c => c.Message).OfType<T>().First(predicate);
+        }
+    }
 
     private async Task WaitAsync(Func<Guid?, object, bool> matches, int times, string what)
     {

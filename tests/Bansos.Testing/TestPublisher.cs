@@ -4,7 +4,9 @@ namespace Bansos.Testing;
 
 /// <summary>
 /// Another service on the real broker, for tests: publishes events as the registry or payout would
-/// (optionally under a chosen message id, to deliver the same message twice).
+/// (optionally under a chosen message id, to deliver the same message twice) and, when started with
+/// <see cref="StartListeningAsync{T}"/>, consumes an event as another service would (its
+/// <see cref="Received"/> tells what arrived). The one test broker client of every test project.
 /// </summary>
 public sealed class TestPublisher : IAsyncDisposable
 {
@@ -12,28 +14,55 @@ public sealed class TestPublisher : IAsyncDisposable
 
     private readonly IBusControl bus;
 
-    private TestPublisher(IBusControl bus) => this.bus = bus;
-
-    public static async Task<TestPublisher> StartAsync(string brokerUri)
+    private TestPublisher(IBusControl bus, ConsumedMessages received)
     {
-        await RequiresServer.RabbitMqAsync();
-        var uri = new Uri(brokerUri);
-        var user = uri.UserInfo.Split(':', 2);
-        var vhost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(
-            uri.Host, (ushort)(uri.IsDefaultPort || uri.Port < 0 ? 5672 : uri.Port), vhost.Length == 0 ? "/" : vhost, host =>
-            {
-                host.Username(user.Length > 0 && user[0].Length > 0 ? Uri.UnescapeDataString(user[0]) : "guest");
-                host.Password(user.Length > 1 ? Uri.UnescapeDataString(user[1]) : "guest");
-            }));
-        using var start = new CancellationTokenSource(Timeout);
-        await bus.StartAsync(start.Token);
-        return new TestPublisher(bus);
+        this.bus = bus;
+        Received = received;
     }
+
+    /// <summary>The messages this bus consumed (none unless started with <see cref="StartListeningAsync{T}"/>).</summary>
+    public ConsumedMessages Received { get; }
+
+    public static Task<TestPublisher> StartAsync(string brokerUri) => StartAsync(brokerUri, null);
+
+    /// <summary>
+    /// Also consumes <typeparamref name="T"/>, on a queue of its own that goes away with the bus, as a
+    /// subscribing service would: wait for one with <c>Received.WaitForAsync</c>.
+    /// </summary>
+    public static Task<TestPublisher> StartListeningAsync<T>(string brokerUri)
+        where T : class =>
+        StartAsync(brokerUri, cfg => cfg.ReceiveEndpoint("tests-" + typeof(T).Name + "-" + Guid.NewGuid().ToString("N")[..8], endpoint =>
+        {
+            endpoint.AutoDelete = true;
+            endpoint.Durable = false;
+            endpoint.Handler<T>(_ => Task.CompletedTask);
+        }));
 
     public Task PublishAsync<T>(T message, Guid? messageId = null)
         where T : class =>
         messageId is { } id ? bus.Publish(message, context => context.MessageId = id) : bus.Publish(message);
 
     public async ValueTask DisposeAsync() => await bus.StopAsync();
+
+    private static async Task<TestPublisher> StartAsync(string brokerUri, Action<IRabbitMqBusFactoryConfigurator>? endpoints)
+    {
+        await RequiresServer.RabbitMqAsync();
+        var uri = new Uri(brokerUri);
+        var user = uri.UserInfo.Split(':', 2);
+        var vhost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(uri.Host, (ushort)(uri.IsDefaultPort || uri.Port < 0 ? 5672 : uri.Port), vhost.Length == 0 ? "/" : vhost, host =>
+            {
+                host.Username(user.Length > 0 && user[0].Length > 0 ? Uri.UnescapeDataString(user[0]) : "guest");
+                host.Password(user.Length > 1 ? Uri.UnescapeDataString(user[1]) : "guest");
+            });
+            endpoints?.Invoke(cfg);
+        });
+        var received = new ConsumedMessages();
+        bus.ConnectConsumeObserver(received);
+        using var start = new CancellationTokenSource(Timeout);
+        await bus.StartAsync(start.Token);
+        return new TestPublisher(bus, received);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Bansos.Agent.Configuration;
 using Bansos.Agent.Enrolment;
@@ -26,7 +24,7 @@ public static class AgentChannels
         if (credentials is null) throw new AgentSetupException(Notice.Error(Msg.NotEnrolled));
         var handler = NewHandler();
         handler.SslOptions.ClientCertificates = [credentials.Certificate];
-        handler.SslOptions.RemoteCertificateValidationCallback = TrustOnly(credentials.GatewayCa);
+        handler.SslOptions.RemoteCertificateValidationCallback = GatewayTrust.TrustOnly(credentials.GatewayCa);
         return GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { HttpHandler = handler });
     }
 
@@ -35,7 +33,7 @@ public static class AgentChannels
     {
         if (gateway.Scheme == Uri.UriSchemeHttp) return GrpcChannel.ForAddress(gateway);
         var handler = NewHandler();
-        if (gatewayCa is not null) handler.SslOptions.RemoteCertificateValidationCallback = TrustOnly(gatewayCa);
+        if (gatewayCa is not null) handler.SslOptions.RemoteCertificateValidationCallback = GatewayTrust.TrustOnly(gatewayCa);
         return GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { HttpHandler = handler });
     }
 
@@ -47,25 +45,4 @@ public static class AgentChannels
         KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
         EnableMultipleHttp2Connections = true,
     };
-
-    /// <summary>The gateway's certificate must match its host name and chain to the CA named at enrolment (not the system's roots).</summary>
-    private static RemoteCertificateValidationCallback TrustOnly(X509Certificate2 root) => (_, certificate, _, errors) =>
-    {
-        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
-    };
-
-    private sealed class BearerHandler(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

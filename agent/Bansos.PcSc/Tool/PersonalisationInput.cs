@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Bansos.Agent.Connection;
 using Bansos.Card;
 using Bansos.Protos.Payout.V1;
 using Grpc.Core;
@@ -48,7 +48,7 @@ internal static class PersonalisationInput
     public static async Task<CardPersonalisation> FetchAsync(Uri payout, string token, X509Certificate2? gatewayCa, CardNumber number, CancellationToken cancellationToken)
     {
         var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) };
-        if (gatewayCa is not null) handler.SslOptions.RemoteCertificateValidationCallback = TrustOnly(gatewayCa);
+        if (gatewayCa is not null) handler.SslOptions.RemoteCertificateValidationCallback = GatewayTrust.TrustOnly(gatewayCa);
         using var channel = GrpcChannel.ForAddress(payout, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, handler) });
         var client = new IssuerKeyService.IssuerKeyServiceClient(channel);
         try
@@ -78,27 +78,6 @@ internal static class PersonalisationInput
         catch (ArgumentException e)
         {
             throw new UsageException(e.Message);
-        }
-    }
-
-    /// <summary>The gateway's certificate must match its host name and chain to <paramref name="root"/> (as the agent checks it).</summary>
-    private static RemoteCertificateValidationCallback TrustOnly(X509Certificate2 root) => (_, certificate, _, errors) =>
-    {
-        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None) return false;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
-    };
-
-    private sealed class BearerHandler(string token, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            return base.SendAsync(request, cancellationToken);
         }
     }
 }

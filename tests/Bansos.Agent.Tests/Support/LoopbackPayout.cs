@@ -6,11 +6,6 @@ using Bansos.ServiceDefaults.Storage;
 using Bansos.Testing;
 using Bansos.VirtualCard.Applet;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bansos.Agent.Tests.Support;
 
@@ -21,19 +16,17 @@ namespace Bansos.Agent.Tests.Support;
 /// </summary>
 public sealed class LoopbackPayout : IAsyncDisposable
 {
-    private readonly Factory factory;
-    private readonly TestDatabase database;
+    private readonly ServiceHost<ProjectionUpdater> host;
     private readonly string folder;
     private GrpcChannel? admin;
 
-    private LoopbackPayout(Factory factory, TestDatabase database, string folder)
+    private LoopbackPayout(ServiceHost<ProjectionUpdater> host, string folder)
     {
-        this.factory = factory;
-        this.database = database;
+        this.host = host;
         this.folder = folder;
     }
 
-    public Uri Address { get; private set; } = null!;
+    public Uri Address => host.Address;
 
     public long TerminalId { get; private set; }
 
@@ -45,45 +38,31 @@ public sealed class LoopbackPayout : IAsyncDisposable
 
     public IssuerKeyService.IssuerKeyServiceClient Keys => new(Admin);
 
-    public PayoutTerminalService.PayoutTerminalServiceClient Terminal => new(GrpcChannel.ForAddress(Address, new GrpcChannelOptions
-    {
-        HttpHandler = new BearerTokenHandler(TerminalToken, new SocketsHttpHandler()),
-    }));
+    public PayoutTerminalService.PayoutTerminalServiceClient Terminal => new(host.Channel(TerminalToken));
 
-    private GrpcChannel Admin => admin ??= GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new BearerTokenHandler(TestTokens.Admin(), new SocketsHttpHandler()) });
+    private GrpcChannel Admin => admin ??= host.Channel(TestTokens.Admin());
 
     public static async Task<LoopbackPayout> StartAsync()
     {
-        var database = await TestDatabases.CreateAsync(DbDialect.Sqlite);
         var folder = Path.Combine(Path.GetTempPath(), "bansos-agent-payout-" + Guid.NewGuid().ToString("N"));
-        List<KeyValuePair<string, string?>> settings =
+        // Any public type of the payout assembly names its entry point (its Program clashes with the tools' Program).
+        var host = await ServiceHost<ProjectionUpdater>.StartOnLoopbackAsync(Bansos.Payout.PayoutHosting.ServiceName, DbDialect.Sqlite,
         [
-            .. database.Settings(Bansos.Payout.PayoutHosting.ServiceName),
             .. TestMessaging.Settings(),
-            .. TestTokens.Settings(),
             new("Bansos:RabbitMq:WaitUntilStarted", "false"),
             new("Bansos:Outbox:RelayEnabled", "false"),
             new("Bansos:Payout:EndpointPrefix", TestMessaging.UniqueServiceName("agent-test")),
             new("Bansos:Payout:IssuerKeyFile", Path.Combine(folder, "issuer.key")),
-            new("Kestrel:Endpoints:Grpc:Url", "http://127.0.0.1:0"),
-            new("Kestrel:Endpoints:Grpc:Protocols", "Http2"),
-            new("Logging:LogLevel:Default", "Warning"),
-        ];
-        var factory = new Factory(settings);
-        var host = new LoopbackPayout(factory, database, folder);
+        ]);
+        var payout = new LoopbackPayout(host, folder);
         try
         {
-            factory.UseKestrel();
-            factory.StartServer();
-            await factory.Services.GetRequiredService<MigrationGate>().WaitAsync(CancellationToken.None);
-            var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            host.Address = new Uri(addresses.First());
-            await host.SeedAsync();
-            return host;
+            await payout.SeedAsync();
+            return payout;
         }
         catch
         {
-            await host.DisposeAsync();
+            await payout.DisposeAsync();
             throw;
         }
     }
@@ -132,8 +111,8 @@ public sealed class LoopbackPayout : IAsyncDisposable
 
     private Task ApplyAsync(object e)
     {
-        var updater = factory.Services.GetRequiredService<ProjectionUpdater>();
-        return factory.Services.GetRequiredService<IDbSessions>().WriteAsync(async session =>
+        var updater = host.Service<ProjectionUpdater>();
+        return host.Service<IDbSessions>().WriteAsync(async session =>
         {
             await (e switch
             {
@@ -147,19 +126,7 @@ public sealed class LoopbackPayout : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        admin?.Dispose();
-        await factory.DisposeAsync();
-        await database.DisposeAsync();
+        await host.DisposeAsync(); // the channels too
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    // Any public type of the payout assembly names its entry point (its Program clashes with the tools' Program).
-    private sealed class Factory(IReadOnlyList<KeyValuePair<string, string?>> settings) : WebApplicationFactory<ProjectionUpdater>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Testing");
-            foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        }
     }
 }

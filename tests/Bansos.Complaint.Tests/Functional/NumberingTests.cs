@@ -1,6 +1,7 @@
 using Bansos.Complaint.Domain;
 using Bansos.Complaint.Tests.Support;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 
 namespace Bansos.Complaint.Tests.Functional;
 
@@ -8,8 +9,7 @@ namespace Bansos.Complaint.Tests.Functional;
 public sealed class NumberingTests
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_hundred_complaints_filed_at_once_get_a_hundred_consecutive_numbers(DbDialect dialect)
     {
         await using var host = await ComplaintHost.StartAsync(dialect);

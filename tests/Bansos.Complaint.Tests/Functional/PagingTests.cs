@@ -17,8 +17,7 @@ public sealed class PagingTests
     /// on this host mid-listing: hosts without messaging now sit on a quiet virtual host, issue 8.)
     /// </summary>
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Pages_cover_every_ticket_once_with_tokens_that_reveal_nothing(DbDialect dialect)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 9, 3, 0, 0, TimeSpan.Zero).AddTicks(1234560));

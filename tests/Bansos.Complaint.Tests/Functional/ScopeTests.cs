@@ -1,6 +1,7 @@
 using Bansos.Complaint.Tests.Support;
 using Bansos.Protos.Complaint.V1;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 using Grpc.Core;
 
 namespace Bansos.Complaint.Tests.Functional;
@@ -9,8 +10,7 @@ namespace Bansos.Complaint.Tests.Functional;
 public sealed class ScopeTests(Hosts hosts)
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task An_operator_sees_and_changes_only_the_tickets_of_their_villages(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -47,8 +47,7 @@ public sealed class ScopeTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_terminal_files_only_for_the_village_of_its_distribution_point(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -73,8 +72,7 @@ public sealed class ScopeTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task An_auditor_reads_every_village_with_name_phone_and_NIK_masked(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

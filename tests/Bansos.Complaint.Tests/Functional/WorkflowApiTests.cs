@@ -4,6 +4,7 @@ using System.Text.Json;
 using Bansos.Complaint.Tests.Support;
 using Bansos.Protos.Complaint.V1;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 using Grpc.Core;
 
 namespace Bansos.Complaint.Tests.Functional;
@@ -12,8 +13,7 @@ namespace Bansos.Complaint.Tests.Functional;
 public sealed class WorkflowApiTests(Hosts hosts)
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_ticket_goes_through_every_allowed_transition_with_its_history(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -47,8 +47,7 @@ public sealed class WorkflowApiTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Refused_transitions_answer_failed_precondition_with_the_current_status(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

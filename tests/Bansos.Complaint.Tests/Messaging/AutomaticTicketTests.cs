@@ -11,8 +11,7 @@ namespace Bansos.Complaint.Tests.Messaging;
 public sealed class AutomaticTicketTests
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_blocked_PIN_decline_opens_a_ticket_for_the_household_and_village(DbDialect dialect)
     {
         await using var world = await World.StartAsync(dialect);
@@ -31,8 +30,7 @@ public sealed class AutomaticTicketTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task The_same_event_delivered_twice_and_two_declines_in_a_row_make_one_ticket(DbDialect dialect)
     {
         await using var world = await World.StartAsync(dialect);

@@ -19,8 +19,7 @@ namespace Bansos.Complaint.Tests.Messaging;
 public sealed class CardRefusalFlowTests
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_blocked_PIN_seen_by_the_terminal_becomes_a_declined_payout_an_event_and_a_ticket(DbDialect dialect)
     {
         await RequiresServer.RabbitMqAsync();

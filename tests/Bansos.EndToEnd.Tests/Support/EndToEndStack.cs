@@ -323,7 +323,7 @@ public sealed class EndToEndStack : IAsyncLifetime
             environment["Logging__LogLevel__Default"] = "Warning";
             environment["Logging__LogLevel__Bansos"] = "Information";
             var dll = service.Key switch { "payout" => Binaries.Payout, "complaint" => Binaries.Complaint, _ => Binaries.Registry };
-            var process = LoggedProcess.Start(service.Key, dll, [], environment, Logs);
+            var process = LoggedProcess.Start(service.Key, dll, [], environment, Logs.NewFile(service.Key));
             servers.Add(process);
             return process.WaitReadyAsync(new Uri($"http://127.0.0.1:{service.Value.Http}/readyz"), ReadyWithin);
         }).ToList();
@@ -340,7 +340,7 @@ public sealed class EndToEndStack : IAsyncLifetime
         }
 
         gatewayEnvironment["Logging__LogLevel__Default"] = "Warning";
-        var gateway = LoggedProcess.Start("gateway", Binaries.Gateway, [], gatewayEnvironment, Logs);
+        var gateway = LoggedProcess.Start("gateway", Binaries.Gateway, [], gatewayEnvironment, Logs.NewFile("gateway"));
         servers.Add(gateway);
         await gateway.WaitReadyAsync(new Uri($"http://127.0.0.1:{gatewayHttp}/readyz"), ReadyWithin);
 

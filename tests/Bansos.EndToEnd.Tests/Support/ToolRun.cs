@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Bansos.Testing;
 
 namespace Bansos.EndToEnd.Tests.Support;
 
@@ -34,18 +35,7 @@ public sealed record ToolRun(string Name, int ExitCode, string Output, string Er
         string name, string dll, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string input, ProcessLogs logs,
         CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = LoggedProcess.DotnetStartInfo(dll, arguments, environment);
         var logFile = logs.NewFile(name);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Bansos.PcSc;
+using Bansos.Testing;
 
 namespace Bansos.EndToEnd.Tests.Support;
 
@@ -18,7 +19,7 @@ public sealed class VirtualCardInReader(EndToEndStack stack, string stateFile) :
     public async Task InsertAsync(CancellationToken ct)
     {
         await WaitForReaderAsync(present: false, ct);
-        inserted = LoggedProcess.Start("bansos-vcard-insert", Binaries.VirtualCard, ["insert", "--reader", "0", "--state", StateFile], stack.Environment(), stack.Logs);
+        inserted = LoggedProcess.Start("bansos-vcard-insert", Binaries.VirtualCard, ["insert", "--reader", "0", "--state", StateFile], stack.Environment(), stack.Logs.NewFile("bansos-vcard-insert"));
         await inserted.WaitForOutputAsync("Kartu dimasukkan", SeenWithin);
         await WaitForReaderAsync(present: true, ct);
     }

@@ -2,6 +2,7 @@ using Bansos.Contracts;
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 using Dapper;
 using Grpc.Core;
 
@@ -11,8 +12,7 @@ namespace Bansos.Payout.Tests.Functional;
 public sealed class AuthorizationTests(Hosts hosts)
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_card_draws_part_of_its_entitlement_and_the_event_is_in_the_outbox(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -45,8 +45,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Several_payouts_draw_the_entitlement_down_to_zero_and_no_further(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -60,12 +59,9 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite, CardStatuses.Blocked, DeclineReason.CardBlocked)]
-    [InlineData(DbDialect.Sqlite, CardStatuses.Lost, DeclineReason.CardLost)]
-    [InlineData(DbDialect.Sqlite, CardStatuses.Replaced, DeclineReason.CardReplaced)]
-    [InlineData(DbDialect.Postgres, CardStatuses.Blocked, DeclineReason.CardBlocked)]
-    [InlineData(DbDialect.Postgres, CardStatuses.Lost, DeclineReason.CardLost)]
-    [InlineData(DbDialect.Postgres, CardStatuses.Replaced, DeclineReason.CardReplaced)]
+    [EveryDialect(CardStatuses.Blocked, DeclineReason.CardBlocked)]
+    [EveryDialect(CardStatuses.Lost, DeclineReason.CardLost)]
+    [EveryDialect(CardStatuses.Replaced, DeclineReason.CardReplaced)]
     public async Task A_card_status_change_stops_the_next_request(DbDialect dialect, string status, DeclineReason reason)
     {
         var host = await hosts.GetAsync(dialect);
@@ -83,8 +79,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_replacement_card_stops_the_old_one_and_draws_the_same_entitlement(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -98,10 +93,8 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite, HouseholdStatuses.Suspended)]
-    [InlineData(DbDialect.Sqlite, HouseholdStatuses.Removed)]
-    [InlineData(DbDialect.Postgres, HouseholdStatuses.Suspended)]
-    [InlineData(DbDialect.Postgres, HouseholdStatuses.Removed)]
+    [EveryDialect(HouseholdStatuses.Suspended)]
+    [EveryDialect(HouseholdStatuses.Removed)]
     public async Task A_household_that_is_no_longer_active_cannot_draw(DbDialect dialect, string status)
     {
         var host = await hosts.GetAsync(dialect);
@@ -113,8 +106,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_closed_period_leaves_no_open_entitlement(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -126,8 +118,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_period_the_household_has_no_entitlement_in_is_declined(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -139,8 +130,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task More_than_the_balance_is_declined(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -151,8 +141,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_forged_cryptogram_is_declined_and_does_not_spend_the_atc(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -178,8 +167,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_replayed_or_older_atc_is_declined(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -200,8 +188,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_challenge_is_used_once(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -214,8 +201,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_declined_attempt_uses_up_its_challenge_too(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -227,8 +213,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_challenge_from_another_terminal_is_refused(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -245,8 +230,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task An_unknown_challenge_is_declined(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -259,8 +243,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_disabled_terminal_is_declined(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -279,8 +262,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Outside_the_period_window_is_declined(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -294,8 +276,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_zero_amount_is_declined(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -306,8 +287,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Malformed_requests_are_invalid_arguments_with_field_details(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -331,8 +311,7 @@ public sealed class AuthorizationTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Only_enrolled_terminals_with_terminal_tokens_may_call(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

@@ -3,6 +3,7 @@ using Bansos.Contracts;
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 using Grpc.Core;
 
 namespace Bansos.Payout.Tests.Functional;
@@ -15,8 +16,7 @@ namespace Bansos.Payout.Tests.Functional;
 public sealed class BeginPayoutDisclosureTests(Hosts hosts)
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_disabled_terminal_is_PermissionDenied_with_no_data(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -38,8 +38,7 @@ public sealed class BeginPayoutDisclosureTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_refused_card_gets_its_status_and_the_reason_and_nothing_about_the_household(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

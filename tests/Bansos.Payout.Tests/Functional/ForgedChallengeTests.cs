@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bansos.Payout.Tests.Functional;
@@ -13,8 +14,7 @@ namespace Bansos.Payout.Tests.Functional;
 public sealed class ForgedChallengeTests(Hosts hosts)
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Made_up_challenge_ids_are_declined_and_counted_but_not_stored(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

@@ -14,7 +14,7 @@ public sealed class MessagingTests
     public async Task A_card_blocked_on_the_bus_stops_the_next_payout()
     {
         await RequiresServer.RabbitMqAsync();
-        await using var bus = await TestBus.StartAsync();
+        await using var bus = await TestPublisher.StartAsync(await PayoutTestBroker.UriAsync());
         await using var host = await PayoutHost.StartAsync(DbDialect.Sqlite, relay: true);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
@@ -38,7 +38,7 @@ public sealed class MessagingTests
     public async Task A_household_registered_on_the_bus_is_projected_and_granted()
     {
         await RequiresServer.RabbitMqAsync();
-        await using var bus = await TestBus.StartAsync();
+        await using var bus = await TestPublisher.StartAsync(await PayoutTestBroker.UriAsync());
         await using var host = await PayoutHost.StartAsync(DbDialect.Sqlite, relay: true);
         var s = await Scenario.CreateAsync(host);
         var householdId = Guid.NewGuid();
@@ -53,14 +53,15 @@ public sealed class MessagingTests
     public async Task Payout_authorized_reaches_another_service_through_the_broker()
     {
         await RequiresServer.RabbitMqAsync();
-        await using var bus = await TestBus.StartAsync();
+        await using var bus = await TestPublisher.StartListeningAsync<PayoutAuthorized>(await PayoutTestBroker.UriAsync());
         await using var host = await PayoutHost.StartAsync(DbDialect.Sqlite, relay: true);
         var s = await Scenario.CreateAsync(host);
         var card = await s.AddHouseholdAsync();
         var response = await s.PayAsync(card, 125_000);
         Assert.Equal(PayoutResult.Approved, response.Result);
 
-        var received = await bus.WaitForAuthorizedAsync(Guid.Parse(response.PayoutId));
+        var payoutId = Guid.Parse(response.PayoutId);
+        var received = await bus.Received.WaitForAsync<PayoutAuthorized>(authorized => authorized.PayoutId == payoutId);
         Assert.Equal((s.Period.PeriodId, card.HouseholdId, s.TerminalId, s.Village, 125_000L, 75_000L, response.ApprovalCode),
             ((uint)received.PeriodId, received.HouseholdId, received.TerminalId, received.VillageCode, received.Amount, received.BalanceAfter, received.ApprovalCode));
         Assert.Equal(card.Number.Digits, received.CardNumber);
@@ -68,10 +69,10 @@ public sealed class MessagingTests
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow + TestBus.Timeout;
+        var deadline = DateTime.UtcNow + TestPublisher.Timeout;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Not reached within {TestBus.Timeout.TotalSeconds} s.");
+            Assert.True(DateTime.UtcNow < deadline, $"Not reached within {TestPublisher.Timeout.TotalSeconds} s.");
             await Task.Delay(100);
         }
     }

@@ -5,6 +5,7 @@ using Bansos.Payout.Domain;
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 using Dapper;
 using Grpc.Core;
 
@@ -13,8 +14,7 @@ namespace Bansos.Payout.Tests.Functional;
 public sealed class PeriodTests(Hosts hosts)
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Opening_grants_exactly_the_households_the_eligibility_rule_names(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

@@ -1,6 +1,7 @@
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 using Grpc.Core;
 
 namespace Bansos.Payout.Tests.Functional;
@@ -8,8 +9,7 @@ namespace Bansos.Payout.Tests.Functional;
 public sealed class ReversalAndSettlementTests(Hosts hosts)
 {
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_reversal_credits_the_entitlement_back_once(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -33,8 +33,7 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task Only_the_terminal_that_paid_may_reverse_and_only_approvals_with_a_reason(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -59,8 +58,7 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_disabled_terminal_cannot_reverse(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -76,8 +74,7 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task The_settlement_and_the_point_report_count_and_sum_the_day(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
@@ -107,8 +104,7 @@ public sealed class ReversalAndSettlementTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task The_period_report_counts_entitled_and_paid_households_per_village(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Bansos.Payout.Tests.Support;
 using Bansos.Protos.Payout.V1;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 
 namespace Bansos.Payout.Tests.Functional;
 
@@ -31,8 +32,7 @@ public sealed class TrainingPeriodTests(Hosts hosts)
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task A_training_payout_is_flagged_and_kept_out_of_the_settlement_and_the_real_reports(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);

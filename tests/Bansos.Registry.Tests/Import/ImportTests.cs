@@ -3,6 +3,7 @@ using Bansos.Protos.Registry.V1;
 using Bansos.Registry.Tests.Support;
 using Bansos.ServiceDefaults.Audit;
 using Bansos.ServiceDefaults.Storage;
+using Bansos.Testing;
 
 namespace Bansos.Registry.Tests.Import;
 
@@ -57,8 +58,7 @@ public sealed class ImportTests
     }
 
     [Theory]
-    [InlineData(DbDialect.Sqlite)]
-    [InlineData(DbDialect.Postgres)]
+    [EveryDialect]
     public async Task An_import_committed_in_many_windows_stores_the_same_as_one_and_re_importing_it_changes_nothing(DbDialect dialect)
     {
         // Batches of 25 households, a commit after each: the pilot file goes in about 29 commits.

@@ -1,34 +1,29 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using Bansos.Registry.Seeding;
 using Bansos.ServiceDefaults.Auth;
 using Bansos.ServiceDefaults.Storage;
 using Bansos.Testing;
 using Dapper;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Bansos.Registry.Tests.Support;
 
 /// <summary>
-/// The registry host (its real <c>Program</c>) on a TestServer, with its own database (a SQLite file
-/// in a temporary folder or a fresh PostgreSQL database), its own token issuer (key pair), its own spool folder
-/// and, when asked, the real RabbitMQ (on the registry tests' own virtual host, see
-/// <see cref="RegistryTestBroker"/>) and the pilot seed. Use as a class fixture (parameterless
-/// subclasses below) or start one per test with <see cref="StartAsync"/>.
+/// The registry host (its real <c>Program</c>) on a TestServer (<see cref="ServiceHost{TMarker}"/>),
+/// with its own database (a SQLite file in a temporary folder or a fresh PostgreSQL database), its
+/// own token issuer (key pair), its own spool folder and, when asked, the real RabbitMQ (on the
+/// registry tests' own virtual host, see <see cref="RegistryTestBroker"/>) and the pilot seed. Use as
+/// a class fixture (parameterless subclasses below) or start one per test with <see cref="StartAsync"/>.
 /// </summary>
-public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class RegistryFactory : IAsyncLifetime
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, GrpcChannel> channels = new();
     private readonly string spoolDirectory = Path.Combine(Path.GetTempPath(), "bansos-registry-tests", Guid.NewGuid().ToString("N"));
-    private TestDatabase? database;
-    private string broker = TestServers.RabbitMq;
+    private ServiceHost<Program>? host;
 
     public RegistryFactory()
         : this(RegistryHostOptions.Empty)
@@ -45,7 +40,9 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This host's own token issuer: tokens from any other key (<see cref="TestTokens"/>' included) are refused.</summary>
     public TestTokenIssuer Tokens { get; } = new();
 
-    public TestDatabase Database => database ?? throw new InvalidOperationException("Not started.");
+    public TestDatabase Database => Host.Database;
+
+    public IServiceProvider Services => Host.Services;
 
     /// <summary>Where uploads are spooled (<c>Bansos:Registry:TempDirectory</c>): empty again after every import.</summary>
     public string SpoolDirectory => spoolDirectory;
@@ -55,6 +52,8 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string OperatorToken => Token("operator-test", BansosRoles.Operator);
 
     public string AuditorToken => Token("auditor-test", BansosRoles.Auditor);
+
+    private ServiceHost<Program> Host => host ?? throw new InvalidOperationException("Not started.");
 
     public string Token(string subject, params string[] roles) =>
         Tokens.Issue(subject, roles, roles.Contains(BansosRoles.Terminal) ? BansosAuthOptions.MaxTerminalLifetime : BansosAuthOptions.MaxPersonLifetime, new Dictionary<string, object> { [BansosClaims.Name] = subject });
@@ -77,31 +76,28 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        var broker = TestServers.RabbitMq;
         if (Options.Relay)
         {
             await RequiresServer.RabbitMqAsync();
             broker = await RegistryTestBroker.UriAsync();
         }
 
-        database = Options.Database ?? await TestDatabases.CreateAsync(Options.Dialect);
-        StartServer(); // migrations run in StartingAsync; with Relay the bus is connected before this returns
+        // Migrations run before this returns; with Relay the bus is connected too.
+        host = Options.Database is { } database
+            ? await ServiceHost<Program>.StartAsync(RegistryService.Name, database, Settings(broker))
+            : await ServiceHost<Program>.StartAsync(RegistryService.Name, Options.Dialect, Settings(broker));
         if (Options.Seed)
         {
             await WaitForSeedAsync();
         }
     }
 
-    public override async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        foreach (var channel in channels.Values)
+        if (host is not null)
         {
-            channel.Dispose();
-        }
-
-        await base.DisposeAsync();
-        if (database is not null && Options.Database is null)
-        {
-            await database.DisposeAsync();
+            await host.DisposeAsync(); // the channels too; the database unless the test owns it
         }
 
         try
@@ -115,44 +111,28 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private List<KeyValuePair<string, string?>> Settings(string broker)
     {
-        builder.UseEnvironment("Testing");
-        var settings = Settings();
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
-    }
-
-    private Dictionary<string, string?> Settings()
-    {
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Bansos:DataDir"] = Path.Combine(spoolDirectory, "data"),
-            ["Bansos:Registry:TempDirectory"] = spoolDirectory,
-            ["Bansos:Pilot:Seed"] = Options.Seed ? "true" : "false",
-            ["ConnectionStrings:rabbitmq"] = broker,
-            ["Bansos:RabbitMq:AutoDeleteQueues"] = "true",
-            ["Bansos:RabbitMq:DeclareSubscriberQueues"] = "false", // no payout here would ever drain them
-            ["Bansos:RabbitMq:WaitUntilStarted"] = Options.Relay ? "true" : "false",
-            ["Bansos:Outbox:RelayEnabled"] = Options.Relay ? "true" : "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-            ["Logging:LogLevel:MassTransit"] = "Error",
-        };
-        foreach (var (key, value) in Tokens.Settings().Concat(Database.Settings(RegistryService.Name)))
-        {
-            settings[key] = value;
-        }
-
+        List<KeyValuePair<string, string?>> settings =
+        [
+            new("Bansos:DataDir", Path.Combine(spoolDirectory, "data")),
+            new("Bansos:Registry:TempDirectory", spoolDirectory),
+            new("Bansos:Pilot:Seed", Options.Seed ? "true" : "false"),
+            new("ConnectionStrings:rabbitmq", broker),
+            new("Bansos:RabbitMq:AutoDeleteQueues", "true"),
+            new("Bansos:RabbitMq:DeclareSubscriberQueues", "false"), // no payout here would ever drain them
+            new("Bansos:RabbitMq:WaitUntilStarted", Options.Relay ? "true" : "false"),
+            new("Bansos:Outbox:RelayEnabled", Options.Relay ? "true" : "false"),
+            new("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning"),
+            new("Logging:LogLevel:MassTransit", "Error"),
+            .. Tokens.Settings(), // replaces TestTokens' issuer
+        ];
         if (Options.MaxUploadBytes is { } max)
         {
-            settings["Bansos:Registry:MaxUploadBytes"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings.Add(new("Bansos:Registry:MaxUploadBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        foreach (var (key, value) in Options.Settings)
-        {
-            settings[key] = value;
-        }
-
+        settings.AddRange(Options.Settings);
         return settings;
     }
 
@@ -170,16 +150,12 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>gRPC clients that call as the holder of <paramref name="token"/> (null: no token at all).</summary>
-    public RegistryGrpc Grpc(string? token)
-    {
-        var channel = channels.GetOrAdd(token ?? "", key => GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+    public RegistryGrpc Grpc(string? token) =>
+        new(channels.GetOrAdd(token ?? "", key => Host.Channel(key, new GrpcChannelOptions
         {
-            HttpHandler = new BearerHandler(key.Length == 0 ? null : key) { InnerHandler = Server.CreateHandler() },
             MaxSendMessageSize = null,
             MaxReceiveMessageSize = null,
-        }));
-        return new RegistryGrpc(channel);
-    }
+        })));
 
     public RegistryGrpc AsAdmin => Grpc(AdminToken);
 
@@ -190,19 +166,10 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public RegistryGrpc Anonymous => Grpc(null);
 
     /// <summary>A plain HTTP client for the REST side (JSON transcoding and the CSV upload).</summary>
-    public HttpClient Rest(string? token)
-    {
-        var client = CreateDefaultClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+    public HttpClient Rest(string? token) => Host.Rest(token ?? "");
 
     public T Service<T>()
-        where T : notnull => Services.GetRequiredService<T>();
+        where T : notnull => Host.Service<T>();
 
     public async Task<long> ScalarAsync(string sql, object? parameters = null)
     {
@@ -214,19 +181,6 @@ public class RegistryFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var connection = await Service<IDatabase>().OpenConnectionAsync(TestContext.Current.CancellationToken);
         return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: TestContext.Current.CancellationToken))];
-    }
-
-    private sealed class BearerHandler(string? token) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (token is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }
 

@@ -1,8 +1,9 @@
-using Bansos.Testing;
+namespace Bansos.Testing;
 
-namespace Bansos.SmartCard.Tests.Support;
-
-/// <summary>Holds the machine's virtual readers for this test run (see <see cref="VirtualReaderLock"/>).</summary>
+/// <summary>
+/// Holds the machine's virtual readers for this test run (see <see cref="VirtualReaderLock"/>): the
+/// assembly fixture of every project that inserts virtual cards.
+/// </summary>
 public sealed class VirtualReadersFixture : IAsyncLifetime
 {
     private IDisposable? @lock;

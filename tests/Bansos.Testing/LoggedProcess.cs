@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 
-namespace Bansos.EndToEnd.Tests.Support;
+namespace Bansos.Testing;
 
 /// <summary>
 /// A long-running program (a service, the gateway, a virtual card in its reader) started with
-/// <c>dotnet &lt;dll&gt;</c>, its standard output and error in its own log file.
+/// <c>dotnet &lt;dll&gt;</c>, its standard output and error in its own log file: the one process
+/// helper of the end-to-end and reliability tests.
 /// </summary>
 public sealed class LoggedProcess : IAsyncDisposable
 {
@@ -26,7 +27,21 @@ public sealed class LoggedProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static LoggedProcess Start(string name, string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, ProcessLogs logs)
+    /// <param name="logFile">A new file for its output (overwritten if it exists).</param>
+    public static LoggedProcess Start(string name, string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logFile)
+    {
+        var start = DotnetStartInfo(dll, arguments, environment);
+        var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new LoggedProcess(name, process, log, logFile);
+    }
+
+    /// <summary><c>dotnet &lt;dll&gt; arguments</c> with <paramref name="environment"/> added and its standard streams redirected (a one-shot tool run too).</summary>
+    public static ProcessStartInfo DotnetStartInfo(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(dll);
@@ -40,14 +55,7 @@ public sealed class LoggedProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var logFile = logs.NewFile(name);
-        var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new LoggedProcess(name, process, log, logFile);
+        return start;
     }
 
     /// <summary>Waits (bounded) until <paramref name="url"/> answers 200; fails early if the process ends.</summary>
@@ -79,6 +87,29 @@ public sealed class LoggedProcess : IAsyncDisposable
             using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines of its log, for a failure message.</summary>
+    public string Tail(int lines = 15)
+    {
+        try
+        {
+            return string.Join('\n', ReadLog().TrimEnd().Split('\n').TakeLast(lines));
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>kill -9 (SIGKILL): no shutdown hook runs, nothing is flushed.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
         }
     }
 
@@ -125,12 +156,12 @@ public sealed class LoggedProcess : IAsyncDisposable
             if (process.HasExited)
             {
                 process.WaitForExit(); // until its last output lines are in the log
-                throw new InvalidOperationException($"{Name} exited with {process.ExitCode} while waiting for {what}; see {LogFile}");
+                throw new InvalidOperationException($"{Name} exited with {process.ExitCode} while waiting for {what}; see {LogFile}:\n{Tail()}");
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{Name}: no {what} within {timeout.TotalSeconds:0} s; see {LogFile}");
+                throw new TimeoutException($"{Name}: no {what} within {timeout.TotalSeconds:0} s; see {LogFile}:\n{Tail()}");
             }
 
             await Task.Delay(200);
