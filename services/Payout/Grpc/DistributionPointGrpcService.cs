@@ -20,7 +20,7 @@ public sealed class DistributionPointGrpcService(ICurrentActor actor, PointAdmin
     public override async Task<Proto.TerminalInfo> RegisterTerminal(Proto.RegisterTerminalRequest request, ServerCallContext context) =>
         ProtoMapping.ToProto(await points.RegisterTerminalAsync(actor.Subject, request.PointId, request.Label, context.CancellationToken));
 
-    /// <summary>Ends when the token that opened it expires, so a stream is never authorised longer than a call.</summary>
+    /// <summary>Ends when the token that opened it expires, so a stream is never authorized longer than a call.</summary>
     public override async Task WatchDistributionPoints(Proto.WatchDistributionPointsRequest request,
         IServerStreamWriter<Proto.ListDistributionPointsResponse> responseStream, ServerCallContext context)
     {

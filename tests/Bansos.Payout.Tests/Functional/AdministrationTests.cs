@@ -182,7 +182,7 @@ public sealed class AdministrationTests(Hosts hosts)
         Assert.Equal(TerminalStatus.Disabled, StatusOf(watch.ResponseStream.Current, terminal.TerminalId));
         Assert.True(DateTimeOffset.UtcNow - disabledAt < PointAdministration.WatchResendInterval / 2);
 
-        // A stream is authorised as long as the token that opened it, no longer.
+        // A stream is authorized as long as the token that opened it, no longer.
         var shortLived = TestTokens.Issuer.Issue("admin-short", [BansosRoles.Admin], TimeSpan.FromSeconds(2));
         using var expiring = host.Points(shortLived).WatchDistributionPoints(new WatchDistributionPointsRequest(), cancellationToken: cts.Token);
         Assert.True(await expiring.ResponseStream.MoveNext(cts.Token));
