@@ -63,6 +63,7 @@ public sealed class GatewayBenchmark : IBenchmark
             var key = ECDsa.Create();
             key.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(folder.FullName, "gateway", "token-signing.key")));
             await using var payout = await PayoutBenchmarkHost.StartAsync(dialect, postgres, null, null, cardCount, terminals, TestTokenIssuer.FromKey(key));
+            PayoutBenchmark.MeasurePostgres(payout.PostgresDatabase);
             gateway = GatewayApp.Build([], configuration => configuration.AddInMemoryCollection(
             [
                 new("Bansos:DataDir", folder.FullName),

@@ -70,7 +70,7 @@ public sealed class PayoutBenchmark : IBenchmark
     {
         Console.WriteLine();
         await using var host = await PayoutBenchmarkHost.StartAsync(dialect, postgres, relayTo, groupCommit, cardCount, terminalCount);
-        measuredDatabase = host.PostgresDatabase;
+        MeasurePostgres(host.PostgresDatabase);
         var batcher = host.Services.GetRequiredService<Bansos.Payout.Application.PayoutAuthorizations>();
         Console.WriteLine($"== {dialect}: {host.Durability}; authorizations through {nameof(Bansos.Payout.Application.PayoutAuthorizations)} on {host.Services.GetRequiredService<IAuthorizationStore>().GetType().Name}");
 
@@ -209,10 +209,11 @@ public sealed class PayoutBenchmark : IBenchmark
     /// and service) and, on PostgreSQL, the server's processes. CPU per call is what a shared or
     /// busy machine distorts least; 2 cores ÷ CPU per call bounds the rate on this machine alone.
     /// </summary>
-    internal sealed record Run(double PerSecond, LatencySummary Latency, long Failures, double ProcessCpuMs, double ServerCpuMs)
+    internal sealed record Run(double PerSecond, LatencySummary Latency, long Failures, double ProcessCpuMs, double ServerCpuMs, double KernelCpuMs = 0)
     {
+        /// <summary>The kernel's share (system time: fsync, futex and socket calls) says whether commits or wake-ups cost it.</summary>
         public string Cpu => string.Create(CultureInfo.InvariantCulture,
-            $"CPU per call {ProcessCpuMs:F3} ms in-process{(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres" : "")}");
+            $"CPU per call {ProcessCpuMs:F3} ms in-process ({KernelCpuMs:F3} ms of it in the kernel){(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres" : "")}");
     }
 
     /// <summary>
@@ -221,9 +222,11 @@ public sealed class PayoutBenchmark : IBenchmark
     /// processes (WAL writer, checkpointer, …). Other databases' backends are left out: other
     /// engineers' tests and benchmarks share the server.
     /// </summary>
-    private static (double Process, double Postgres) CpuSeconds()
+    private static (double Process, double Postgres, double Kernel) CpuSeconds()
     {
-        var process = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        using var self = Process.GetCurrentProcess();
+        var process = self.TotalProcessorTime.TotalSeconds;
+        var kernel = self.PrivilegedProcessorTime.TotalSeconds;
         double postgres = 0;
         if (OperatingSystem.IsLinux())
         {
@@ -248,11 +251,14 @@ public sealed class PayoutBenchmark : IBenchmark
             }
         }
 
-        return (process, postgres);
+        return (process, postgres, kernel);
     }
 
     /// <summary>The database whose backends count (set while a PostgreSQL run is on).</summary>
     private static string? measuredDatabase;
+
+    /// <summary>Which database's backends count as this run's PostgreSQL CPU (the gateway benchmark's payout host's too).</summary>
+    internal static void MeasurePostgres(string? database) => measuredDatabase = database;
 
     private static readonly string[] SharedPostgresProcesses =
         ["checkpointer", "background writer", "walwriter", "autovacuum launcher", "logical replication launcher", "bin/postgres"];
@@ -328,12 +334,12 @@ public sealed class PayoutBenchmark : IBenchmark
         return Finish(latencies, failures, elapsed, cpu);
     }
 
-    private static Run Finish(ConcurrentBag<double> latencies, long failures, double elapsedSeconds, (double Process, double Postgres) cpuBefore)
+    private static Run Finish(ConcurrentBag<double> latencies, long failures, double elapsedSeconds, (double Process, double Postgres, double Kernel) cpuBefore)
     {
         var cpu = CpuSeconds();
         var n = latencies.Count;
         return new Run(n / elapsedSeconds, LatencySummary.From(latencies), failures,
-            (cpu.Process - cpuBefore.Process) * 1000 / n, (cpu.Postgres - cpuBefore.Postgres) * 1000 / n);
+            (cpu.Process - cpuBefore.Process) * 1000 / n, (cpu.Postgres - cpuBefore.Postgres) * 1000 / n, (cpu.Kernel - cpuBefore.Kernel) * 1000 / n);
     }
 
     private static string? Option(string[] args, string name)
