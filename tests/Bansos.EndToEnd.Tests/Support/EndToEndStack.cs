@@ -340,9 +340,26 @@ public sealed class EndToEndStack : IAsyncLifetime
         }
 
         gatewayEnvironment["Logging__LogLevel__Default"] = "Warning";
-        var gateway = LoggedProcess.Start("gateway", Binaries.Gateway, [], gatewayEnvironment, Logs.NewFile("gateway"));
-        servers.Add(gateway);
-        await gateway.WaitReadyAsync(new Uri($"http://127.0.0.1:{gatewayHttp}/readyz"), ReadyWithin);
+        // The TLS port listens on every interface, and a port free on loopback when picked can be
+        // another socket's by the time the gateway binds it (an outgoing connection's local port):
+        // then the gateway stops at once, and it is started again on another port, at most twice.
+        for (var attempt = 1; ; attempt++)
+        {
+            var gateway = LoggedProcess.Start("gateway", Binaries.Gateway, [], gatewayEnvironment, Logs.NewFile("gateway"));
+            servers.Add(gateway);
+            try
+            {
+                await gateway.WaitReadyAsync(new Uri($"http://127.0.0.1:{gatewayHttp}/readyz"), ReadyWithin);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && gateway.HasExited &&
+                                                    gateway.Tail(40).Contains("address already in use", StringComparison.Ordinal))
+            {
+                gatewayHttps = FreePort();
+                GatewayHttps = new Uri($"https://127.0.0.1:{gatewayHttps}");
+                gatewayEnvironment["Bansos__Gateway__HttpsPort"] = Port(gatewayHttps);
+            }
+        }
 
         // The first admin's generated password, as run-pilot.sh reads it: an owner-only file.
         var passwordFile = Path.Combine(DataDir, "gateway", "initial-admin-password");
