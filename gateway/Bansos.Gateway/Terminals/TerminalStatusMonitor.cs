@@ -62,8 +62,10 @@ public sealed class TerminalStatusMonitor(
             try
             {
                 using var call = points.WatchDistributionPoints(new WatchDistributionPointsRequest(), ServiceHeaders(), cancellationToken: stoppingToken);
+                var lists = 0;
                 await foreach (var reply in call.ResponseStream.ReadAllAsync(stoppingToken))
                 {
+                    lists++;
                     Apply(reply, time.GetUtcNow());
                     if (failing)
                     {
@@ -72,8 +74,12 @@ public sealed class TerminalStatusMonitor(
                     }
                 }
 
-                // Ended by payout at the token's expiry: open it again at once with a fresh token.
-                continue;
+                // Ended by payout at the token's expiry: open it again at once with a fresh token. A stream
+                // that ended before its first list (clocks apart, a token already expired) waits first.
+                if (lists > 0)
+                {
+                    continue;
+                }
             }
             catch (Exception ex) when (ex is RpcException or HttpRequestException && !stoppingToken.IsCancellationRequested)
             {
