@@ -6,14 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace Bansos.ServiceDefaults.Tests;
 
-/// <summary>A bad broker or token setting stops start-up, with the key an operator has to fix (docs/decisions.md D87).</summary>
+/// <summary>A bad broker, outbox or token setting stops start-up, with the key an operator has to fix (docs/decisions.md D87).</summary>
 public sealed class SettingsTests
 {
     [Theory]
     [InlineData("Bansos:RabbitMq:ConsumerRetryMaxInterval", "00:00:00")]
     [InlineData("Bansos:RabbitMq:Port", "0")]
     [InlineData("Bansos:RabbitMq:Host", "")]
-    public async Task A_bad_broker_setting_stops_start_up_naming_its_key(string key, string value)
+    [InlineData("Bansos:Outbox:MaxInFlight", "0")] // these three would stall the relay
+    [InlineData("Bansos:Outbox:BatchSize", "-5")]
+    [InlineData("Bansos:Outbox:PollInterval", "00:00:00")]
+    public async Task A_bad_broker_or_outbox_setting_stops_start_up_naming_its_key(string key, string value)
     {
         await using var db = TestDatabases.CreateSqlite();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
@@ -22,6 +25,7 @@ public sealed class SettingsTests
         builder.AddBansosMessaging("probe");
         using var host = builder.Build();
 
+        // Checked before any hosted service starts: the relay never runs with the bad value.
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
