@@ -1,3 +1,4 @@
+using Bansos.ServiceDefaults.Codes;
 using System.Data.Common;
 using Bansos.Contracts;
 using Bansos.Payout.Data;

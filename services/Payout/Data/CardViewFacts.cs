@@ -1,3 +1,4 @@
+using Bansos.ServiceDefaults.Codes;
 using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Data;

@@ -1,3 +1,4 @@
+using Bansos.ServiceDefaults.Codes;
 using System.Data.Common;
 using System.Globalization;
 using Bansos.Payout.Domain;

@@ -1,3 +1,4 @@
+using Bansos.ServiceDefaults.Codes;
 using System.Data.Common;
 using Bansos.Payout.Domain;
 using Bansos.ServiceDefaults.Storage;

@@ -1,3 +1,4 @@
+using Bansos.Contracts;
 namespace Bansos.Payout.Domain;
 
 /// <summary>What the projection knows of a card: its status, and whether a replacement card took over.</summary>

@@ -1,3 +1,4 @@
+using Bansos.Contracts;
 namespace Bansos.Payout.Domain;
 
 /// <summary>

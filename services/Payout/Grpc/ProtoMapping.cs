@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Codes;
+using Bansos.Contracts;
 using Bansos.Payout.Application;
 using Bansos.Payout.Domain;
 using Google.Protobuf;

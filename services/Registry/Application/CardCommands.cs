@@ -1,3 +1,4 @@
+using Bansos.ServiceDefaults.Codes;
 using System.Data;
 using System.Text.Json;
 using Bansos.Registry.Data;

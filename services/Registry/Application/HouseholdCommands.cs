@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Codes;
+using Bansos.Contracts;
 using System.Text.Json;
 using Bansos.Registry.Data;
 using Bansos.Registry.Domain;

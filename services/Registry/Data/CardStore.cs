@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Codes;
+using Bansos.Contracts;
 using Bansos.Registry.Domain;
 using Bansos.Registry.Domain.Cards;
 using Bansos.ServiceDefaults.Storage;
@@ -83,7 +85,7 @@ public sealed class CardStore
         row.Id,
         AidCardNumber.FromStored(row.CardNumber),
         row.HouseholdId,
-        CardStatusCodes.Parse(row.Status).Value,
+        CardStatusRules.Parse(row.Status).Value,
         row.StatusReason,
         row.Version,
         row.IssuedAt,

@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Codes;
+using Bansos.Contracts;
 using System.Globalization;
 using Bansos.Registry.Domain;
 using Bansos.Registry.Domain.Households;
@@ -89,7 +91,7 @@ public sealed class HouseholdStore
             row.Id,
             KkNumber.FromStored(row.KkNumber),
             details,
-            HouseholdStatusCodes.Parse(row.Status).Value,
+            HouseholdStatusRules.Parse(row.Status).Value,
             row.RemovalReason is null ? null : RemovalReasonCodes.Parse(row.RemovalReason).Value,
             row.Version);
     }

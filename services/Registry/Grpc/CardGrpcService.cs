@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Codes;
+using Bansos.Contracts;
 using Bansos.Protos.Registry.V1;
 using Bansos.Registry.Application;
 using Bansos.Registry.Data;

@@ -7,7 +7,7 @@ using Bansos.ServiceDefaults.Auth;
 using Bansos.ServiceDefaults.Hosting;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using DomainStatus = Bansos.Registry.Domain.HouseholdStatus;
+using DomainStatus = Bansos.Contracts.HouseholdStatus;
 using HouseholdStatus = Bansos.Protos.Registry.V1.HouseholdStatus;
 using RemovalReason = Bansos.Registry.Domain.RemovalReason;
 

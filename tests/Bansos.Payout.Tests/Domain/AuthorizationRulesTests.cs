@@ -1,3 +1,4 @@
+using Bansos.Contracts;
 using Bansos.Card;
 using Bansos.Payout.Domain;
 

@@ -1,3 +1,4 @@
+using Bansos.Contracts;
 using Bansos.Payout.Domain;
 
 namespace Bansos.Payout.Tests.Domain;

@@ -27,7 +27,7 @@ public sealed class MessagingTests
         {
             var facts = await host.Service<IDbSessions>().ReadAsync(session =>
                 host.Service<ProjectionStore>().GetCardAsync(session, card.Number.Digits, CancellationToken.None));
-            return facts?.Status == Bansos.Payout.Domain.CardStatus.Blocked;
+            return facts?.Status == Bansos.Contracts.CardStatus.Blocked;
         });
 
         var response = await s.Terminal.AuthorizePayoutAsync(s.Request(card, begin, 10_000));

@@ -23,7 +23,7 @@ public sealed class ProjectionTests(Hosts hosts)
 
         var facts = await host.Service<IDbSessions>().ReadAsync(session =>
             host.Service<ProjectionStore>().GetHouseholdAsync(session, id, CancellationToken.None));
-        Assert.Equal(Bansos.Payout.Domain.HouseholdStatus.Suspended, facts!.Status);
+        Assert.Equal(Bansos.Contracts.HouseholdStatus.Suspended, facts!.Status);
         Assert.Equal(village, facts.VillageCode);
         Assert.Equal(["PKH"], facts.Programmes);
     }

@@ -1,3 +1,5 @@
+using Bansos.ServiceDefaults.Codes;
+using Bansos.Contracts;
 using Bansos.Registry.Domain;
 
 namespace Bansos.Registry.Tests.Domain;
@@ -110,12 +112,12 @@ public sealed class ValueTypeTests
     public void Statuses_and_reasons_use_the_contract_codes()
     {
         Assert.Equal("SUSPENDED", HouseholdStatus.Suspended.ToCode());
-        Assert.Equal(HouseholdStatus.Removed, HouseholdStatusCodes.Parse("removed").Value);
+        Assert.Equal(HouseholdStatus.Removed, HouseholdStatusRules.Parse("removed").Value);
         Assert.Equal("DECEASED", RemovalReason.Deceased.ToCode());
         Assert.Equal(RemovalReason.Duplicate, RemovalReasonCodes.Parse("DUPLICATE").Value);
         Assert.False(RemovalReasonCodes.Parse("BORED").IsValid);
         Assert.Equal("REPLACED", CardStatus.Replaced.ToCode());
-        Assert.False(CardStatusCodes.Parse("STOLEN").IsValid);
+        Assert.False(CardStatusRules.Parse("STOLEN").IsValid);
     }
 
     [Theory]
@@ -135,8 +137,8 @@ public sealed class ValueTypeTests
         RoundTrip(RemovalReasonCodes.Map, text => RemovalReasonCodes.Parse(text));
         RoundTrip(RelationCodes.Map, text => RelationCodes.Parse(text));
         RoundTrip(SexCodes.Map, text => SexCodes.Parse(text));
-        RoundTrip(HouseholdStatusCodes.Map, text => HouseholdStatusCodes.Parse(text));
-        RoundTrip(CardStatusCodes.Map, text => CardStatusCodes.Parse(text));
+        RoundTrip(HouseholdStatusCodes.Map, text => HouseholdStatusRules.Parse(text));
+        RoundTrip(CardStatusCodes.Map, text => CardStatusRules.Parse(text));
         Assert.Equal(["DECEASED", "MOVED", "INELIGIBLE", "DUPLICATE"], RemovalReasonCodes.Map.Codes);
     }
 

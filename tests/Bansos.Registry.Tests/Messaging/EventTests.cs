@@ -1,5 +1,6 @@
 using Bansos.Contracts;
 using Bansos.Protos.Registry.V1;
+using HouseholdStatus = Bansos.Protos.Registry.V1.HouseholdStatus;
 using Bansos.Registry.Tests.Support;
 using Bansos.Testing;
 

@@ -1,3 +1,4 @@
+using Bansos.ServiceDefaults.Codes;
 using Bansos.Contracts;
 
 namespace Bansos.Registry.Domain.Households;

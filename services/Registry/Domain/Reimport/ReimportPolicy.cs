@@ -1,3 +1,4 @@
+using Bansos.Contracts;
 using Bansos.Registry.Domain.Households;
 using Bansos.Registry.Domain.Import;
 

@@ -1,16 +1,8 @@
 using Bansos.Contracts;
-using Bansos.ServiceDefaults.Codes;
 
-namespace Bansos.Payout.Domain;
+namespace Bansos.ServiceDefaults.Codes;
 
-/// <summary>A household's status as the registry announces it (<see cref="HouseholdStatuses"/> on the bus); only an active one draws.</summary>
-public enum HouseholdStatus
-{
-    Active,
-    Suspended,
-    Removed,
-}
-
+/// <summary>The household status codes of the registry's events and of every service's storage.</summary>
 public static class HouseholdStatusCodes
 {
     public static readonly CodeMap<HouseholdStatus> Map = new(
@@ -20,6 +12,6 @@ public static class HouseholdStatusCodes
 
     public static string ToCode(this HouseholdStatus status) => Map.ToCode(status);
 
-    /// <summary>A stored status; null when none has arrived yet or for one this version does not know: either way not active.</summary>
+    /// <summary>A stored or announced status; null when none has arrived yet or for one this version does not know: either way not active.</summary>
     public static HouseholdStatus? Read(string? code) => Map.TryParse(code, out var status) ? status : null;
 }
