@@ -62,7 +62,7 @@ public sealed class HostingTests
     [Fact]
     public async Task Kestrel_serves_grpc_over_h2c_and_rest_over_http1_on_the_configured_ports()
     {
-        var (grpcPort, httpPort) = (FreePort(), FreePort());
+        var (grpcPort, httpPort) = (FreePorts.Next(), FreePorts.Next());
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection([new("Bansos:Ports:Grpc", grpcPort.ToString()), new("Bansos:Ports:Http", httpPort.ToString())]);
         builder.AddServiceDefaults("kestrel", new ServicePorts(1, 2));
@@ -91,10 +91,4 @@ public sealed class HostingTests
         Assert.Equal(6, ports.SelectMany(p => new[] { p.Grpc, p.Http }).Distinct().Count());
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

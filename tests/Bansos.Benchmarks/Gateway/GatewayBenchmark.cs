@@ -54,7 +54,7 @@ public sealed class GatewayBenchmark : IBenchmark
         WebApplication? gateway = null;
         try
         {
-            var httpsPort = FreePort();
+            var httpsPort = FreePorts.Next();
             // The gateway's keys first (as at its first start), so payout can be told to trust its signing key.
             Bansos.Gateway.Pki.GatewayPki.LoadOrCreate(Path.Combine(folder.FullName, "gateway"), new PkiPaths(), [],
                 Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).Dispose();
@@ -179,12 +179,6 @@ public sealed class GatewayBenchmark : IBenchmark
         return handler;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string? Option(string[] args, string name)
     {

@@ -90,7 +90,7 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
         }
 
         var tokens = issuer ?? new TestTokenIssuer(); // the gateway benchmark passes one over the gateway's key
-        var grpcPort = FreePort();
+        var grpcPort = FreePorts.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -98,7 +98,7 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
             ["Bansos:Storage:Provider"] = dialect == DbDialect.Postgres ? "postgres" : "sqlite",
             ["Bansos:Auth:Jwks"] = tokens.Jwks,
             ["Bansos:Ports:Grpc"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Bansos:Ports:Http"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Bansos:Ports:Http"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Bansos:Payout:IssuerKeyFile"] = Path.Combine(folder.FullName, "issuer.key"),
             ["Bansos:Payout:EndpointPrefix"] = "payout-bench-" + Guid.NewGuid().ToString("N")[..8],
             ["Bansos:Payout:GroupCommit"] = groupCommit?.ToString(),
@@ -219,10 +219,4 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
     private static string AdminConnection(string postgres) =>
         new NpgsqlConnectionStringBuilder(postgres) { Database = "postgres", Pooling = false }.ToString();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -297,14 +297,14 @@ public sealed class EndToEndStack : IAsyncLifetime
     private async Task StartAsync(CancellationToken ct)
     {
         vhost = await BrokerVirtualHost.CreateAsync("bansos-e2e");
-        int gatewayHttps = FreePort(), gatewayHttp = FreePort();
+        int gatewayHttps = FreePorts.Next(), gatewayHttp = FreePorts.Next();
         GatewayHttps = new Uri($"https://127.0.0.1:{gatewayHttps}");
         var jwks = $"http://127.0.0.1:{gatewayHttp}/.well-known/jwks.json";
         var ports = new Dictionary<string, (int Http, int Grpc)>
         {
-            ["payout"] = (FreePort(), FreePort()),
-            ["complaint"] = (FreePort(), FreePort()),
-            ["registry"] = (FreePort(), FreePort()),
+            ["payout"] = (FreePorts.Next(), FreePorts.Next()),
+            ["complaint"] = (FreePorts.Next(), FreePorts.Next()),
+            ["registry"] = (FreePorts.Next(), FreePorts.Next()),
         };
 
         // As run-pilot.sh starts them (loopback only, one data folder, tokens checked with the
@@ -340,26 +340,9 @@ public sealed class EndToEndStack : IAsyncLifetime
         }
 
         gatewayEnvironment["Logging__LogLevel__Default"] = "Warning";
-        // The TLS port listens on every interface, and a port free on loopback when picked can be
-        // another socket's by the time the gateway binds it (an outgoing connection's local port):
-        // then the gateway stops at once, and it is started again on another port, at most twice.
-        for (var attempt = 1; ; attempt++)
-        {
-            var gateway = LoggedProcess.Start("gateway", Binaries.Gateway, [], gatewayEnvironment, Logs.NewFile("gateway"));
-            servers.Add(gateway);
-            try
-            {
-                await gateway.WaitReadyAsync(new Uri($"http://127.0.0.1:{gatewayHttp}/readyz"), ReadyWithin);
-                break;
-            }
-            catch (InvalidOperationException) when (attempt < 3 && gateway.HasExited &&
-                                                    gateway.Tail(40).Contains("address already in use", StringComparison.Ordinal))
-            {
-                gatewayHttps = FreePort();
-                GatewayHttps = new Uri($"https://127.0.0.1:{gatewayHttps}");
-                gatewayEnvironment["Bansos__Gateway__HttpsPort"] = Port(gatewayHttps);
-            }
-        }
+        var gateway = LoggedProcess.Start("gateway", Binaries.Gateway, [], gatewayEnvironment, Logs.NewFile("gateway"));
+        servers.Add(gateway);
+        await gateway.WaitReadyAsync(new Uri($"http://127.0.0.1:{gatewayHttp}/readyz"), ReadyWithin);
 
         // The first admin's generated password, as run-pilot.sh reads it: an owner-only file.
         var passwordFile = Path.Combine(DataDir, "gateway", "initial-admin-password");
@@ -396,10 +379,4 @@ public sealed class EndToEndStack : IAsyncLifetime
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -24,8 +24,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         Dll = dll;
         this.environment = environment;
         LogDirectory = logDirectory;
-        HttpPort = FreePort();
-        GrpcPort = FreePort();
+        HttpPort = FreePorts.Next();
+        GrpcPort = FreePorts.Next();
     }
 
     public string Name { get; }
@@ -113,10 +113,4 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public override string ToString() => $"{Name} (log {LogFile})";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
