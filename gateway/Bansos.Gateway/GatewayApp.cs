@@ -32,7 +32,7 @@ public static class GatewayApp
     /// <param name="configure">Extra configuration (tests), applied before anything reads it.</param>
     public static WebApplication Build(string[] args, Action<ConfigurationManager>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = BansosWebApplication.CreateBuilder(args);
         configure?.Invoke(builder.Configuration);
         builder.Configuration.AddBansosSecretFiles(); // before anything reads a connection string
         // Ports, keys, routes and limits are set up before the container exists: read with the same binding and checks (D87).

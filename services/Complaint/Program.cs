@@ -1,7 +1,8 @@
 using Bansos.Complaint;
 using Bansos.ServiceDefaults;
+using Bansos.ServiceDefaults.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = BansosWebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ComplaintHosting.ServiceName);
 builder.AddComplaintServices();
 

@@ -28,6 +28,15 @@ public sealed record PayoutOptions
     [Range(1, 100_000)]
     public int MaxBatch { get; set; } = 256;
 
+    /// <summary>
+    /// How long a group commit of fewer than four authorizations waits for more while they arrive
+    /// closer together than this (docs/decisions.md D95): at a few hundred payouts a second several
+    /// share a commit instead of paying one each. Authorizations further apart, and batches that are
+    /// big already, never wait; BeginPayout's reads never do. Zero: never.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:00.050")]
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(3);
+
     /// <summary>Names the receive endpoints (queues) of the consumers: "&lt;prefix&gt;-household-registered" etc.</summary>
     [Required]
     public string EndpointPrefix { get; set; } = "payout";

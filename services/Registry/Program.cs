@@ -1,7 +1,8 @@
 using Bansos.Registry;
 using Bansos.ServiceDefaults;
+using Bansos.ServiceDefaults.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = BansosWebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(RegistryService.Name);
 builder.AddRegistryServices();
 

@@ -53,6 +53,24 @@ public sealed class ConsumedMessages : IConsumeObserver
         }
     }
 
+    /// <summary>Completes with every <typeparamref name="T"/> matching <paramref name="predicate"/> once at least <paramref name="count"/> of them were consumed.</summary>
+    public async Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> predicate, int count)
+        where T : class
+    {
+        await WaitAsync((_, message) => message is T typed && predicate(typed), count, $"{count} {typeof(T).Name}");
+        return All(predicate);
+    }
+
+    /// <summary>Every <typeparamref name="T"/> consumed so far that matches, in the order consumed.</summary>
+    public IReadOnlyList<T> All<T>(Func<T, bool> predicate)
+        where T : class
+    {
+        lock (gate)
+        {
+            return [.. consumed.Select(c => c.Message).OfType<T>().Where(predicate)];
+        }
+    }
+
     private async Task WaitAsync(Func<Guid?, object, bool> matches, int times, string what)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -31,11 +31,18 @@ public sealed class TestPublisher : IAsyncDisposable
     /// </summary>
     public static Task<TestPublisher> StartListeningAsync<T>(string brokerUri)
         where T : class =>
-        StartAsync(brokerUri, cfg => cfg.ReceiveEndpoint("tests-" + typeof(T).Name + "-" + Guid.NewGuid().ToString("N")[..8], endpoint =>
+        StartListeningAsync(brokerUri, "tests-" + typeof(T).Name, endpoint => endpoint.Handler<T>(_ => Task.CompletedTask));
+
+    /// <summary>
+    /// Consumes what <paramref name="listen"/> subscribes the endpoint to (<c>endpoint.Handler&lt;T&gt;</c> per
+    /// event type), on one queue of its own named after <paramref name="queuePrefix"/> that goes away with the bus.
+    /// </summary>
+    public static Task<TestPublisher> StartListeningAsync(string brokerUri, string queuePrefix, Action<IReceiveEndpointConfigurator> listen) =>
+        StartAsync(brokerUri, cfg => cfg.ReceiveEndpoint(TestMessaging.UniqueServiceName(queuePrefix), endpoint =>
         {
             endpoint.AutoDelete = true;
             endpoint.Durable = false;
-            endpoint.Handler<T>(_ => Task.CompletedTask);
+            listen(endpoint);
         }));
 
     public Task PublishAsync<T>(T message, Guid? messageId = null)

@@ -46,7 +46,7 @@ public sealed partial class PayoutAuthorizations : BatchLoops<PayoutAuthorizatio
     public PayoutAuthorizations(IDbSessions sessions, IDatabase database, IAuthorizationStore store, PayoutStore payouts, ChallengeIssuer challenges,
         CryptogramVerifier verifier, TimeProvider time, PayoutOptions options, UnbackedAuthorizations unbacked, IMeterFactory meters,
         ILogger<PayoutAuthorizations> logger)
-        : base(database, options.GroupCommit == false ? 1 : options.MaxBatch)
+        : base(database, options.GroupCommit == false ? 1 : options.MaxBatch, options.BatchWindow)
     {
         this.sessions = sessions;
         this.database = database;

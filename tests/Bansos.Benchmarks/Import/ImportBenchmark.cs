@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Bansos.Registry;
 using Bansos.Registry.Application;
 using Bansos.Registry.Domain.Pilot;
+using Bansos.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +77,7 @@ public sealed class ImportBenchmark : IBenchmark
             settings[key] = value;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var builder = BansosWebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddRegistryServices();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

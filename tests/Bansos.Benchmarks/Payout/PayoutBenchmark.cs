@@ -113,7 +113,18 @@ public sealed class PayoutBenchmark : IBenchmark
         }
 
         var backlog = relayTo is not null ? $"; outbox backlog after it {await host.OutboxBacklogAsync()}" : "";
+        (batchesBefore, itemsBefore) = (batcher.Batches, batcher.Items);
+        (readBatchesBefore, readItemsBefore) = (reads?.Batches ?? 0, reads?.Items ?? 0);
         var atRate = await OpenLoopAsync(TimeSpan.FromSeconds(rateSeconds), rate, i => PairAsync(clients, host, headers, cards, i, int.MaxValue));
+        var rateNote = string.Create(CultureInfo.InvariantCulture,
+            $"; mean group commit {(double)(batcher.Items - itemsBefore) / Math.Max(1, batcher.Batches - batchesBefore):F1} payouts");
+        if (reads is not null)
+        {
+            rateNote += string.Create(CultureInfo.InvariantCulture,
+                $"; {(double)(reads.Items - readItemsBefore) / Math.Max(1, reads.Batches - readBatchesBefore):F1} BeginPayout reads per query");
+        }
+        // The same RPC rate of no-op calls: what the transport alone costs per call when calls come one at a time.
+        var pingAtRate = await OpenLoopAsync(TimeSpan.FromSeconds(rateSeconds), 2 * rate, i => PingAsync(clients[i % clients.Length], headers[i % headers.Length]));
 
         var ratio = 2 * pairs.PerSecond / ping.PerSecond;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ceiling   Ping (no-op RPC)           {ping.PerSecond,8:F0} calls/s  {ping.Latency}"));
@@ -121,8 +132,12 @@ public sealed class PayoutBenchmark : IBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"flat out  Begin+Authorize pairs      {pairs.PerSecond,8:F0} authorizations/s  {pairs.Latency}{batchNote}{backlog}"));
         Console.WriteLine($"          {pairs.Cpu}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          pairs use {ratio:P0} of the ceiling's RPC rate (2 RPCs per authorization); declined or failed {pairs.Failures}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"at {rate}/s  Begin+Authorize pairs      {atRate.PerSecond,8:F0} authorizations/s  {atRate.Latency}; declined or failed {atRate.Failures}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"at {rate}/s  Begin+Authorize pairs      {atRate.PerSecond,8:F0} authorizations/s  {atRate.Latency}{rateNote}; declined or failed {atRate.Failures}"));
         Console.WriteLine($"          {atRate.Cpu}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"at {2 * rate}/s Ping (no-op RPC)          {pingAtRate.PerSecond,8:F0} calls/s  {pingAtRate.Latency}"));
+        Console.WriteLine($"          {pingAtRate.Cpu}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"          CPU per payout at {rate}/s: {atRate.TotalCpuMs / pairs.TotalCpuMs:F1} x flat out; two no-op RPCs at that rate cost {2 * pingAtRate.TotalCpuMs:F3} ms of its {atRate.TotalCpuMs:F3} ms"));
         var met = pairs.PerSecond >= TargetThroughput && atRate.Latency.P99 <= TargetP99AtRateMs && pairs.Failures == 0 && atRate.Failures == 0;
         if (Interlocked.Exchange(ref firstError, null) is { } error)
         {
@@ -211,6 +226,9 @@ public sealed class PayoutBenchmark : IBenchmark
     /// </summary>
     internal sealed record Run(double PerSecond, LatencySummary Latency, long Failures, double ProcessCpuMs, double ServerCpuMs, double KernelCpuMs = 0)
     {
+        /// <summary>This process and postgres together.</summary>
+        public double TotalCpuMs => ProcessCpuMs + ServerCpuMs;
+
         /// <summary>The kernel's share (system time: fsync, futex and socket calls) says whether commits or wake-ups cost it.</summary>
         public string Cpu => string.Create(CultureInfo.InvariantCulture,
             $"CPU per call {ProcessCpuMs:F3} ms in-process ({KernelCpuMs:F3} ms of it in the kernel){(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres" : "")}");

@@ -6,6 +6,7 @@ using Bansos.Payout.Application;
 using Bansos.Payout.Keys;
 using Bansos.ServiceDefaults;
 using Bansos.ServiceDefaults.Auth;
+using Bansos.ServiceDefaults.Hosting;
 using Bansos.ServiceDefaults.Storage;
 using Bansos.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -91,7 +92,7 @@ internal sealed class PayoutBenchmarkHost : IAsyncDisposable
 
         var tokens = issuer ?? new TestTokenIssuer(); // the gateway benchmark passes one over the gateway's key
         var grpcPort = FreePorts.Next();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
+        var builder = BansosWebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = folder.FullName });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:payout"] = connectionString,

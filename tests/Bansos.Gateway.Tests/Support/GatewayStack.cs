@@ -8,6 +8,7 @@ using Bansos.Gateway.Users;
 using Bansos.Payout;
 using Bansos.Registry;
 using Bansos.ServiceDefaults;
+using Bansos.ServiceDefaults.Hosting;
 using Bansos.Testing;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -104,7 +105,7 @@ public class GatewayStack : IAsyncLifetime
 
     protected WebApplication Service(string name, int grpcPort, int httpPort, string jwks, TestDatabase database, IEnumerable<KeyValuePair<string, string?>> settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = BansosWebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(
         [
             .. database.Settings(name),

@@ -11,6 +11,7 @@ public sealed class SettingsTests
     [InlineData("Bansos:Payout:MaxBatch", "0")]
     [InlineData("Bansos:Payout:CardKeyCacheSize", "0")]
     [InlineData("Bansos:Payout:ChallengeTtl", "00:00:00")]
+    [InlineData("Bansos:Payout:BatchWindow", "00:00:01")]
     [InlineData("Bansos:Payout:BeginPayoutLimit:Burst", "0")]
     public async Task A_payout_setting_out_of_range_stops_start_up_naming_its_key(string key, string value)
     {

@@ -8,7 +8,7 @@ namespace Bansos.Registry.Tests.Messaging;
 
 /// <summary>
 /// The registry's events leave through the outbox relay and the real RabbitMQ and arrive at a consumer
-/// that is not the registry (docs/architecture.md §6): a bus of the test's own with a uniquely named queue. Events
+/// that is not the registry (docs/architecture.md §6): a test bus with a uniquely named queue (<see cref="RegistryEvents"/>). Events
 /// of other tests share the exchanges, so every expectation names the test's own households and cards.
 /// </summary>
 [Collection(RegistryHostCollection.Name)]
@@ -21,7 +21,8 @@ public sealed class EventTests
     [Fact]
     public async Task An_import_publishes_HouseholdRegistered_once_per_new_household_and_a_re_import_publishes_nothing()
     {
-        await using var events = await EventCollector.StartAsync();
+        await using var listener = await RegistryEvents.ListenAsync();
+        var events = listener.Received;
         await using var registry = await RegistryFactory.StartAsync(Relay);
         var families = new[]
         {
@@ -65,7 +66,8 @@ public sealed class EventTests
     [Fact]
     public async Task Issuing_a_card_publishes_CardIssued_and_block_unblock_replace_publish_CardStatusChanged_with_versions()
     {
-        await using var events = await EventCollector.StartAsync();
+        await using var listener = await RegistryEvents.ListenAsync();
+        var events = listener.Received;
         await using var registry = await RegistryFactory.StartAsync(Relay);
         var family = TestFamilies.Create(4);
         await registry.ImportAsync(Transport.Grpc, TestFamilies.Csv([family]));
@@ -74,17 +76,17 @@ public sealed class EventTests
 
         var card = await cards.IssueCardAsync(new IssueCardRequest { HouseholdId = householdId.ToString() }, cancellationToken: Ct);
         var cardId = Guid.Parse(card.CardId);
-        var issued = (await events.WaitForAsync<CardIssued>(e => e.CardId == cardId)).Single();
+        var issued = Assert.Single(await events.WaitForAsync<CardIssued>(e => e.CardId == cardId, 1));
         Assert.Equal((card.CardNumber, householdId, (Guid?)null, 1L), (issued.CardNumber, issued.HouseholdId, issued.ReplacesCardId, issued.Version));
 
         await registry.AsOperator.Cards.BlockCardAsync(new CardActionRequest { CardNumber = card.CardNumber, Reason = "Diselidiki" }, cancellationToken: Ct);
-        var blocked = (await events.WaitForAsync<CardStatusChanged>(e => e.CardId == cardId)).Single();
+        var blocked = Assert.Single(await events.WaitForAsync<CardStatusChanged>(e => e.CardId == cardId, 1));
         Assert.Equal((CardStatuses.Blocked, "Diselidiki", 2L, householdId, card.CardNumber), (blocked.Status, blocked.Reason, blocked.Version, blocked.HouseholdId, blocked.CardNumber));
 
         await cards.UnblockCardAsync(new CardActionRequest { CardNumber = card.CardNumber }, cancellationToken: Ct);
         var replacement = await cards.ReplaceCardAsync(new CardActionRequest { CardNumber = card.CardNumber, Reason = "Rusak" }, cancellationToken: Ct);
         var changes = await events.WaitForAsync<CardStatusChanged>(e => e.CardId == cardId, 3);
-        var issuedNew = (await events.WaitForAsync<CardIssued>(e => e.CardId == Guid.Parse(replacement.CardId))).Single();
+        var issuedNew = Assert.Single(await events.WaitForAsync<CardIssued>(e => e.CardId == Guid.Parse(replacement.CardId), 1));
 
         Assert.Equal([(CardStatuses.Blocked, 2L), (CardStatuses.Active, 3L), (CardStatuses.Replaced, 4L)],
             changes.Select(e => (e.Status, e.Version)).OrderBy(e => e.Item2));
@@ -95,7 +97,8 @@ public sealed class EventTests
     [Fact]
     public async Task A_status_change_publishes_HouseholdStatusChanged_and_a_changed_household_HouseholdChanged()
     {
-        await using var events = await EventCollector.StartAsync();
+        await using var listener = await RegistryEvents.ListenAsync();
+        var events = listener.Received;
         await using var registry = await RegistryFactory.StartAsync(Relay);
         var family = TestFamilies.Create(5, members: 2);
         await registry.ImportAsync(Transport.Grpc, TestFamilies.Csv([family]));
@@ -107,8 +110,8 @@ public sealed class EventTests
             HouseholdId = id.ToString(), Status = HouseholdStatus.Removed, RemovalReason = RemovalReason.Moved,
         }, cancellationToken: Ct);
 
-        var changed = (await events.WaitForAsync<HouseholdChanged>(e => e.HouseholdId == id)).Single();
-        var status = (await events.WaitForAsync<HouseholdStatusChanged>(e => e.HouseholdId == id)).Single();
+        var changed = Assert.Single(await events.WaitForAsync<HouseholdChanged>(e => e.HouseholdId == id, 1));
+        var status = Assert.Single(await events.WaitForAsync<HouseholdStatusChanged>(e => e.HouseholdId == id, 1));
         Assert.Equal((3, 2L), (changed.MemberCount, changed.Version));
         Assert.Equal((HouseholdStatuses.Removed, "MOVED", 3L), (status.Status, status.Reason, status.Version));
     }
@@ -116,7 +119,8 @@ public sealed class EventTests
     [Fact]
     public async Task The_pilot_seed_publishes_707_registrations_and_707_card_issues()
     {
-        await using var events = await EventCollector.StartAsync();
+        await using var listener = await RegistryEvents.ListenAsync();
+        var events = listener.Received;
         await using var registry = await RegistryFactory.StartAsync(RegistryHostOptions.Pilot with { Relay = true });
         var households = (await registry.QueryAsync<Guid>("SELECT id FROM households")).ToHashSet();
 
@@ -131,7 +135,8 @@ public sealed class EventTests
     [Fact]
     public async Task Events_committed_while_the_relay_was_down_are_delivered_after_a_restart()
     {
-        await using var events = await EventCollector.StartAsync();
+        await using var listener = await RegistryEvents.ListenAsync();
+        var events = listener.Received;
         await using var database = await TestDatabases.CreateAsync(Bansos.ServiceDefaults.Storage.DbDialect.Sqlite);
         var family = TestFamilies.Create(6);
 
@@ -157,7 +162,7 @@ public sealed class EventTests
     private static async Task WaitUntilAllSentAsync(RegistryFactory registry)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(EventCollector.Timeout);
+        timeout.CancelAfter(TestPublisher.Timeout);
         while (await registry.ScalarAsync("SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL") > 0)
         {
             await Task.Delay(50, timeout.Token);
