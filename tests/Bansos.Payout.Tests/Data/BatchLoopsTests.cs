@@ -17,12 +17,7 @@ public sealed class BatchLoopsTests
     public async Task While_requests_come_close_together_a_lone_request_waits_the_window_and_shares_a_batch_with_the_next()
     {
         await using var loops = new RecordingLoops(TimeSpan.FromMilliseconds(400));
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => loops.Send(i))); // a burst: arrivals microseconds apart
-
-        var first = loops.Send(100);
-        await Task.Delay(100);
-        var second = loops.Send(101);
-        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+        await BurstThenTwoApartAsync(loops);
 
         Assert.Equal(loops.BatchOf(100), loops.BatchOf(101));
     }
@@ -44,14 +39,19 @@ public sealed class BatchLoopsTests
     public async Task With_no_window_a_small_batch_never_waits()
     {
         await using var loops = new RecordingLoops(TimeSpan.Zero);
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => loops.Send(i)));
+        await BurstThenTwoApartAsync(loops);
 
+        Assert.NotEqual(loops.BatchOf(100), loops.BatchOf(101));
+    }
+
+    /// <summary>A burst of 30 (arrivals microseconds apart), then request 100 alone and request 101 100 ms after it.</summary>
+    private static async Task BurstThenTwoApartAsync(RecordingLoops loops)
+    {
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => loops.Send(i)));
         var first = loops.Send(100);
         await Task.Delay(100);
         var second = loops.Send(101);
         await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.NotEqual(loops.BatchOf(100), loops.BatchOf(101));
     }
 
     private sealed class Item(int id) : QueuedRequest<int>(CancellationToken.None)
