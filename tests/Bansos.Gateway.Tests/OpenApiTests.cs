@@ -1,10 +1,11 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Bansos.Gateway.Tests.Support;
 using Bansos.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Playwright;
 
 namespace Bansos.Gateway.Tests;
 
@@ -117,36 +118,28 @@ public sealed class OpenApiTests : IAsyncLifetime
             Assert.Skip("chromium is not installed (apt-get install chromium, or .ci/servers.sh).");
         }
 
-        var profile = Path.Combine(folder, "chromium-profile");
-        var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
+        // Playwright drives Debian's chromium (its own browser download cannot work here) and waits for
+        // what the page's script renders from the document: the served HTML holds none of it.
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--virtual-time-budget=20000", "--dump-dom",
-            new Uri(Http, "/docs/").ToString(),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
+            ExecutablePath = chromium,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Timeout = 60_000,
+        });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        await page.GotoAsync(new Uri(Http, "/docs/").ToString());
 
-        using var process = Process.Start(start)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(90));
-        var dom = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        _ = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        var html = await dom;
-
-        // What the page's script rendered from the document (the served HTML holds none of it): every
-        // group in the sidebar, and the first group opened with its operation and roles.
+        // Every group in the sidebar (closed, or the one opened first), then the first group's operation
+        // with its roles: which group opens first depends on the document's order.
         foreach (var group in new[] { "AreaService", "HouseholdService", "CardService", "ImportService", "AidPeriodService", "DistributionPointService", "PayoutReportService", "ComplaintService", "auth", "gateway" })
         {
-            Assert.Matches($"(Open|Close) Group - {group}\\b", html); // closed, or the one opened first
+            await page.GetByText(new Regex($"(Open|Close) Group - {group}\\b")).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         }
 
-        // Which group the UI opens first depends on the document's order: any opened operation must show its roles.
-        Assert.Matches(@"[A-Za-z]+ \(roles: [a-z, ]+\)", html);
-        Assert.Matches(@"gRPC bansos\.[a-z]+\.v1\.[A-Za-z]+/[A-Za-z]+\. Roles at the gateway: [a-z, ]+\.", html);
+        await page.GetByText(new Regex(@"[A-Za-z]+ \(roles: [a-z, ]+\)")).First.WaitForAsync();
+        await page.GetByText(new Regex(@"gRPC bansos\.[a-z]+\.v1\.[A-Za-z]+/[A-Za-z]+\. Roles at the gateway: [a-z, ]+\.")).First.WaitForAsync();
     }
 
     public async ValueTask DisposeAsync()
