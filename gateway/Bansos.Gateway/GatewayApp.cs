@@ -66,13 +66,14 @@ public static class GatewayApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseGatewayRateLimits();
         app.MapGatewayHealth();
         app.MapAuthEndpoints();
         app.MapGatewayAdminEndpoints();
         app.MapGrpcService<TerminalEnrolmentGrpcService>();
         app.MapRestFacadeDocs();
-        app.MapReverseProxy();
+        app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+            endpoint.RequireGatewayRateLimit(Enum.Parse<RateLimitPolicy>(route.Metadata![GatewayRoutes.RateLimitKey])));
         return app;
     }
 
@@ -136,7 +137,7 @@ public static class GatewayApp
         services.AddProblemDetails();
         services.AddExceptionHandler<GatewayErrors>();
         services.AddGatewayPolicies(options.External);
-        services.AddGatewayRateLimits(options.RateLimits);
+        services.AddGatewayRateLimits();
 
         var (routes, clusters) = GatewayRoutes.Build(options);
         services.AddReverseProxy()

@@ -10,7 +10,7 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
-        var auth = routes.MapGroup("/api/v1/auth").AllowAnonymous().RequireRateLimiting(GatewayRateLimits.SignIn).WithTags("auth");
+        var auth = routes.MapGroup("/api/v1/auth").AllowAnonymous().RequireGatewayRateLimit(RateLimitPolicy.SignIn).WithTags("auth");
         auth.MapPost("/token", SignInAsync)
             .WithSummary("Sign in with user name and password (role: anyone)")
             .WithDescription("Example body: {\"userName\":\"siti\",\"password\":\"ABCD-EFGH-JKMN-PQRS\"}. Five wrong passwords lock the account for 15 minutes.");

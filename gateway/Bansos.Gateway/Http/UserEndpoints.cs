@@ -14,7 +14,7 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapGatewayAdminEndpoints(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/api/v1/gateway").RequireAuthorization(GatewayPolicies.Admin)
-            .RequireRateLimiting(GatewayRoutes.CallerLimit).WithTags("gateway");
+            .RequireGatewayRateLimit(RateLimitPolicy.Caller).WithTags("gateway");
         admin.MapGet("/users", ListAsync).WithSummary("List users (role: admin)");
         admin.MapPost("/users", CreateAsync).WithSummary("Create a user; the generated password is returned once (role: admin)")
             .WithDescription("Example body: {\"userName\":\"siti\",\"displayName\":\"Siti Aminah\",\"role\":\"operator\",\"villages\":[\"17.03.12.2003\"]}");

@@ -11,8 +11,8 @@ namespace Bansos.Gateway.Proxy;
 /// </summary>
 public static class GatewayRoutes
 {
-    public const string CallerLimit = "caller";
-    public const string BeginPayoutLimit = "begin-payout";
+    /// <summary>The route metadata key naming a route's <see cref="RateLimitPolicy"/>.</summary>
+    public const string RateLimitKey = "RateLimit";
 
     public static readonly IReadOnlyList<string> ServiceNames = ["registry", "payout", "complaint"];
 
@@ -37,7 +37,7 @@ public static class GatewayRoutes
             Grpc("payout-terminal", "/bansos.payout.v1.PayoutTerminalService/{method}", GatewayPolicies.PayoutTerminal, order: -1),
             Grpc("payout-begin", "/bansos.payout.v1.PayoutTerminalService/BeginPayout", GatewayPolicies.PayoutTerminal, order: -2) with
             {
-                RateLimiterPolicy = BeginPayoutLimit,
+                Metadata = RateLimit(RateLimitPolicy.BeginPayout),
             },
             Grpc("complaint", "/bansos.complaint.v1.{service}/{method}", GatewayPolicies.Complaint),
         ];
@@ -69,8 +69,10 @@ public static class GatewayRoutes
         Order = order,
         Match = new RouteMatch { Path = path },
         AuthorizationPolicy = policy,
-        RateLimiterPolicy = CallerLimit,
+        Metadata = RateLimit(RateLimitPolicy.Caller),
     };
+
+    private static Dictionary<string, string> RateLimit(RateLimitPolicy policy) => new() { [RateLimitKey] = policy.ToString() };
 
     // Cleartext to loopback: HTTP/1.1 for REST, HTTP/2 with prior knowledge (h2c) for gRPC.
     private static ClusterConfig Cluster(string id, string address, Version version) => new()
