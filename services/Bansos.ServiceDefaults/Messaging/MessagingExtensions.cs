@@ -49,6 +49,9 @@ public static class MessagingExtensions
 
         services.AddMassTransit(bus =>
         {
+            // MassTransit would report usage to its vendor's server: nothing about a payout system
+            // leaves the machine, and the pilot's posko machines have no such route anyway (D99).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>

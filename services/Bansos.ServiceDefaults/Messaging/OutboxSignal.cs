@@ -11,14 +11,9 @@ public sealed class OutboxSignal
     public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
         var current = Volatile.Read(ref pulse);
-        try
-        {
-            await current.Task.WaitAsync(timeout, ct);
-        }
-        catch (TimeoutException)
-        {
-            // polling fallback
-        }
+        // The timeout is the polling fallback, not a failure: awaited without throwing, since an idle
+        // relay would otherwise throw (and unwind) a TimeoutException every poll.
+        await current.Task.WaitAsync(timeout, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         if (current.Task.IsCompleted)
         {
