@@ -1,15 +1,12 @@
 using System.Globalization;
-using Bansos.Gateway.Domain;
-using Bansos.ServiceDefaults.Auth;
 using Microsoft.Extensions.Options;
 
 namespace Bansos.Gateway.Proxy;
 
 /// <summary>
-/// Fixed one-minute windows per caller (D27): a user (token subject), a terminal (its id), or for
-/// sign-in a client address. An endpoint opts in with <see cref="RequireGatewayRateLimit"/>; a proxy
-/// route names its policy in its metadata. Refusals are 429 problem details (REST) or gRPC
-/// RESOURCE_EXHAUSTED. Our own counting instead of ASP.NET Core's rate limiter, whose partitioned
+/// Fixed one-minute windows per caller (D27), counted by <see cref="GatewayRateWindows"/>. An
+/// endpoint opts in with <see cref="RequireGatewayRateLimit"/>; a proxy route names its policy in
+/// its metadata. Refusals are 429 problem details (REST) or gRPC RESOURCE_EXHAUSTED. Our own counting instead of ASP.NET Core's rate limiter, whose partitioned
 /// limiter wakes every 100 ms on an idle gateway (D98).
 /// </summary>
 public static class GatewayRateLimits
@@ -18,7 +15,8 @@ public static class GatewayRateLimits
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new RateWindows(Window, sp.GetRequiredService<TimeProvider>().TimestampFrequency));
+        services.AddSingleton(sp => new GatewayRateWindows(
+            sp.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimits, Window, sp.GetRequiredService<TimeProvider>().TimestampFrequency));
         return services;
     }
 
@@ -30,16 +28,14 @@ public static class GatewayRateLimits
     /// <summary>After authentication: the partition is the caller the token names.</summary>
     public static IApplicationBuilder UseGatewayRateLimits(this IApplicationBuilder app)
     {
-        var windows = app.ApplicationServices.GetRequiredService<RateWindows>();
+        var windows = app.ApplicationServices.GetRequiredService<GatewayRateWindows>();
         var time = app.ApplicationServices.GetRequiredService<TimeProvider>();
-        var limits = app.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimits;
         return app.Use(async (context, next) =>
         {
             var policy = context.GetEndpoint()?.Metadata.GetMetadata<GatewayRateLimit>()?.Policy;
             if (policy is { } named)
             {
-                var (key, limit) = Partition(context, named, limits);
-                if (!windows.TryTake(key, limit, time.GetTimestamp(), out var retryAfter))
+                if (!windows.TryTake(context, named, time.GetTimestamp(), out var retryAfter))
                 {
                     await RefuseAsync(context, retryAfter, context.RequestAborted);
                     return;
@@ -49,21 +45,6 @@ public static class GatewayRateLimits
             await next(context);
         });
     }
-
-    private static (string Key, int Limit) Partition(HttpContext context, RateLimitPolicy policy, RateLimits limits)
-    {
-        var terminal = context.User.FindFirst(BansosClaims.TerminalId)?.Value;
-        return policy switch
-        {
-            RateLimitPolicy.Caller when terminal is not null => ("terminal:" + terminal, limits.PerTerminalPerMinute),
-            RateLimitPolicy.Caller => ("user:" + (context.User.FindFirst(BansosClaims.Subject)?.Value ?? Address(context)), limits.PerUserPerMinute),
-            RateLimitPolicy.BeginPayout => ("begin:" + (terminal ?? Address(context)), limits.BeginPayoutPerTerminalPerMinute),
-            RateLimitPolicy.SignIn => ("sign-in:" + Address(context), limits.SignInPerAddressPerMinute),
-            _ => throw new InvalidOperationException($"Rate limit policy {policy} has no partition."),
-        };
-    }
-
-    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static async Task RefuseAsync(HttpContext context, TimeSpan retryAfter, CancellationToken ct)
     {
