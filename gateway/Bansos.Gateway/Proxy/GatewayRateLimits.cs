@@ -6,8 +6,9 @@ namespace Bansos.Gateway.Proxy;
 /// <summary>
 /// Fixed one-minute windows per caller (D27), counted by <see cref="GatewayRateWindows"/>. An
 /// endpoint opts in with <see cref="RequireGatewayRateLimit"/>; a proxy route names its policy in
-/// its metadata. Refusals are 429 problem details (REST) or gRPC RESOURCE_EXHAUSTED. Our own counting instead of ASP.NET Core's rate limiter, whose partitioned
-/// limiter wakes every 100 ms on an idle gateway (D98).
+/// its metadata. Refusals are 429 problem details (REST) or gRPC RESOURCE_EXHAUSTED. Our own
+/// counting instead of ASP.NET Core's rate limiter, whose partitioned limiter wakes every 100 ms on
+/// an idle gateway (D98).
 /// </summary>
 public static class GatewayRateLimits
 {
