@@ -224,28 +224,32 @@ public sealed class PayoutBenchmark : IBenchmark
     /// and service) and, on PostgreSQL, the server's processes. CPU per call is what a shared or
     /// busy machine distorts least; 2 cores ÷ CPU per call bounds the rate on this machine alone.
     /// </summary>
-    internal sealed record Run(double PerSecond, LatencySummary Latency, long Failures, double ProcessCpuMs, double ServerCpuMs, double KernelCpuMs = 0)
+    internal sealed record Run(double PerSecond, LatencySummary Latency, long Failures, double ProcessCpuMs, double ServerCpuMs, double KernelCpuMs = 0,
+        double ServerBackgroundCpuMs = 0)
     {
         /// <summary>This process and postgres together.</summary>
         public double TotalCpuMs => ProcessCpuMs + ServerCpuMs;
 
         /// <summary>The kernel's share (system time: fsync, futex and socket calls) says whether commits or wake-ups cost it.</summary>
         public string Cpu => string.Create(CultureInfo.InvariantCulture,
-            $"CPU per call {ProcessCpuMs:F3} ms in-process ({KernelCpuMs:F3} ms of it in the kernel){(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres" : "")}");
+            $"CPU per call {ProcessCpuMs:F3} ms in-process ({KernelCpuMs:F3} ms of it in the kernel){(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres ({ServerBackgroundCpuMs:F3} ms of it in background work: autovacuum, checkpointer, WAL writer, …)" : "")}");
     }
 
     /// <summary>
     /// CPU seconds used so far by this process and by the postgres processes that serve this run
     /// (Linux /proc; 0 elsewhere): backends of this run's database and the shared background
     /// processes (WAL writer, checkpointer, …). Other databases' backends are left out: other
-    /// engineers' tests and benchmarks share the server.
+    /// engineers' tests and benchmarks share the server. Background is the part no connection of
+    /// this run asked for (autovacuum of this database, the shared processes): work a phase may
+    /// inherit from the one before it, so it is reported apart.
     /// </summary>
-    private static (double Process, double Postgres, double Kernel) CpuSeconds()
+    private static CpuReading CpuSeconds()
     {
         using var self = Process.GetCurrentProcess();
         var process = self.TotalProcessorTime.TotalSeconds;
         var kernel = self.PrivilegedProcessorTime.TotalSeconds;
         double postgres = 0;
+        double background = 0;
         if (OperatingSystem.IsLinux())
         {
             foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -260,7 +264,12 @@ public sealed class PayoutBenchmark : IBenchmark
 
                     var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                     var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                    postgres += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+                    var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+                    postgres += seconds;
+                    if (IsBackground(File.ReadAllText(Path.Combine(dir, "cmdline"))))
+                    {
+                        background += seconds;
+                    }
                 }
                 catch (IOException)
                 {
@@ -269,8 +278,10 @@ public sealed class PayoutBenchmark : IBenchmark
             }
         }
 
-        return (process, postgres, kernel);
+        return new CpuReading(process, postgres, kernel, background);
     }
+
+    private readonly record struct CpuReading(double Process, double Postgres, double Kernel, double PostgresBackground);
 
     /// <summary>The database whose backends count (set while a PostgreSQL run is on).</summary>
     private static string? measuredDatabase;
@@ -280,6 +291,10 @@ public sealed class PayoutBenchmark : IBenchmark
 
     private static readonly string[] SharedPostgresProcesses =
         ["checkpointer", "background writer", "walwriter", "autovacuum launcher", "logical replication launcher", "bin/postgres"];
+
+    private static bool IsBackground(string cmdline) =>
+        cmdline.Contains("autovacuum worker", StringComparison.Ordinal) ||
+        SharedPostgresProcesses.Any(name => cmdline.Contains(name, StringComparison.Ordinal));
 
     private static bool ServesThisRun(string cmdline) =>
         (measuredDatabase is not null && cmdline.Contains(measuredDatabase, StringComparison.Ordinal)) ||
@@ -352,12 +367,13 @@ public sealed class PayoutBenchmark : IBenchmark
         return Finish(latencies, failures, elapsed, cpu);
     }
 
-    private static Run Finish(ConcurrentBag<double> latencies, long failures, double elapsedSeconds, (double Process, double Postgres, double Kernel) cpuBefore)
+    private static Run Finish(ConcurrentBag<double> latencies, long failures, double elapsedSeconds, CpuReading cpuBefore)
     {
         var cpu = CpuSeconds();
         var n = latencies.Count;
         return new Run(n / elapsedSeconds, LatencySummary.From(latencies), failures,
-            (cpu.Process - cpuBefore.Process) * 1000 / n, (cpu.Postgres - cpuBefore.Postgres) * 1000 / n, (cpu.Kernel - cpuBefore.Kernel) * 1000 / n);
+            (cpu.Process - cpuBefore.Process) * 1000 / n, (cpu.Postgres - cpuBefore.Postgres) * 1000 / n, (cpu.Kernel - cpuBefore.Kernel) * 1000 / n,
+            (cpu.PostgresBackground - cpuBefore.PostgresBackground) * 1000 / n);
     }
 
     private static string? Option(string[] args, string name)
