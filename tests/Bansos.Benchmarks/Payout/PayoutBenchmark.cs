@@ -232,16 +232,16 @@ public sealed class PayoutBenchmark : IBenchmark
 
         /// <summary>The kernel's share (system time: fsync, futex and socket calls) says whether commits or wake-ups cost it.</summary>
         public string Cpu => string.Create(CultureInfo.InvariantCulture,
-            $"CPU per call {ProcessCpuMs:F3} ms in-process ({KernelCpuMs:F3} ms of it in the kernel){(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres ({ServerBackgroundCpuMs:F3} ms of it in background work: autovacuum, checkpointer, WAL writer, …)" : "")}");
+            $"CPU per call {ProcessCpuMs:F3} ms in-process ({KernelCpuMs:F3} ms of it in the kernel){(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres ({ServerBackgroundCpuMs:F3} ms of it background: autovacuum, checkpointer, WAL writer)" : "")}");
     }
 
     /// <summary>
     /// CPU seconds used so far by this process and by the postgres processes that serve this run
     /// (Linux /proc; 0 elsewhere): backends of this run's database and the shared background
     /// processes (WAL writer, checkpointer, …). Other databases' backends are left out: other
-    /// engineers' tests and benchmarks share the server. Background is the part no connection of
-    /// this run asked for (autovacuum of this database, the shared processes): work a phase may
-    /// inherit from the one before it, so it is reported apart.
+    /// engineers' tests and benchmarks share the server, and a SQLite run counts none. Background is
+    /// the part no connection of this run asked for (this database's autovacuum, the shared
+    /// processes): work a phase may inherit from the one before it, so it is reported apart.
     /// </summary>
     private static CpuReading CpuSeconds()
     {
@@ -250,14 +250,15 @@ public sealed class PayoutBenchmark : IBenchmark
         var kernel = self.PrivilegedProcessorTime.TotalSeconds;
         double postgres = 0;
         double background = 0;
-        if (OperatingSystem.IsLinux())
+        // A SQLite run has no postgres of its own: the shared server's background is not its CPU.
+        if (OperatingSystem.IsLinux() && measuredDatabase is { } database)
         {
             foreach (var dir in Directory.EnumerateDirectories("/proc"))
             {
                 try
                 {
                     if (!File.Exists(Path.Combine(dir, "comm")) || File.ReadAllText(Path.Combine(dir, "comm")).Trim() != "postgres" ||
-                        !ServesThisRun(File.ReadAllText(Path.Combine(dir, "cmdline"))))
+                        ShareOf(File.ReadAllText(Path.Combine(dir, "cmdline")), database) is not { } share)
                     {
                         continue;
                     }
@@ -266,10 +267,7 @@ public sealed class PayoutBenchmark : IBenchmark
                     var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                     var seconds = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
                     postgres += seconds;
-                    if (IsBackground(File.ReadAllText(Path.Combine(dir, "cmdline"))))
-                    {
-                        background += seconds;
-                    }
+                    background += share == PostgresShare.Background ? seconds : 0;
                 }
                 catch (IOException)
                 {
@@ -292,13 +290,27 @@ public sealed class PayoutBenchmark : IBenchmark
     private static readonly string[] SharedPostgresProcesses =
         ["checkpointer", "background writer", "walwriter", "autovacuum launcher", "logical replication launcher", "bin/postgres"];
 
-    private static bool IsBackground(string cmdline) =>
-        cmdline.Contains("autovacuum worker", StringComparison.Ordinal) ||
-        SharedPostgresProcesses.Any(name => cmdline.Contains(name, StringComparison.Ordinal));
+    private enum PostgresShare { Connections, Background }
 
-    private static bool ServesThisRun(string cmdline) =>
-        (measuredDatabase is not null && cmdline.Contains(measuredDatabase, StringComparison.Ordinal)) ||
-        SharedPostgresProcesses.Any(name => cmdline.Contains(name, StringComparison.Ordinal));
+    /// <summary>
+    /// Whose a postgres process is: a backend of this run's connections, background work (this
+    /// database's autovacuum, the shared processes), or — null — another database's.
+    /// </summary>
+    private static PostgresShare? ShareOf(string cmdline, string database)
+    {
+        var ours = cmdline.Contains(database, StringComparison.Ordinal);
+        if (cmdline.Contains("autovacuum worker", StringComparison.Ordinal))
+        {
+            return ours ? PostgresShare.Background : null;
+        }
+
+        if (SharedPostgresProcesses.Any(name => cmdline.Contains(name, StringComparison.Ordinal)))
+        {
+            return PostgresShare.Background;
+        }
+
+        return ours ? PostgresShare.Connections : null;
+    }
 
     /// <summary>N workers, each starting its next call when the previous one returns.</summary>
     internal static async Task<Run> ClosedLoopAsync(TimeSpan duration, int workers, Func<int, long, Task<bool>> call)
