@@ -106,7 +106,9 @@ public sealed class GatewayBenchmark : IBenchmark
             var ratio = through.PerSecond / straight.PerSecond;
             Console.WriteLine($"gateway benchmark on {dialect}: {payout.Durability}; {concurrency} workers, {terminals} terminals, {cardCount} cards; {Environment.ProcessorCount} cores");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"direct    Ping (h2c, bearer)          {straight.PerSecond,8:F0} calls/s  {straight.Latency}; failed {straight.Failures}"));
+            Console.WriteLine($"          {straight.Cpu}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gateway   Ping (mutual TLS, YARP)     {through.PerSecond,8:F0} calls/s  {through.Latency}; failed {through.Failures}"));
+            Console.WriteLine($"          {through.Cpu}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          Ping through the gateway: {ratio:P0} of direct (target ≥ 50 %)"));
 
             // Payouts as agents make them (BeginPayout, the card's cryptogram, AuthorizePayout), in the same run.

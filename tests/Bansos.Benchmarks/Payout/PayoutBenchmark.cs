@@ -230,9 +230,15 @@ public sealed class PayoutBenchmark : IBenchmark
         /// <summary>This process and postgres together.</summary>
         public double TotalCpuMs => ProcessCpuMs + ServerCpuMs;
 
-        /// <summary>The kernel's share (system time: fsync, futex and socket calls) says whether commits or wake-ups cost it.</summary>
+        /// <summary>
+        /// The kernel's share (system time: fsync, futex and socket calls) says whether commits or wake-ups cost it;
+        /// how busy the machine's cores were says whether a rate was bound by CPU or by something that waits.
+        /// </summary>
         public string Cpu => string.Create(CultureInfo.InvariantCulture,
-            $"CPU per call {ProcessCpuMs:F3} ms in-process ({KernelCpuMs:F3} ms of it in the kernel){(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres ({ServerBackgroundCpuMs:F3} ms of it background: autovacuum, checkpointer, WAL writer)" : "")}");
+            $"CPU per call {ProcessCpuMs:F3} ms in-process ({KernelCpuMs:F3} ms of it in the kernel){(ServerCpuMs > 0 ? $" + {ServerCpuMs:F3} ms postgres ({ServerBackgroundCpuMs:F3} ms of it background: autovacuum, checkpointer, WAL writer)" : "")}; {Busy:P0} of {Environment.ProcessorCount} cores busy");
+
+        /// <summary>The share of all cores this process and postgres used during the run.</summary>
+        public double Busy => PerSecond * TotalCpuMs / 1000 / Environment.ProcessorCount;
     }
 
     /// <summary>
