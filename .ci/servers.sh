@@ -42,7 +42,7 @@ if ! pg_lsclusters -h | awk '$1==15 && $2=="main" {print $4}' | grep -q online; 
 fi
 for _ in $(seq 1 30); do su postgres -c "psql -qAtc 'select 1'" >/dev/null 2>&1 && break; sleep 1; done
 su postgres -c "psql -qAtc \"select 1 from pg_roles where rolname='bansos'\"" | grep -q 1 \
-  || su postgres -c "psql -qc \"create role bansos login superuser password 'bansos'\"" >/dev/null
+  || echo "create role bansos login superuser password 'bansos'" | su postgres -c "psql -q" >/dev/null # the password on stdin, not in argv
 log "postgresql is up (Host=127.0.0.1;Username=bansos;Password=bansos)"
 
 # pcscd with vpcd: readers 'Virtual PCD 00 00' and '00 01' on TCP 35963/35964.

@@ -64,7 +64,7 @@ public static class AgentCli
         try
         {
             var folder = Storage.PrivateFiles.EnsureFolder(Configuration.DataFolders.Resolve(parse.GetValue(GlobalOptions.Data)));
-            File.AppendAllText(Path.Combine(folder, "errors.log"), $"{DateTimeOffset.UtcNow:O} {e}{Environment.NewLine}");
+            Storage.PrivateFiles.AppendAllText(Path.Combine(folder, "errors.log"), $"{DateTimeOffset.UtcNow:O} {e}{Environment.NewLine}");
         }
         catch (IOException)
         {

@@ -40,6 +40,16 @@ public static class PrivateFiles
 
     public static void WriteAllText(string path, string content) => WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(content));
 
+    /// <summary>Appends to a log of the data folder, created 0600 like every other file here (not with the process's umask).</summary>
+    public static void AppendAllText(string path, string content)
+    {
+        EnsureFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var writer = new StreamWriter(path, System.Text.Encoding.UTF8, options);
+        writer.Write(content);
+    }
+
     [UnsupportedOSPlatform("windows")]
     private static void RestrictFolder(string path) =>
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

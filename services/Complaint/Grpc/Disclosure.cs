@@ -7,6 +7,9 @@ namespace Bansos.Complaint.Grpc;
 /// What the caller may see of a reporter: everything for admins and operators; for auditors
 /// (read-only) the name as initials, the phone's last three digits and the NIK's district only —
 /// the registry's rule for auditors, through ServiceDefaults' <see cref="PersonalData"/> masks.
+/// Free text (the description, the resolution, history notes) is where reporters and operators
+/// write names and numbers no mask can find reliably: masked callers get "***" instead, as the
+/// registry does with its history details (docs/decisions.md D103).
 /// </summary>
 internal sealed class Disclosure(VillageScope scope)
 {
@@ -15,4 +18,6 @@ internal sealed class Disclosure(VillageScope scope)
     public string Phone(string value) => scope.Masked ? PersonalData.MaskPhoneNumber(value) : value;
 
     public string Nik(string? value) => value is null ? "" : scope.Masked ? PersonalData.MaskNik(value) : value;
+
+    public string FreeText(string? value) => value is not { Length: > 0 } text ? "" : scope.Masked ? "***" : text;
 }

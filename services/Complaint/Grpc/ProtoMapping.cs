@@ -30,7 +30,7 @@ internal static class ProtoMapping
             VillageCode = c.VillageCode,
             DistrictCode = c.DistrictCode,
             Category = (Proto.ComplaintCategory)(int)c.Category,
-            Description = c.Description,
+            Description = disclosure.FreeText(c.Description),
             Channel = (Proto.ComplaintChannel)(int)c.Channel,
             HouseholdId = c.HouseholdId?.ToString() ?? "",
             PayoutId = c.PayoutId?.ToString() ?? "",
@@ -39,7 +39,7 @@ internal static class ProtoMapping
             ReporterPhone = disclosure.Phone(c.ReporterPhone),
             Status = (Proto.ComplaintStatus)(int)c.Status,
             Assignee = c.Assignee ?? "",
-            Resolution = c.Resolution ?? "",
+            Resolution = disclosure.FreeText(c.Resolution),
             FiledAt = Timestamp.FromDateTimeOffset(c.FiledAt),
             FiledBy = c.FiledBy,
             DueAt = Timestamp.FromDateTimeOffset(c.DueAt),
@@ -55,7 +55,7 @@ internal static class ProtoMapping
             Action = h.Action.Code(),
             FromStatus = h.From is { } from ? (Proto.ComplaintStatus)(int)from : Proto.ComplaintStatus.Unspecified,
             ToStatus = h.To is { } to ? (Proto.ComplaintStatus)(int)to : Proto.ComplaintStatus.Unspecified,
-            Text = h.Text ?? "",
+            Text = disclosure.FreeText(h.Text),
         }));
         return proto;
     }

@@ -73,11 +73,16 @@ public sealed class ScopeTests(Hosts hosts)
 
     [Theory]
     [EveryDialect]
-    public async Task An_auditor_reads_every_village_with_name_phone_and_NIK_masked(DbDialect dialect)
+    public async Task An_auditor_reads_every_village_with_name_phone_and_NIK_masked_and_no_free_text(DbDialect dialect)
     {
         var host = await hosts.GetAsync(dialect);
-        var filed = await host.Client(Tokens.Operator(Pilot.Urai)).FileComplaintAsync(Pilot.Request(name: "Siti Aminah"));
+        var urai = host.Client(Tokens.Operator(Pilot.Urai));
+        var filed = await urai.FileComplaintAsync(Pilot.Request(name: "Siti Aminah"));
         Assert.Equal(("Siti Aminah", "081234567890", Pilot.ValidNik), (filed.ReporterName, filed.ReporterPhone, filed.Nik));
+        const string resolution = "Bu Siti Aminah (0812 3456 7890) sudah menerima di posko.";
+        await urai.StartWorkAsync(new() { ComplaintId = filed.ComplaintId });
+        var resolved = await urai.ResolveComplaintAsync(new() { ComplaintId = filed.ComplaintId, Resolution = resolution });
+        Assert.Equal(resolution, resolved.Resolution); // operators see what was written
 
         var auditor = host.Client(Tokens.Auditor());
         var seen = await auditor.GetComplaintAsync(new() { ComplaintId = filed.ComplaintId });
@@ -87,7 +92,11 @@ public sealed class ScopeTests(Hosts hosts)
         foreach (var view in new[] { seen, listed })
         {
             Assert.Equal(("S*** A*****", "*********890", "170312**********"), (view.ReporterName, view.ReporterPhone, view.Nik));
-            Assert.Equal(filed.Description, view.Description);
+            Assert.Equal(("***", "***"), (view.Description, view.Resolution));
+            Assert.Equal(ComplaintStatus.Resolved, view.Status);
         }
+
+        Assert.Contains(seen.History, h => h.Text == "***");
+        Assert.DoesNotContain(seen.History, h => h.Text.Contains("Siti", StringComparison.Ordinal));
     }
 }
