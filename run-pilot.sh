@@ -165,7 +165,7 @@ fi
 
 # Five virtual aid cards of Giri Kencana households, made once, each the way a plastic card is:
 # a blank card in the virtual reader 1, personalised by bansos-pcsc with its K_card from the payout
-# service through the gateway (IssuerKeyService, admin token from a file), the PIN on standard input.
+# service through the gateway (IssuerKeyService, admin token from a file), the card's record and PIN on standard input.
 mkdir -p "$cards_dir" && chmod 700 "$cards_dir"
 if [ ! -s "$cards_list" ] && [ -n "$token" ]; then
   echo "[pilot] personalising 5 virtual aid cards (data/cards)"
@@ -177,6 +177,11 @@ if [ ! -s "$cards_list" ] && [ -n "$token" ]; then
     card=$(jq -r '[.cards[] | select(.status == "ACTIVE")][0].cardNumber' <<<"$household")
     holder=$(jq -r '[.members[] | select(.relation == "KEPALA")][0].name | ascii_upcase' <<<"$household")
     pin=$(od -An -N4 -tu4 /dev/urandom | awk '{printf "%06d", $1 % 1000000}')
+    # The card's record on bansos-pcsc's stdin, built from the environment: a card number, a name and
+    # a PIN in any process's arguments would be readable by every local user (ps, /proc/*/cmdline).
+    record=$(CARD="$card" HOUSEHOLD="KPM-${agent_village//./}-$(printf %04d $i)" HOLDER="$holder" \
+      EXPIRY="$(date -d '+2 years' +%y)1231" PIN="$pin" \
+      jq -n '{cardNumber: env.CARD, householdReference: env.HOUSEHOLD, holderName: env.HOLDER, expiry: env.EXPIRY, pin: env.PIN}')
     file="$cards_dir/kpm-$i.json"
     dotnet "$vcard_dll" new --state "$file" --force >/dev/null
     dotnet "$vcard_dll" insert --reader 1 --state "$file" >"$cards_dir/insert.log" 2>&1 &
@@ -184,10 +189,8 @@ if [ ! -s "$cards_list" ] && [ -n "$token" ]; then
     ok=""
     # The registry's CardIssued reaches payout a moment after the household: until then payout says "belum diterima".
     for _ in $(seq 1 30); do
-      if printf '%s\n' "$pin" | BANSOS_ADMIN_TOKEN_FILE=data/admin-token dotnet "$pcsc_dll" personalise --reader "Virtual PCD 00 01" --wait 20 \
-           --card-number "$card" --household "KPM-${agent_village//./}-$(printf %04d $i)" --holder "$holder" \
-           --expiry "$(date -d '+2 years' +%y)1231" --payout "$gateway_tls" --gateway-ca data/gateway/server-ca.crt \
-           >"$cards_dir/personalise.log" 2>&1; then
+      if printf '%s' "$record" | BANSOS_ADMIN_TOKEN_FILE=data/admin-token dotnet "$pcsc_dll" personalise --reader "Virtual PCD 00 01" --wait 20 \
+           --from - --payout "$gateway_tls" --gateway-ca data/gateway/server-ca.crt >"$cards_dir/personalise.log" 2>&1; then
         ok=1; break
       fi
       grep -q "belum diterima" "$cards_dir/personalise.log" || break

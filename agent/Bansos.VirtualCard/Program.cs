@@ -7,7 +7,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Bansos.Card;
 using Bansos.Card.Crypto;
 using Bansos.VirtualCard.Applet;
@@ -22,7 +21,7 @@ const string JsonHelp = """
 
 var state = new Option<string>("--state") { Description = "Berkas kartu (the card's state file)", Required = true };
 var force = new Option<bool>("--force") { Description = "Timpa berkas yang ada (overwrite an existing file)" };
-var from = new Option<string>("--from") { Description = "Berkas JSON data personalisasi (personalisation JSON)", Required = true };
+var from = new Option<string>("--from") { Description = "Berkas JSON data personalisasi, - untuk stdin (personalisation JSON file; - for standard input)", Required = true };
 var reader = new Option<int>("--reader") { Description = "Pembaca virtual 0 atau 1 (virtual reader 0 or 1)", Required = true };
 reader.Validators.Add(r =>
 {
@@ -168,50 +167,14 @@ static async Task DelayAsync(TimeSpan delay, CancellationToken token)
 
 static PersonalisationData ReadPersonalisation(string file)
 {
-    if (!File.Exists(file)) throw new IOException($"Berkas JSON tidak ada (JSON file not found): {file}");
-    JsonElement root;
-    try
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(file));
-        root = document.RootElement.Clone();
-    }
-    catch (JsonException e)
-    {
-        throw new InvalidDataException($"{file} bukan JSON yang sah (is not valid JSON): {e.Message}", e);
-    }
-    if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{file}: harus berupa objek JSON (must be a JSON object).");
-
-    string Field(string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : throw new InvalidDataException($"{file}: kolom \"{name}\" wajib diisi teks (field \"{name}\" must be a non-empty string).");
-    string? Optional(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    try
-    {
-        var cardNumber = CardNumber.TryParse(Field("cardNumber"), out var number)
-            ? number
-            : throw new InvalidDataException($"{file}: cardNumber harus 16 angka dengan digit Luhn benar (must be 16 digits with a valid Luhn digit).");
-        var expiry = ParseExpiry(Field("expiry"))
-            ?? throw new InvalidDataException($"{file}: expiry harus YYYY-MM-DD atau YYMMDD (must be YYYY-MM-DD or YYMMDD).");
-        var imk = Optional("imk");
-        var cardKeyHex = Optional("cardKey");
-        if ((imk is null) == (cardKeyHex is null))
-            throw new InvalidDataException($"{file}: isi salah satu dari \"imk\" atau \"cardKey\" (give exactly one of \"imk\" or \"cardKey\").");
-        var key = Hex16(imk ?? cardKeyHex!, imk is null ? "cardKey" : "imk", file);
-        var cardKey = imk is null ? key : CardKeys.DeriveCardKey(key, cardNumber);
-        return new PersonalisationData(cardNumber, Field("householdReference"), Field("holderName"), expiry, cardKey, Field("pin"));
-    }
-    catch (ArgumentException e)
-    {
-        throw new InvalidDataException($"{file}: {e.Message}", e);
-    }
+    var record = PersonalisationFile.Read(file, Console.In);
+    var imk = record.OptionalText("imk");
+    var cardKeyHex = record.OptionalText("cardKey");
+    if ((imk is null) == (cardKeyHex is null))
+        throw record.Invalid("isi salah satu dari \"imk\" atau \"cardKey\" (give exactly one of \"imk\" or \"cardKey\").");
+    var key = Hex16(imk ?? cardKeyHex!, imk is null ? "cardKey" : "imk", file);
+    return record.WithCardKey(imk is null ? key : CardKeys.DeriveCardKey(key, record.CardNumber));
 }
-
-static DateOnly? ParseExpiry(string text) =>
-    DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) ? iso
-    : text.Length == 6 && DateOnly.TryParseExact("20" + text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var yymmdd) ? yymmdd
-    : null;
 
 static byte[] Hex16(string hex, string name, string file)
 {

@@ -53,11 +53,11 @@ internal static class Commands
         var blank = client.Select();
         if (blank.IsPersonalised)
             throw new CardException(0x6985, $"Kartu sudah dipersonalisasi ({blank.CardNumber?.ToMaskedString()}); hanya kartu kosong yang bisa (card already personalised; only a blank card can be).");
-        var issued = await PersonalisationInput.FetchAsync(request.Payout, request.Token, request.GatewayCa, request.CardNumber, cancellationToken);
+        var issued = await PersonalisationInput.FetchAsync(request.Payout, request.Token, request.GatewayCa, request.Record.CardNumber, cancellationToken);
         var cardKey = issued.CardKey.ToByteArray();
         try
         {
-            var data = PersonalisationInput.Build(request.CardNumber, request.Household, request.Holder, request.Expiry, cardKey, request.Pin);
+            var data = PersonalisationInput.Build(request.Record, cardKey);
             // Nobody else may talk to the card between SELECT and LOCK.
             using (card.BeginTransaction())
             {
@@ -75,7 +75,7 @@ internal static class Commands
             Array.Clear(cardKey);
         }
         card.Disconnect(CardDisposition.Reset);
-        output.WriteLine($"Kartu {request.CardNumber.ToMaskedString()} dipersonalisasi dan dikunci di \"{request.Reader}\" (personalised and locked).");
+        output.WriteLine($"Kartu {request.Record.CardNumber.ToMaskedString()} dipersonalisasi dan dikunci di \"{request.Reader}\" (personalised and locked).");
         return 0;
     }
 

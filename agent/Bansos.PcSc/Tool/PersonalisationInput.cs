@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Bansos.Agent.Connection;
@@ -10,20 +9,26 @@ using Grpc.Net.Client;
 namespace Bansos.PcSc.Tool;
 
 /// <summary>
-/// The personalise options as checked <see cref="PersonalisationData"/>. K_card comes from the
+/// The personalise input as checked <see cref="PersonalisationData"/>. K_card comes from the
 /// payout service (IssuerKeyService.GetCardPersonalisation, admin token): the IMK never leaves it.
 /// </summary>
 internal static class PersonalisationInput
 {
-    public static CardNumber ParseCardNumber(string text) =>
-        CardNumber.TryParse(text, out var number)
-            ? number
-            : throw new UsageException($"--card-number harus 16 angka dengan digit Luhn benar (must be 16 digits with a valid Luhn digit): {text}");
-
-    public static DateOnly ParseExpiry(string text) =>
-        text.Length == 6 && DateOnly.TryParseExact("20" + text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expiry)
-            ? expiry
-            : throw new UsageException($"--expiry harus YYMMDD (must be YYMMDD): {text}");
+    /// <summary>The card's record (<see cref="PersonalisationFile"/>); a bad one is a usage error, naming the field, never its value.</summary>
+    public static PersonalisationFile ReadRecord(string path, TextReader standardInput)
+    {
+        try
+        {
+            var record = PersonalisationFile.Read(path, standardInput);
+            // Every field checked against the profile before the payout service is asked (and audits the request).
+            _ = record.WithCardKey(stackalloc byte[Bansos.Card.Crypto.CardKeys.KeyLength]);
+            return record;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException($"--from: {e.Message}");
+        }
+    }
 
     public static Uri ParseAddress(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
@@ -69,15 +74,15 @@ internal static class PersonalisationInput
         }
     }
 
-    public static PersonalisationData Build(CardNumber number, string household, string holder, DateOnly expiry, byte[] cardKey, string pin)
+    public static PersonalisationData Build(PersonalisationFile record, byte[] cardKey)
     {
         try
         {
-            return new PersonalisationData(number, household, holder, expiry, cardKey, pin);
+            return record.WithCardKey(cardKey);
         }
-        catch (ArgumentException e)
+        catch (InvalidDataException e)
         {
-            throw new UsageException(e.Message);
+            throw new UsageException($"--from: {e.Message}");
         }
     }
 }

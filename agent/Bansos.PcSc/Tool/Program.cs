@@ -1,8 +1,8 @@
 // bansos-pcsc: talks to an aid card through PC/SC, exactly as the agent will.
 //   readers                                         the readers pcscd knows and what is in them
 //   read        --reader NAME [--wait SECONDS]      SELECT the application and show the FCI
-//   personalise --reader NAME --card-number N --household REF --holder NAME --expiry YYMMDD
-//               [--pin PIN | PIN on stdin] [--payout URL [--gateway-ca FILE]] [--wait SECONDS]
+//   personalise --reader NAME --from JSON|- [--payout URL [--gateway-ca FILE]] [--wait SECONDS]
+//               the card's record (number, household, holder, expiry, PIN) from a file or stdin, never argv;
 //               K_card from the payout service (admin token in BANSOS_ADMIN_TOKEN[_FILE]); LOCK
 // Exit codes: 0 done, 1 the card, reader or service refused, 2 bad command line.
 using System.CommandLine;
@@ -16,11 +16,13 @@ wait.Validators.Add(r =>
 {
     if (r.GetValueOrDefault<int>() is < 0 or > 3600) r.AddError("--wait harus angka detik 0-3600 (must be 0-3600 seconds)");
 });
-var cardNumber = new Option<string>("--card-number") { Description = "16 angka dengan digit Luhn (16 digits, Luhn)", Required = true };
-var household = new Option<string>("--household") { Description = "Referensi keluarga (household reference)", Required = true };
-var holder = new Option<string>("--holder") { Description = "Nama pemegang (holder name)", Required = true };
-var expiry = new Option<string>("--expiry") { Description = "Berlaku sampai YYMMDD (expiry)", Required = true };
-var pin = new Option<string?>("--pin") { Description = "PIN awal 6 angka (initial PIN); without it, one line of standard input" };
+// Personal data and the PIN in a file or on stdin: a process's arguments are readable by every local user.
+var from = new Option<string>("--from")
+{
+    Description = "Data kartu sebagai JSON, - untuk stdin (the card's record as JSON; - for standard input): " +
+        "{ \"cardNumber\", \"householdReference\", \"holderName\", \"expiry\": \"YYYY-MM-DD\" atau/or \"YYMMDD\", \"pin\" }",
+    Required = true,
+};
 var payout = new Option<string>("--payout")
 {
     Description = "Alamat gRPC layanan payout atau gateway (payout service or gateway gRPC address)",
@@ -39,18 +41,14 @@ readCommand.SetAction(parse => Run(() => Commands.ReadAsync(Console.Out, parse.G
 
 var personaliseCommand = new Command("personalise", "Personalisasi kartu kosong lalu kunci; K_card dari layanan payout (personalise a blank card, then lock it; K_card from the payout service)")
 {
-    reader, cardNumber, household, holder, expiry, pin, payout, gatewayCa, wait,
+    reader, from, payout, gatewayCa, wait,
 };
 personaliseCommand.Aliases.Add("personalize");
 personaliseCommand.SetAction((parse, ct) => Run(async () =>
 {
     var request = new PersonaliseRequest(
         parse.GetRequiredValue(reader),
-        PersonalisationInput.ParseCardNumber(parse.GetRequiredValue(cardNumber)),
-        parse.GetRequiredValue(household),
-        parse.GetRequiredValue(holder),
-        PersonalisationInput.ParseExpiry(parse.GetRequiredValue(expiry)),
-        parse.GetValue(pin) ?? Console.In.ReadLine()?.Trim() ?? "",
+        PersonalisationInput.ReadRecord(parse.GetRequiredValue(from), Console.In),
         TimeSpan.FromSeconds(parse.GetValue(wait)),
         PersonalisationInput.ParseAddress(parse.GetRequiredValue(payout)),
         AdminToken.Read(),

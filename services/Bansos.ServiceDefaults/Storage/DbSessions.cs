@@ -67,7 +67,7 @@ internal sealed class DbSessions(IDatabase database, IOutbox? outbox, TimeProvid
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await database.OpenConnectionAsync(ct);
         // A deferred transaction on SQLite (no write lock: Microsoft.Data.Sqlite's plain BeginTransaction
-        // would be BEGIN IMMEDIATE, and the import's check pass must let writers in, docs/registry.md D30);
+        // would be BEGIN IMMEDIATE, and the import's check pass must let writers in, docs/decisions.md D30);
         // one snapshot on PostgreSQL.
         await using var transaction = connection is SqliteConnection sqlite
             ? sqlite.BeginTransaction(deferred: true)

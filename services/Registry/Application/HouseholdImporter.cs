@@ -15,7 +15,7 @@ using Bansos.ServiceDefaults.Storage;
 namespace Bansos.Registry.Application;
 
 /// <summary>
-/// Imports the household CSV (docs/architecture.md §3). The upload is first spooled to a temporary file, so the
+/// Imports the household CSV (docs/registry.md, "Import"). The upload is first spooled to a temporary file, so the
 /// size limit and the file's SHA-256 are known before anything is written; then rows stream through
 /// the domain's reader and assembler in batches of <see cref="RegistryOptions.ImportBatchSize"/>
 /// households. Batches are committed together every <see cref="RegistryOptions.ImportCommitInterval"/>

@@ -36,9 +36,8 @@ public sealed class PersonaliseThroughPayoutTests : IAsyncLifetime
         new JsonFileCardStateStore(cardFile).Save(CardState.Blank);
         await reader.InsertAsync(cardFile);
 
-        var (code, output, error) = await ToolAsync(Bansos.Testing.TestTokens.Admin(), "654321\n",
-            ["personalise", "--reader", VirtualReader.Name, "--card-number", number.Digits, "--household", "KPM-TEST-0002",
-            "--holder", "BUDI SANTOSO", "--expiry", "301231", "--payout", payout.Address.ToString()], TestContext.Current.CancellationToken);
+        var (code, output, error) = await ToolAsync(Bansos.Testing.TestTokens.Admin(), Record(number.Digits, "BUDI SANTOSO", "654321"),
+            ["personalise", "--reader", VirtualReader.Name, "--from", "-", "--payout", payout.Address.ToString()], TestContext.Current.CancellationToken);
         Assert.True(code == 0, error);
         Assert.Contains($"Kartu {number.ToMaskedString()} dipersonalisasi", output);
 
@@ -55,15 +54,50 @@ public sealed class PersonaliseThroughPayoutTests : IAsyncLifetime
         new JsonFileCardStateStore(cardFile).Save(CardState.Blank);
         await reader.InsertAsync(cardFile);
 
-        var (code, _, error) = await ToolAsync(null, "123456\n",
-            ["personalise", "--reader", VirtualReader.Name, "--card-number", "9900170000000011", "--household", "KPM-1",
-            "--holder", "X", "--expiry", "301231", "--payout", payout.Address.ToString()], TestContext.Current.CancellationToken);
+        var (code, _, error) = await ToolAsync(null, Record("9900170000000011", "X", "123456"),
+            ["personalise", "--reader", VirtualReader.Name, "--from", "-", "--payout", payout.Address.ToString()], TestContext.Current.CancellationToken);
 
         Assert.Equal(2, code);
         Assert.Contains("BANSOS_ADMIN_TOKEN", error);
         await reader.RemoveAsync();
         Assert.False(new JsonFileCardStateStore(cardFile).Load()!.Locked);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_bad_record_is_refused_by_its_field_without_echoing_it_and_nothing_is_written()
+    {
+        var cardFile = Path.Combine(folder.Path, "card.json");
+        new JsonFileCardStateStore(cardFile).Save(CardState.Blank);
+        await reader.InsertAsync(cardFile);
+        var recordFile = Path.Combine(folder.Path, "record.json");
+
+        // A card number with a wrong Luhn digit, from a file; a PIN of five digits, on stdin.
+        await File.WriteAllTextAsync(recordFile, Record("9900170000000012", "SITI AMINAH", "123456"), TestContext.Current.CancellationToken);
+        var badNumber = await ToolAsync(Bansos.Testing.TestTokens.Admin(), "",
+            ["personalise", "--reader", VirtualReader.Name, "--from", recordFile, "--payout", payout.Address.ToString()], TestContext.Current.CancellationToken);
+        var badPin = await ToolAsync(Bansos.Testing.TestTokens.Admin(), Record("9900170000000011", "SITI AMINAH", "12345"),
+            ["personalise", "--reader", VirtualReader.Name, "--from", "-", "--payout", payout.Address.ToString()], TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, badNumber.Code);
+        Assert.Contains("cardNumber", badNumber.Error);
+        Assert.DoesNotContain("9900170000000012", badNumber.Error);
+        Assert.Equal(2, badPin.Code);
+        Assert.Contains("PIN harus 6 angka", badPin.Error);
+        Assert.DoesNotContain("12345", badPin.Error);
+        Assert.DoesNotContain("SITI", badNumber.Error + badPin.Error);
+        await reader.RemoveAsync();
+        Assert.False(new JsonFileCardStateStore(cardFile).Load()!.Locked);
+    }
+
+    /// <summary>The card's record as <c>bansos-pcsc personalise --from</c> reads it.</summary>
+    private static string Record(string cardNumber, string holder, string pin) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+    {
+        ["cardNumber"] = cardNumber,
+        ["householdReference"] = "KPM-TEST-0002",
+        ["holderName"] = holder,
+        ["expiry"] = "301231",
+        ["pin"] = pin,
+    });
 
     private static async Task<(int Code, string Output, string Error)> ToolAsync(string? token, string input, string[] args, CancellationToken cancellationToken)
     {

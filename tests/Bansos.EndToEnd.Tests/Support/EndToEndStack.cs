@@ -181,21 +181,29 @@ public sealed class EndToEndStack : IAsyncLifetime
 
     /// <summary>
     /// <c>bansos-pcsc personalise</c> of the blank card in the reader through the gateway (TLS, its CA
-    /// pinned; K_card from IssuerKeyService with the admin token from a file), the PIN on standard
-    /// input. The registry's CardIssued reaches payout through RabbitMQ a moment after the card is
+    /// pinned; K_card from IssuerKeyService with the admin token from a file), the card's record and
+    /// PIN on standard input. The registry's CardIssued reaches payout through RabbitMQ a moment after the card is
     /// issued: until then payout says the card is not received yet, and the tool is run again (bounded).
     /// </summary>
     public async Task<ToolRun> PersonaliseAsync(Household household, string pin, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        // The card's record on stdin: a card number, a name and a PIN are never a process's arguments.
+        var record = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["cardNumber"] = household.CardNumber,
+            ["householdReference"] = household.Reference,
+            ["holderName"] = household.HeadName.ToUpperInvariant(),
+            ["expiry"] = "301231",
+            ["pin"] = pin,
+        });
         while (true)
         {
             var run = await RunAsync("bansos-pcsc-personalise", Binaries.PcScTool,
             [
-                "personalise", "--reader", VirtualCardInReader.ReaderName, "--wait", "15",
-                "--card-number", household.CardNumber, "--household", household.Reference, "--holder", household.HeadName.ToUpperInvariant(),
-                "--expiry", "301231", "--payout", GatewayHttps.ToString(), "--gateway-ca", ServerCaFile,
-            ], pin + "\n", ct, new Dictionary<string, string> { ["BANSOS_ADMIN_TOKEN_FILE"] = AdminTokenFile });
+                "personalise", "--reader", VirtualCardInReader.ReaderName, "--wait", "15", "--from", "-",
+                "--payout", GatewayHttps.ToString(), "--gateway-ca", ServerCaFile,
+            ], record, ct, new Dictionary<string, string> { ["BANSOS_ADMIN_TOKEN_FILE"] = AdminTokenFile });
             if (run.ExitCode == 0 || !run.Error.Contains("belum diterima", StringComparison.Ordinal) || DateTime.UtcNow > deadline)
             {
                 return run;

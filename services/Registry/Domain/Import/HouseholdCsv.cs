@@ -1,6 +1,6 @@
 namespace Bansos.Registry.Domain.Import;
 
-/// <summary>The household import CSV format (docs/architecture.md §3): one row per person, UTF-8, RFC 4180 quoting.</summary>
+/// <summary>The household import CSV format (docs/registry.md, "Import"): one row per person, UTF-8, RFC 4180 quoting.</summary>
 public static class HouseholdCsv
 {
     public const string Header = "kk,nik,nama,hubungan,jenis_kelamin,tanggal_lahir,kode_desa,alamat,rt,rw,desil,program";
