@@ -98,7 +98,8 @@ static int Show(string path)
     var state = new JsonFileCardStateStore(path).Load() ?? CardState.Blank;
     Console.WriteLine($"Berkas (file):                 {Path.GetFullPath(path)}");
     Console.WriteLine($"Status:                        {(state.Locked ? "dipersonalisasi, terkunci (personalised, locked)" : state.IsComplete ? "data lengkap, belum dikunci (complete, not locked)" : "kosong (blank)")}");
-    Console.WriteLine($"Nomor kartu (card number):     {state.CardNumber?.Digits ?? "-"}");
+    // Masked as the agent shows it: the output ends up in terminals' scrollback and pasted logs.
+    Console.WriteLine($"Nomor kartu (card number):     {state.CardNumber?.ToMaskedString() ?? "-"}");
     Console.WriteLine($"Pemegang (holder):             {state.HolderName ?? "-"}");
     Console.WriteLine($"Keluarga (household):          {state.HouseholdReference ?? "-"}");
     Console.WriteLine($"Berlaku s.d. (expiry):         {state.Expiry?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}");

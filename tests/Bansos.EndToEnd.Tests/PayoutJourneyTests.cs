@@ -79,6 +79,8 @@ public sealed class PayoutJourneyTests(EndToEndStack stack)
             Assert.True(blocked.Json.GetProperty("refusalRecorded").GetBoolean(), blocked.ToString());
             var shown = await hasanCard.ShowAsync(ct);
             Assert.Matches(@"Sisa coba PIN \(PIN tries\):\s+0", shown.Output);
+            Assert.Contains($"{hasan.CardNumber[..6]}******{hasan.CardNumber[12..]}", shown.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain(hasan.CardNumber, shown.Output, StringComparison.Ordinal);
             await hasanCard.RemoveAsync(ct);
 
             step("the ticket opened in Hasan's village (Urai), seen through the gateway");

@@ -46,6 +46,38 @@ public sealed class LoggingTests
     }
 
     [Fact]
+    public async Task A_name_or_phone_property_is_masked_whole_and_a_NIK_in_a_decimal_or_double_too()
+    {
+        await using var app = BuildApp();
+        var formatter = app.Services.GetServices<ConsoleFormatter>()
+            .Single(f => f.Name == MaskingJsonConsoleFormatter.FormatterName);
+        var output = new StringWriter();
+        using var factory = LoggerFactory.Create(logging => logging.AddProvider(new FormatterLoggerProvider(formatter, output)));
+        var logger = factory.CreateLogger("Bansos.Complaint");
+
+        // A landline the mobile-number mask does not know, a name, and NIKs held as numbers.
+        logger.LogWarning("Reporter {ReporterName} on {ReporterPhone}: member {Nik} {Kk}, {Count} items at Rp {Amount}, migration {Name}",
+            "Siti Aminah", "0737521234", 1703124101900002m, 1703120101900001d, 3, 200000.5m, "0001_initial");
+
+        var line = output.ToString().Trim();
+        foreach (var personal in new[] { "Siti", "Aminah", "0737521234", "1703124101900002", "1703120101900001", "703120101900001" })
+        {
+            Assert.DoesNotContain(personal, line, StringComparison.Ordinal);
+        }
+
+        using var json = JsonDocument.Parse(line);
+        var state = json.RootElement.GetProperty("State");
+        Assert.Equal("S*** A*****", state.GetProperty("ReporterName").GetString());
+        Assert.Equal("*******234", state.GetProperty("ReporterPhone").GetString());
+        Assert.Equal("170312**********", state.GetProperty("Nik").GetString());
+        Assert.Equal("170312**********", state.GetProperty("Kk").GetString());
+        Assert.Equal(3, state.GetProperty("Count").GetInt64()); // short numbers stay numbers
+        Assert.Equal(200000.5m, state.GetProperty("Amount").GetDecimal());
+        Assert.Equal("0001_initial", state.GetProperty("Name").GetString()); // "Name" alone names things, not people
+        Assert.StartsWith("Reporter S*** A***** on *******234: member 170312**********", json.RootElement.GetProperty("Message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_console_is_the_only_provider_and_uses_the_masking_formatter()
     {
         await using var app = BuildApp();

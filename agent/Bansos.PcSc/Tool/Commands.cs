@@ -31,7 +31,8 @@ internal static class Commands
         output.WriteLine($"Status:                        {(fci.IsPersonalised ? "dipersonalisasi (personalised)" : "kosong (blank)")}");
         if (fci.IsPersonalised)
         {
-            output.WriteLine($"Nomor kartu (card number):     {fci.CardNumber}");
+            // Masked as the agent shows it: the output ends up in terminals' scrollback and pasted logs.
+            output.WriteLine($"Nomor kartu (card number):     {fci.CardNumber?.ToMaskedString()}");
             output.WriteLine($"Pemegang (holder):             {fci.HolderName}");
             output.WriteLine($"Keluarga (household):          {fci.HouseholdReference}");
             output.WriteLine($"Berlaku s.d. (expiry):         {fci.Expiry?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");

@@ -11,7 +11,8 @@ namespace Bansos.ServiceDefaults.Logging;
 
 /// <summary>
 /// One JSON object per line (the shape of the built-in "json" formatter) with every string —
-/// message, state values, scopes, exception — passed through <see cref="PersonalData.Mask"/>.
+/// message, state values, scopes, exception — passed through <see cref="PersonalData.Mask"/>, and
+/// properties that hold a name or phone number whole masked as such (<c>WholeFields</c>).
 /// It is the single masking point of the logs: AddServiceDefaults makes it the only formatter of
 /// the only provider.
 /// </summary>
@@ -21,6 +22,26 @@ public sealed class MaskingJsonConsoleFormatter : ConsoleFormatter, IDisposable
 
     /// <summary>Templates and trace ids: never personal data, and hex ids can look like 16 digits.</summary>
     private static readonly HashSet<string> Unmasked = new(StringComparer.Ordinal) { "{OriginalFormat}", "SpanId", "TraceId", "ParentId" };
+
+    /// <summary>
+    /// Properties that hold a person's name or phone number whole. No log of ours has one; should one
+    /// appear, the free-text masks cannot find a name and know only mobile numbers, so these are
+    /// masked as whole fields (initials, the last three digits), in the state and in the message.
+    /// </summary>
+    private static readonly Dictionary<string, Func<string?, string>> WholeFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["HolderName"] = PersonalData.MaskName,
+        ["HeadName"] = PersonalData.MaskName,
+        ["MemberName"] = PersonalData.MaskName,
+        ["ReporterName"] = PersonalData.MaskName,
+        ["FullName"] = PersonalData.MaskName,
+        ["Phone"] = PersonalData.MaskPhoneNumber,
+        ["PhoneNumber"] = PersonalData.MaskPhoneNumber,
+        ["ReporterPhone"] = PersonalData.MaskPhoneNumber,
+    };
+
+    /// <summary>From 15 digits on a number may be a NIK, KK or card number, whatever type holds it.</summary>
+    private const double LongestHarmlessNumber = 1e14;
 
     private readonly IDisposable? reload;
     private JsonConsoleFormatterOptions options;
@@ -50,7 +71,7 @@ public sealed class MaskingJsonConsoleFormatter : ConsoleFormatter, IDisposable
             writer.WriteNumber("EventId", logEntry.EventId.Id);
             writer.WriteString("LogLevel", logEntry.LogLevel.ToString());
             writer.WriteString("Category", logEntry.Category);
-            writer.WriteString("Message", PersonalData.Mask(message ?? ""));
+            writer.WriteString("Message", MaskStateValues(PersonalData.Mask(message ?? ""), logEntry.State as IReadOnlyList<KeyValuePair<string, object?>>));
             if (logEntry.Exception is not null)
             {
                 writer.WriteString("Exception", PersonalData.Mask(logEntry.Exception.ToString()));
@@ -83,6 +104,37 @@ public sealed class MaskingJsonConsoleFormatter : ConsoleFormatter, IDisposable
 
     public void Dispose() => reload?.Dispose();
 
+    /// <summary>
+    /// The message with each whole-field value (a name, a phone number) replaced by its mask, and each
+    /// long double, which the message shows as <c>1.703124101900002E+15</c> where no digit mask finds it, by stars.
+    /// </summary>
+    private static string MaskStateValues(string message, IReadOnlyList<KeyValuePair<string, object?>>? state)
+    {
+        if (state is null)
+        {
+            return message;
+        }
+
+        foreach (var (key, value) in state)
+        {
+            if (Convert.ToString(value, CultureInfo.InvariantCulture) is not { Length: > 0 } text)
+            {
+                continue;
+            }
+
+            if (WholeFields.TryGetValue(key, out var mask))
+            {
+                message = message.Replace(text, mask(text), StringComparison.Ordinal);
+            }
+            else if (value is double or float && Math.Abs(Convert.ToDouble(value, CultureInfo.InvariantCulture)) > LongestHarmlessNumber)
+            {
+                message = message.Replace(text, new string('*', text.Length), StringComparison.Ordinal);
+            }
+        }
+
+        return message;
+    }
+
     private static void WriteScope(Utf8JsonWriter writer, object? scope)
     {
         if (scope is IReadOnlyList<KeyValuePair<string, object?>> pairs)
@@ -114,16 +166,35 @@ public sealed class MaskingJsonConsoleFormatter : ConsoleFormatter, IDisposable
             case int or short or byte or uint or ushort or sbyte:
                 writer.WriteNumber(key, Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
+            // Long numbers as digits, so the free-text mask sees a NIK kept in a decimal or a double too.
             case decimal d:
-                writer.WriteNumber(key, d);
+                if (Math.Abs(d) <= (decimal)LongestHarmlessNumber)
+                {
+                    writer.WriteNumber(key, d);
+                }
+                else
+                {
+                    writer.WriteString(key, PersonalData.Mask(d.ToString("0", CultureInfo.InvariantCulture)));
+                }
+
                 break;
-            case double or float when double.IsFinite(Convert.ToDouble(value, CultureInfo.InvariantCulture)):
-                writer.WriteNumber(key, Convert.ToDouble(value, CultureInfo.InvariantCulture));
+            case double or float when Convert.ToDouble(value, CultureInfo.InvariantCulture) is var number && double.IsFinite(number):
+                if (Math.Abs(number) <= LongestHarmlessNumber)
+                {
+                    writer.WriteNumber(key, number);
+                }
+                else
+                {
+                    writer.WriteString(key, PersonalData.Mask(number.ToString("F0", CultureInfo.InvariantCulture)));
+                }
+
                 break;
             default:
                 // long and friends too: a NIK kept in a long is still a NIK.
                 var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-                writer.WriteString(key, Unmasked.Contains(key) ? text : PersonalData.Mask(text));
+                writer.WriteString(key, Unmasked.Contains(key) ? text
+                    : WholeFields.TryGetValue(key, out var mask) ? mask(text)
+                    : PersonalData.Mask(text));
                 break;
         }
     }
