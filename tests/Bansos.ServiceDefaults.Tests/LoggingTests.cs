@@ -15,22 +15,16 @@ public sealed class LoggingTests
     [Fact]
     public async Task A_log_line_with_a_NIK_comes_out_masked()
     {
-        await using var app = BuildApp();
-        var formatter = app.Services.GetServices<ConsoleFormatter>()
-            .Single(f => f.Name == MaskingJsonConsoleFormatter.FormatterName);
-        var output = new StringWriter();
-        using var factory = LoggerFactory.Create(logging => logging.AddProvider(new FormatterLoggerProvider(formatter, output)));
-        var logger = factory.CreateLogger("Bansos.Registry.Import");
-
-        using (logger.BeginScope("import of KK {Kk}", "1703120101900001"))
+        var line = await LogLineAsync("Bansos.Registry.Import", logger =>
         {
-            logger.LogWarning(
-                new InvalidOperationException("duplicate NIK 1703124101900002"),
-                "Member {Nik} of household {Kk} rejected; phone {Phone}",
-                "1703124101900002", 1703120101900001L, "081234567890");
-        }
-
-        var line = output.ToString().Trim();
+            using (logger.BeginScope("import of KK {Kk}", "1703120101900001"))
+            {
+                logger.LogWarning(
+                    new InvalidOperationException("duplicate NIK 1703124101900002"),
+                    "Member {Nik} of household {Kk} rejected; phone {Phone}",
+                    "1703124101900002", 1703120101900001L, "081234567890");
+            }
+        });
         Assert.DoesNotContain("1703124101900002", line, StringComparison.Ordinal);
         Assert.DoesNotContain("1703120101900001", line, StringComparison.Ordinal);
         Assert.DoesNotContain("081234567890", line, StringComparison.Ordinal);
@@ -48,18 +42,10 @@ public sealed class LoggingTests
     [Fact]
     public async Task A_name_or_phone_property_is_masked_whole_and_a_NIK_in_a_decimal_or_double_too()
     {
-        await using var app = BuildApp();
-        var formatter = app.Services.GetServices<ConsoleFormatter>()
-            .Single(f => f.Name == MaskingJsonConsoleFormatter.FormatterName);
-        var output = new StringWriter();
-        using var factory = LoggerFactory.Create(logging => logging.AddProvider(new FormatterLoggerProvider(formatter, output)));
-        var logger = factory.CreateLogger("Bansos.Complaint");
-
         // A landline the mobile-number mask does not know, a name, and NIKs held as numbers.
-        logger.LogWarning("Reporter {ReporterName} on {ReporterPhone}: member {Nik} {Kk}, {Count} items at Rp {Amount}, migration {Name}",
-            "Siti Aminah", "0737521234", 1703124101900002m, 1703120101900001d, 3, 200000.5m, "0001_initial");
-
-        var line = output.ToString().Trim();
+        var line = await LogLineAsync("Bansos.Complaint", logger => logger.LogWarning(
+            "Reporter {ReporterName} on {ReporterPhone}: member {Nik} {Kk}, {Count} items at Rp {Amount}, migration {Name}",
+            "Siti Aminah", "0737521234", 1703124101900002m, 1703120101900001d, 3, 200000.5m, "0001_initial"));
         foreach (var personal in new[] { "Siti", "Aminah", "0737521234", "1703124101900002", "1703120101900001", "703120101900001" })
         {
             Assert.DoesNotContain(personal, line, StringComparison.Ordinal);
@@ -85,6 +71,21 @@ public sealed class LoggingTests
         Assert.All(providers, p => Assert.IsType<ConsoleLoggerProvider>(p));
         Assert.Equal(MaskingJsonConsoleFormatter.FormatterName,
             app.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName);
+    }
+
+    /// <summary>What <paramref name="log"/> writes, through the service defaults' formatter, as one trimmed line.</summary>
+    private static async Task<string> LogLineAsync(string category, Action<ILogger> log)
+    {
+        await using var app = BuildApp();
+        var formatter = app.Services.GetServices<ConsoleFormatter>()
+            .Single(f => f.Name == MaskingJsonConsoleFormatter.FormatterName);
+        var output = new StringWriter();
+        using (var factory = LoggerFactory.Create(logging => logging.AddProvider(new FormatterLoggerProvider(formatter, output))))
+        {
+            log(factory.CreateLogger(category));
+        }
+
+        return output.ToString().Trim();
     }
 
     private static WebApplication BuildApp()
