@@ -4,15 +4,12 @@ using Dapper;
 namespace Bansos.Gateway.Data;
 
 /// <summary>One-time enrolment codes, stored as hashes.</summary>
-public sealed class EnrolmentCodeStore(IDatabase database, IDbSessions sessions)
+public sealed class EnrolmentCodeStore(IDbSessions sessions)
 {
-    public async Task AddAsync(string codeHash, long terminalId, string createdBy, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken ct)
-    {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task AddAsync(string codeHash, long terminalId, string createdBy, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken ct) =>
+        sessions.WriteAsync(session => session.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO gateway_enrolment_codes (code_hash, terminal_id, created_by, created_at, expires_at, used_at) VALUES (@codeHash, @terminalId, @createdBy, @now, @expiresAt, NULL)",
-            new { codeHash, terminalId, createdBy, now, expiresAt }, cancellationToken: ct));
-    }
+            new { codeHash, terminalId, createdBy, now, expiresAt }, session.Transaction, cancellationToken: ct)), ct: ct);
 
     /// <summary>
     /// Uses the code once: the terminal it names when it exists, is unused and unexpired (then it

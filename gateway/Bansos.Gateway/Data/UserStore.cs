@@ -5,7 +5,7 @@ using Dapper;
 namespace Bansos.Gateway.Data;
 
 /// <summary>Users and refresh tokens in the gateway's own database.</summary>
-public sealed class UserStore(IDatabase database)
+public sealed class UserStore(IDatabase database, IDbSessions sessions)
 {
     private const string Columns =
         "id AS Id, user_name AS UserName, display_name AS DisplayName, role AS Role, villages AS Villages, password_hash AS PasswordHash, " +
@@ -55,13 +55,10 @@ public sealed class UserStore(IDatabase database)
                 Disabled = user.Disabled ? 1 : 0, user.FailedAttempts, user.LockedUntil, now,
             }, session.Transaction, cancellationToken: ct));
 
-    public async Task RecordSignInAsync(GatewayUser user, CancellationToken ct)
-    {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task RecordSignInAsync(GatewayUser user, CancellationToken ct) =>
+        sessions.WriteAsync(session => session.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE gateway_users SET failed_attempts = @FailedAttempts, locked_until = @LockedUntil WHERE id = @Id",
-            new { user.Id, user.FailedAttempts, user.LockedUntil }, cancellationToken: ct));
-    }
+            new { user.Id, user.FailedAttempts, user.LockedUntil }, session.Transaction, cancellationToken: ct)), ct: ct);
 
     /// <summary>Marks the token used and returns it; null when unknown. <c>AlreadyUsed</c> means it was presented before (a copy is around).</summary>
     public static async Task<RefreshTokenRow?> UseRefreshTokenAsync(DbSession session, string tokenHash, CancellationToken ct)

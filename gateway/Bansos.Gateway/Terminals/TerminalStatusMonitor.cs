@@ -81,7 +81,12 @@ public sealed class TerminalStatusMonitor(
                     continue;
                 }
             }
-            catch (Exception ex) when (ex is RpcException or HttpRequestException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (stoppingToken.IsCancellationRequested && ex is RpcException or OperationCanceledException or HttpRequestException)
+            {
+                // The gateway is stopping: the watch was cancelled, not broken.
+                return;
+            }
+            catch (Exception ex) when (ex is RpcException or HttpRequestException)
             {
                 if (!failing)
                 {
