@@ -13,20 +13,30 @@ public sealed record PersonalisationData
     public PersonalisationData(CardNumber cardNumber, string householdReference, string holderName, DateOnly expiry,
         ReadOnlySpan<byte> cardKey, string pin)
     {
-        if (cardNumber == default) throw new ArgumentException("A card number is required.", nameof(cardNumber));
-        if (!Fci.IsValidHouseholdReference(householdReference))
-            throw new ArgumentException("Referensi keluarga harus 1-32 karakter ASCII (household reference must be 1-32 printable ASCII characters).", nameof(householdReference));
-        if (!Fci.IsValidHolderName(holderName))
-            throw new ArgumentException("Nama pemegang maksimal 45 byte UTF-8 (holder name must be at most 45 bytes of UTF-8).", nameof(holderName));
-        if (expiry.Year is < 2000 or > 2099) throw new ArgumentOutOfRangeException(nameof(expiry), expiry, "Expiry must be in 2000-2099.");
+        CheckFields(cardNumber, householdReference, holderName, expiry, pin);
         if (cardKey.Length != CardKeys.KeyLength) throw new ArgumentException("K_card has 16 bytes.", nameof(cardKey));
-        if (!PinBlock.IsValidPin(pin)) throw new ArgumentException("PIN harus 6 angka (the PIN must be 6 digits).", nameof(pin));
         CardNumber = cardNumber;
         HouseholdReference = householdReference;
         HolderName = holderName;
         Expiry = expiry;
         this.cardKey = cardKey.ToArray();
         Pin = pin;
+    }
+
+    /// <summary>
+    /// The profile's limits on everything but the key, so a record read before its key exists
+    /// (<see cref="PersonalisationFile"/>) is checked by the same rules.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field breaks a limit; the message names the field, never its value.</exception>
+    internal static void CheckFields(CardNumber cardNumber, string householdReference, string holderName, DateOnly expiry, string pin)
+    {
+        if (cardNumber == default) throw new ArgumentException("A card number is required.", nameof(cardNumber));
+        if (!Fci.IsValidHouseholdReference(householdReference))
+            throw new ArgumentException("Referensi keluarga harus 1-32 karakter ASCII (household reference must be 1-32 printable ASCII characters).", nameof(householdReference));
+        if (!Fci.IsValidHolderName(holderName))
+            throw new ArgumentException("Nama pemegang maksimal 45 byte UTF-8 (holder name must be at most 45 bytes of UTF-8).", nameof(holderName));
+        if (expiry.Year is < 2000 or > 2099) throw new ArgumentOutOfRangeException(nameof(expiry), expiry, "Expiry must be in 2000-2099.");
+        if (!PinBlock.IsValidPin(pin)) throw new ArgumentException("PIN harus 6 angka (the PIN must be 6 digits).", nameof(pin));
     }
 
     /// <summary>Derives K_card from the issuer master key, the way the payout service will.</summary>

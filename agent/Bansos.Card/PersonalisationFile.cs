@@ -28,6 +28,15 @@ public sealed class PersonalisationFile
         HolderName = Text("holderName");
         Expiry = ParseExpiry(Text("expiry")) ?? throw Invalid("expiry harus YYYY-MM-DD atau YYMMDD (must be YYYY-MM-DD or YYMMDD).");
         Pin = Text("pin");
+        try
+        {
+            // The profile's limits now, before any key is asked for (a K_card request is audited).
+            PersonalisationData.CheckFields(CardNumber, HouseholdReference, HolderName, Expiry, Pin);
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid(e.Message);
+        }
     }
 
     public CardNumber CardNumber { get; }
@@ -41,7 +50,7 @@ public sealed class PersonalisationFile
     public string Pin { get; }
 
     /// <summary>Reads the record from <paramref name="path"/>, or from standard input when it is <c>-</c>.</summary>
-    /// <exception cref="InvalidDataException">The file is missing, not JSON, or a field is missing or malformed.</exception>
+    /// <exception cref="InvalidDataException">The file is missing, not JSON, or a field is missing, malformed or beyond the profile's limits.</exception>
     public static PersonalisationFile Read(string path, TextReader standardInput)
     {
         if (path == "-") return Parse(standardInput.ReadToEnd(), "stdin");
@@ -49,7 +58,7 @@ public sealed class PersonalisationFile
         return Parse(File.ReadAllText(path), path);
     }
 
-    /// <exception cref="InvalidDataException">Not JSON, or a field is missing or malformed.</exception>
+    /// <exception cref="InvalidDataException">Not JSON, or a field is missing, malformed or beyond the profile's limits.</exception>
     public static PersonalisationFile Parse(string json, string source)
     {
         try
@@ -70,19 +79,10 @@ public sealed class PersonalisationFile
     public string? OptionalText(string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    /// <summary>The checked record with <paramref name="cardKey"/>.</summary>
-    /// <exception cref="InvalidDataException">A field breaks the card profile's limits.</exception>
-    public PersonalisationData WithCardKey(ReadOnlySpan<byte> cardKey)
-    {
-        try
-        {
-            return new PersonalisationData(CardNumber, HouseholdReference, HolderName, Expiry, cardKey, Pin);
-        }
-        catch (ArgumentException e)
-        {
-            throw Invalid(e.Message);
-        }
-    }
+    /// <summary>The record, checked when it was read, with <paramref name="cardKey"/>.</summary>
+    /// <exception cref="ArgumentException">The key is not 16 bytes.</exception>
+    public PersonalisationData WithCardKey(ReadOnlySpan<byte> cardKey) =>
+        new(CardNumber, HouseholdReference, HolderName, Expiry, cardKey, Pin);
 
     public InvalidDataException Invalid(string message) => new($"{source}: {message}");
 

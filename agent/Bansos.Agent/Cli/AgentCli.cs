@@ -63,8 +63,8 @@ public static class AgentCli
     {
         try
         {
-            var folder = Storage.PrivateFiles.EnsureFolder(Configuration.DataFolders.Resolve(parse.GetValue(GlobalOptions.Data)));
-            Storage.PrivateFiles.AppendAllText(Path.Combine(folder, "errors.log"), $"{DateTimeOffset.UtcNow:O} {e}{Environment.NewLine}");
+            var folder = Configuration.DataFolders.Resolve(parse.GetValue(GlobalOptions.Data));
+            Storage.PrivateFiles.AppendAllText(Path.Combine(folder, "errors.log"), $"{DateTimeOffset.UtcNow:O} {e}{Environment.NewLine}"); // makes the folder 0700 too
         }
         catch (IOException)
         {

@@ -58,7 +58,7 @@ internal static class Commands
         var cardKey = issued.CardKey.ToByteArray();
         try
         {
-            var data = PersonalisationInput.Build(request.Record, cardKey);
+            var data = request.Record.WithCardKey(cardKey);
             // Nobody else may talk to the card between SELECT and LOCK.
             using (card.BeginTransaction())
             {

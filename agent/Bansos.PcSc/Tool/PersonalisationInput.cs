@@ -19,10 +19,7 @@ internal static class PersonalisationInput
     {
         try
         {
-            var record = PersonalisationFile.Read(path, standardInput);
-            // Every field checked against the profile before the payout service is asked (and audits the request).
-            _ = record.WithCardKey(stackalloc byte[Bansos.Card.Crypto.CardKeys.KeyLength]);
-            return record;
+            return PersonalisationFile.Read(path, standardInput);
         }
         catch (InvalidDataException e)
         {
@@ -56,9 +53,10 @@ internal static class PersonalisationInput
         if (gatewayCa is not null) handler.SslOptions.RemoteCertificateValidationCallback = GatewayTrust.TrustOnly(gatewayCa);
         using var channel = GrpcChannel.ForAddress(payout, new GrpcChannelOptions { HttpHandler = new BearerHandler(token, handler) });
         var client = new IssuerKeyService.IssuerKeyServiceClient(channel);
+        CardPersonalisation issued;
         try
         {
-            return await client.GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = number.Digits },
+            issued = await client.GetCardPersonalisationAsync(new GetCardPersonalisationRequest { CardNumber = number.Digits },
                 deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
         }
         catch (RpcException e)
@@ -72,17 +70,10 @@ internal static class PersonalisationInput
                 _ => $"Layanan payout menolak (the payout service refused): {e.Status.Detail}",
             }, e);
         }
-    }
 
-    public static PersonalisationData Build(PersonalisationFile record, byte[] cardKey)
-    {
-        try
-        {
-            return record.WithCardKey(cardKey);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new UsageException($"--from: {e.Message}");
-        }
+        return issued.CardKey.Length == Bansos.Card.Crypto.CardKeys.KeyLength
+            ? issued
+            : throw new ServiceException("Layanan payout mengirim K_card yang bukan 16 byte (the payout service sent a K_card that is not 16 bytes).",
+                new InvalidDataException("K_card length"));
     }
 }

@@ -117,23 +117,28 @@ public sealed class MaskingJsonConsoleFormatter : ConsoleFormatter, IDisposable
 
         foreach (var (key, value) in state)
         {
-            if (Convert.ToString(value, CultureInfo.InvariantCulture) is not { Length: > 0 } text)
+            var replace = WholeFields.TryGetValue(key, out var mask) ? mask
+                : value is double or float && IsLongNumber(value) ? Stars
+                : null;
+            if (replace is not null && Convert.ToString(value, CultureInfo.InvariantCulture) is { Length: > 0 } text)
             {
-                continue;
-            }
-
-            if (WholeFields.TryGetValue(key, out var mask))
-            {
-                message = message.Replace(text, mask(text), StringComparison.Ordinal);
-            }
-            else if (value is double or float && Math.Abs(Convert.ToDouble(value, CultureInfo.InvariantCulture)) > LongestHarmlessNumber)
-            {
-                message = message.Replace(text, new string('*', text.Length), StringComparison.Ordinal);
+                message = message.Replace(text, replace(text), StringComparison.Ordinal);
             }
         }
 
         return message;
     }
+
+    private static string Stars(string? text) => new('*', text?.Length ?? 0);
+
+    /// <summary>A decimal or finite double of 15 digits or more: possibly a NIK, KK or card number.</summary>
+    private static bool IsLongNumber(object? value) => value switch
+    {
+        decimal d => Math.Abs(d) > (decimal)LongestHarmlessNumber,
+        double or float => Convert.ToDouble(value, CultureInfo.InvariantCulture) is var number && double.IsFinite(number) &&
+                           Math.Abs(number) > LongestHarmlessNumber,
+        _ => false,
+    };
 
     private static void WriteScope(Utf8JsonWriter writer, object? scope)
     {
@@ -166,28 +171,17 @@ public sealed class MaskingJsonConsoleFormatter : ConsoleFormatter, IDisposable
             case int or short or byte or uint or ushort or sbyte:
                 writer.WriteNumber(key, Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
-            // Long numbers as digits, so the free-text mask sees a NIK kept in a decimal or a double too.
-            case decimal d:
-                if (Math.Abs(d) <= (decimal)LongestHarmlessNumber)
-                {
-                    writer.WriteNumber(key, d);
-                }
-                else
-                {
-                    writer.WriteString(key, PersonalData.Mask(d.ToString("0", CultureInfo.InvariantCulture)));
-                }
-
+            case decimal or double or float when IsLongNumber(value):
+                // As digits, so the free-text mask sees a NIK kept in a decimal or a double too.
+                writer.WriteString(key, PersonalData.Mask(value is decimal longDecimal
+                    ? longDecimal.ToString("0", CultureInfo.InvariantCulture)
+                    : Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("F0", CultureInfo.InvariantCulture)));
                 break;
-            case double or float when Convert.ToDouble(value, CultureInfo.InvariantCulture) is var number && double.IsFinite(number):
-                if (Math.Abs(number) <= LongestHarmlessNumber)
-                {
-                    writer.WriteNumber(key, number);
-                }
-                else
-                {
-                    writer.WriteString(key, PersonalData.Mask(number.ToString("F0", CultureInfo.InvariantCulture)));
-                }
-
+            case decimal d:
+                writer.WriteNumber(key, d);
+                break;
+            case double or float when double.IsFinite(Convert.ToDouble(value, CultureInfo.InvariantCulture)):
+                writer.WriteNumber(key, Convert.ToDouble(value, CultureInfo.InvariantCulture));
                 break;
             default:
                 // long and friends too: a NIK kept in a long is still a NIK.

@@ -16,6 +16,16 @@ public static partial class PersonalData
             .Select(word => word[0] + new string('*', Math.Max(word.Length - 1, 1))));
     }
 
+    /// <summary>What a caller who gets personal data masked sees instead of free text or an address.</summary>
+    public const string Withheld = "***";
+
+    /// <summary>
+    /// Free text (notes, descriptions, history details) for a caller who gets personal data masked:
+    /// withheld whole, since the names and numbers people write into a sentence are beyond any mask.
+    /// Empty stays empty.
+    /// </summary>
+    public static string FreeText(string? text, bool masked) => text is not { Length: > 0 } value ? "" : masked ? Withheld : value;
+
     /// <summary>Any phone number as a field: all but the last three characters starred (<c>081234567890</c> → <c>*********890</c>).</summary>
     public static string MaskPhoneNumber(string? phone)
     {

@@ -19,5 +19,5 @@ internal sealed class Disclosure(VillageScope scope)
 
     public string Nik(string? value) => value is null ? "" : scope.Masked ? PersonalData.MaskNik(value) : value;
 
-    public string FreeText(string? value) => value is not { Length: > 0 } text ? "" : scope.Masked ? "***" : text;
+    public string FreeText(string? value) => PersonalData.FreeText(value, scope.Masked);
 }

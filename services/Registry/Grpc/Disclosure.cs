@@ -15,16 +15,10 @@ public sealed class Disclosure(ICurrentActor actor)
     public string Number(string value) => Masked ? PersonalData.MaskNik(value) : value;
 
     /// <summary>A name: first letter of each word, the rest starred (<c>S***** W*****</c>).</summary>
-    public string Name(string value)
-    {
-        if (!Masked)
-        {
-            return value;
-        }
+    public string Name(string value) => Masked ? PersonalData.MaskName(value) : value;
 
-        return string.Join(' ', value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => word[0] + new string('*', Math.Max(word.Length - 1, 1))));
-    }
+    /// <summary>Free text (notes, history details): withheld whole from masked callers, empty stays empty.</summary>
+    public string FreeText(string? value) => PersonalData.FreeText(value, Masked);
 
     /// <summary>A birth date: the year only.</summary>
     public string BirthDate(string value) => Masked && value.Length >= 4 ? value[..4] + "-**-**" : value;

@@ -1,5 +1,6 @@
 using Bansos.Protos.Registry.V1;
 using Bansos.Registry.Data;
+using Bansos.ServiceDefaults.Logging;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Bansos.Registry.Grpc;
@@ -82,13 +83,12 @@ internal static class HouseholdMapping
                 VillageName = villageName,
                 Rt = row.Rt,
                 Rw = row.Rw,
-                Street = disclosure.Masked ? "***" : row.Street,
+                Street = disclosure.Masked ? PersonalData.Withheld : row.Street,
             },
             Desil = row.Desil,
             Status = ToProtoStatus(row.Status),
             RemovalReason = ToProtoReason(row.RemovalReason),
-            // Free text like history details: masked callers do not get it at all.
-            StatusNote = row.StatusNote is not { Length: > 0 } note ? "" : disclosure.Masked ? "***" : note,
+            StatusNote = disclosure.FreeText(row.StatusNote),
             Version = row.Version,
         };
         household.Programmes.AddRange(SplitProgrammes(row.Programmes));
@@ -108,7 +108,7 @@ internal static class HouseholdMapping
             Action = h.Action,
             // The detail is free text holding member names, birth dates, the street and notes, which
             // masking cannot find reliably: callers who get personal data masked do not get it at all.
-            Detail = disclosure.Masked ? "***" : h.Detail,
+            Detail = disclosure.Masked ? PersonalData.Withheld : h.Detail,
         }));
         return household;
     }
